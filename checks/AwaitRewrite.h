@@ -1,0 +1,36 @@
+//===--- AwaitRewrite.h - Building fix-its that write co_await -----------===//
+
+#ifndef COROLINT_AWAITREWRITE_H
+#define COROLINT_AWAITREWRITE_H
+
+#include "CoroutineContext.h"
+#include "clang/Basic/Diagnostic.h"
+#include <optional>
+#include <string>
+
+namespace corolint {
+
+/// Whether a `co_await` may replace Call at all: a coroutine that takes
+/// fix-its, a place where `co_await` can be written, no macro.
+bool canRewriteToAwait(const OwnCall &Call, const AsyncContext &Coro);
+
+/// The text of E as spelled in the file, or nothing when part of it comes
+/// from a macro body.
+std::optional<std::string> spelledText(const clang::Expr &E,
+                                       const clang::ASTContext &Ctx);
+
+/// Text, the spelling of E, made fit to follow `co_await`.
+std::string awaitOperand(const clang::Expr &E, llvm::StringRef Text);
+
+/// Whether the value of Call is discarded: it is a statement of its own.
+bool isDiscarded(const clang::Expr &Call, clang::ASTContext &Ctx);
+
+/// A fix-it that replaces Call by Replacement, a `co_await` expression,
+/// parenthesized where the call's parent binds tighter than `co_await`.
+clang::FixItHint replaceCallByAwait(const clang::Expr &Call,
+                                    std::string Replacement,
+                                    clang::ASTContext &Ctx);
+
+} // namespace corolint
+
+#endif // COROLINT_AWAITREWRITE_H

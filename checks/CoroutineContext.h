@@ -1,0 +1,76 @@
+//===--- CoroutineContext.h - Asynchronous contexts and their own code ----===//
+//
+// Decides which functions are asynchronous contexts, which framework they
+// belong to, and which calls are the coroutine's own code: the calls that run
+// on the coroutine's thread while it is not suspended.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef COROLINT_COROUTINECONTEXT_H
+#define COROLINT_COROUTINECONTEXT_H
+
+#include "FrameworkTables.h"
+#include "clang/AST/Decl.h"
+#include "clang/AST/Expr.h"
+#include "clang/AST/StmtCXX.h"
+#include "llvm/ADT/STLFunctionalExtras.h"
+#include "llvm/ADT/SmallVector.h"
+#include <optional>
+#include <string>
+
+namespace corolint {
+
+/// A coroutine that is not a synchronous generator.
+struct AsyncContext {
+  const clang::FunctionDecl *Func = nullptr;
+  const clang::CoroutineBodyStmt *Body = nullptr;
+  /// The known return type, or nullptr for an in-house task type.
+  const TaskType *Task = nullptr;
+  /// Whether a fix-it may be offered in this coroutine: not in a template
+  /// instantiation, and only where the task type takes the rewrites.
+  bool FixIts = false;
+
+  bool isLambda() const;
+  Framework framework() const { return Task ? Task->Id : Framework::Unknown; }
+};
+
+/// FD as an asynchronous context, or nothing when it is not a coroutine, is a
+/// synchronous generator, or is an uninstantiated template.
+std::optional<AsyncContext> asyncContextOf(const clang::FunctionDecl &FD);
+
+/// A call in a coroutine's own code.
+struct OwnCall {
+  const clang::CallExpr *Call = nullptr;
+  /// The arguments as written (without the object of an operator() call).
+  llvm::ArrayRef<const clang::Expr *> Args;
+  /// Every qualified name the call answers to: the function's, the class the
+  /// member is called on joined with the member's name, the variable's.
+  llvm::SmallVector<std::string, 2> Names;
+  /// False where `co_await` may not be written: in a handler, or in the
+  /// body of an immediately invoked lambda.
+  bool CanAwait = true;
+};
+
+/// Calls Fn for every call in Coro's own code: its body, immediately invoked
+/// lambdas and lambda captures included; other lambdas, local classes,
+/// unevaluated operands and discarded `if constexpr` branches left out.
+void forEachOwnCall(const AsyncContext &Coro, clang::ASTContext &Ctx,
+                    llvm::function_ref<void(const OwnCall &)> Fn);
+
+/// The qualified name of D with inline namespaces, template arguments and
+/// linkage specifications left out: `std::this_thread::sleep_for`,
+/// `std::future::get`. Local and unnamed scopes keep a marker, so they never
+/// match a table.
+std::string qualifiedName(const clang::NamedDecl &D);
+
+/// The declaration a qualified name names in this translation unit, looking
+/// through inline namespaces, or nullptr.
+const clang::NamedDecl *lookupQualified(clang::ASTContext &Ctx,
+                                        llvm::StringRef QualifiedName);
+
+/// The record a type names, through sugar and templates.
+const clang::CXXRecordDecl *recordOf(clang::QualType T);
+
+} // namespace corolint
+
+#endif // COROLINT_COROUTINECONTEXT_H

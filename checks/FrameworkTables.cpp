@@ -1,0 +1,396 @@
+//===--- FrameworkTables.cpp - The framework knowledge, as data -----------===//
+//
+// Sources: ../shared/FRAMEWORKS.md, drawn from each framework's headers and
+// documentation. One block per framework where the framework has its own
+// rows; the function tables are grouped by framework too.
+//
+//===----------------------------------------------------------------------===//
+
+#include "FrameworkTables.h"
+
+namespace corolint {
+
+namespace {
+
+constexpr Period Nanoseconds{1, 1000000000};
+constexpr Period Milliseconds{1, 1000};
+constexpr Period AnyPeriod{0, 0};
+
+const FrameworkInfo Frameworks[] = {
+    {Framework::Asio,
+     "Asio",
+     {"co_await asio::steady_timer(co_await asio::this_coro::executor, %0)"
+      ".async_wait(asio::use_awaitable)",
+      "co_await asio::steady_timer(co_await asio::this_coro::executor, %0)"
+      ".async_wait(asio::use_awaitable)",
+      Nanoseconds,
+      {{"asio::steady_timer", "<asio/steady_timer.hpp>"},
+       {"asio::this_coro::executor", "<asio/this_coro.hpp>"},
+       {"asio::use_awaitable", "<asio/use_awaitable.hpp>"}},
+      "await 'asio::steady_timer(co_await asio::this_coro::executor, d)"
+      ".async_wait(asio::use_awaitable)'"},
+     "asio::any_io_executor"},
+    {Framework::BoostAsio,
+     "Boost.Asio",
+     {"co_await boost::asio::steady_timer(co_await "
+      "boost::asio::this_coro::executor, %0)"
+      ".async_wait(boost::asio::use_awaitable)",
+      "co_await boost::asio::steady_timer(co_await "
+      "boost::asio::this_coro::executor, %0)"
+      ".async_wait(boost::asio::use_awaitable)",
+      Nanoseconds,
+      {{"boost::asio::steady_timer", "<boost/asio/steady_timer.hpp>"},
+       {"boost::asio::this_coro::executor", "<boost/asio/this_coro.hpp>"},
+       {"boost::asio::use_awaitable", "<boost/asio/use_awaitable.hpp>"}},
+      "await 'boost::asio::steady_timer(co_await "
+      "boost::asio::this_coro::executor, d)"
+      ".async_wait(boost::asio::use_awaitable)'"},
+     "boost::asio::any_io_executor"},
+    {Framework::Cppcoro,
+     "cppcoro",
+     {"",
+      "",
+      AnyPeriod,
+      {},
+      "await 'io_service.schedule_after(d)' on a 'cppcoro::io_service'"},
+     ""},
+    {Framework::Folly,
+     "folly",
+     {"co_await folly::coro::sleep(%0)",
+      "",
+      Nanoseconds,
+      {{"folly::coro::sleep", "<folly/coro/Sleep.h>"}},
+      "await 'folly::coro::sleep(d)'"},
+     ""},
+    {Framework::Stdexec,
+     "stdexec",
+     {"",
+      "",
+      AnyPeriod,
+      {},
+      "await 'exec::schedule_after(sched, d)' on a timed scheduler"},
+     ""},
+    {Framework::Unifex,
+     "libunifex",
+     {"",
+      "",
+      AnyPeriod,
+      {},
+      "await 'unifex::schedule_after(sched, d)' on a scheduler"},
+     ""},
+    {Framework::AsyncSimple,
+     "async_simple",
+     {"co_await async_simple::coro::sleep(%0)",
+      "",
+      AnyPeriod,
+      {{"async_simple::coro::sleep", "<async_simple/coro/Sleep.h>"}},
+      "await 'async_simple::coro::sleep(d)'"},
+     ""},
+    {Framework::Libcoro,
+     "libcoro",
+     {"",
+      "",
+      AnyPeriod,
+      {},
+      "await 'sched->yield_for(d)' on a 'coro::scheduler'"},
+     ""},
+    {Framework::Concurrencpp,
+     "concurrencpp",
+     {"",
+      "",
+      AnyPeriod,
+      {},
+      "await 'runtime.timer_queue()->make_delay_object(d, executor)'"},
+     ""},
+    {Framework::Cobalt,
+     "Boost.Cobalt",
+     {"",
+      "",
+      AnyPeriod,
+      {},
+      "await 'boost::asio::steady_timer(co_await "
+      "boost::cobalt::this_coro::executor, d)"
+      ".async_wait(boost::cobalt::use_op)'"},
+     ""},
+    {Framework::Seastar,
+     "Seastar",
+     {"co_await seastar::sleep(%0)",
+      "",
+      AnyPeriod,
+      {{"seastar::sleep", "<seastar/core/sleep.hh>"}},
+      "await 'seastar::sleep(d)'"},
+     ""},
+    {Framework::QCoro,
+     "QCoro",
+     {"co_await QCoro::sleepFor(%0)",
+      "",
+      Milliseconds,
+      {{"QCoro::sleepFor", "<QCoroTimer>"}},
+      "await 'QCoro::sleepFor(d)'"},
+     ""},
+    {Framework::StdExecution,
+     "std::execution",
+     {"",
+      "",
+      AnyPeriod,
+      {},
+      "await a timed scheduler's 'schedule_after(sched, d)'"},
+     ""},
+};
+
+const TaskType TaskTypes[] = {
+    // Asio and Boost.Asio. experimental::coro has its own awaitables, so the
+    // awaitable-based rewrites do not apply there.
+    {"asio::awaitable", Framework::Asio, false, true},
+    {"asio::experimental::coro", Framework::Asio, false, false},
+    {"boost::asio::awaitable", Framework::BoostAsio, false, true},
+    {"boost::asio::experimental::coro", Framework::BoostAsio, false, false},
+    // cppcoro
+    {"cppcoro::task", Framework::Cppcoro, false, true},
+    {"cppcoro::shared_task", Framework::Cppcoro, false, true},
+    {"cppcoro::async_generator", Framework::Cppcoro, false, true},
+    {"cppcoro::generator", Framework::Cppcoro, true, false},
+    {"cppcoro::recursive_generator", Framework::Cppcoro, true, false},
+    // folly
+    {"folly::coro::Task", Framework::Folly, false, true},
+    {"folly::coro::TaskWithExecutor", Framework::Folly, false, true},
+    {"folly::coro::AsyncGenerator", Framework::Folly, false, true},
+    // stdexec
+    {"exec::task", Framework::Stdexec, false, true},
+    {"stdexec::task", Framework::Stdexec, false, true},
+    // libunifex
+    {"unifex::task", Framework::Unifex, false, true},
+    {"unifex::nothrow_task", Framework::Unifex, false, true},
+    // async_simple
+    {"async_simple::coro::Lazy", Framework::AsyncSimple, false, true},
+    {"async_simple::coro::RescheduleLazy", Framework::AsyncSimple, false,
+     true},
+    // libcoro
+    {"coro::task", Framework::Libcoro, false, true},
+    {"coro::generator", Framework::Libcoro, true, false},
+    // concurrencpp
+    {"concurrencpp::result", Framework::Concurrencpp, false, true},
+    {"concurrencpp::lazy_result", Framework::Concurrencpp, false, true},
+    {"concurrencpp::shared_result", Framework::Concurrencpp, false, true},
+    {"concurrencpp::null_result", Framework::Concurrencpp, false, true},
+    // Boost.Cobalt
+    {"boost::cobalt::task", Framework::Cobalt, false, true},
+    {"boost::cobalt::promise", Framework::Cobalt, false, true},
+    {"boost::cobalt::generator", Framework::Cobalt, false, true},
+    {"boost::cobalt::main", Framework::Cobalt, false, true},
+    {"boost::cobalt::detached", Framework::Cobalt, false, true},
+    // Seastar
+    {"seastar::future", Framework::Seastar, false, true},
+    // QCoro
+    {"QCoro::Task", Framework::QCoro, false, true},
+    {"QCoro::LazyTask", Framework::QCoro, false, true},
+    {"QCoro::AsyncGenerator", Framework::QCoro, false, true},
+    // The standard library
+    {"std::execution::task", Framework::StdExecution, false, true},
+    {"std::generator", Framework::Unknown, true, false},
+};
+
+const SleepFunction SleepFunctions[] = {
+    // The standard library and POSIX
+    {"std::this_thread::sleep_for", SleepArg::Duration},
+    {"std::this_thread::sleep_until", SleepArg::TimePoint},
+    {"sleep", SleepArg::Seconds},
+    {"usleep", SleepArg::Microseconds},
+    {"nanosleep", SleepArg::Opaque},
+    {"clock_nanosleep", SleepArg::Opaque},
+    // Boost.Thread (Boost.Chrono and Boost.DateTime arguments)
+    {"boost::this_thread::sleep_for", SleepArg::Opaque},
+    {"boost::this_thread::sleep_until", SleepArg::Opaque},
+    {"boost::this_thread::sleep", SleepArg::Opaque},
+    {"boost::this_thread::no_interruption_point::sleep_for", SleepArg::Opaque},
+    {"boost::this_thread::no_interruption_point::sleep_until",
+     SleepArg::Opaque},
+    // Qt
+    {"QThread::sleep", SleepArg::Seconds},
+    {"QThread::msleep", SleepArg::Milliseconds},
+    {"QThread::usleep", SleepArg::Microseconds},
+};
+
+constexpr llvm::StringLiteral AsioRunAdvice =
+    "do not run the event loop from a coroutine: it already runs on one; "
+    "await the work instead";
+constexpr llvm::StringLiteral SenderAdvice =
+    "'co_await' the sender instead; 'sync_wait' returns "
+    "'std::optional<std::tuple<...>>', so the rewrite changes the type and "
+    "no automatic fix is offered";
+constexpr llvm::StringLiteral FutureAdvice =
+    "'co_await std::move(future)' instead";
+constexpr llvm::StringLiteral EventLoopAdvice =
+    "do not process events from inside a coroutine; await the work instead";
+
+const RunEntryPoint RunEntryPoints[] = {
+    // Asio
+    {"asio::io_context::run", Framework::Asio, RunRewrite::None, AsioRunAdvice},
+    {"asio::io_context::run_one", Framework::Asio, RunRewrite::None,
+     AsioRunAdvice},
+    {"asio::io_context::run_for", Framework::Asio, RunRewrite::None,
+     AsioRunAdvice},
+    {"asio::io_context::run_until", Framework::Asio, RunRewrite::None,
+     AsioRunAdvice},
+    {"asio::io_context::poll", Framework::Asio, RunRewrite::None,
+     AsioRunAdvice},
+    {"asio::io_context::poll_one", Framework::Asio, RunRewrite::None,
+     AsioRunAdvice},
+    // Boost.Asio
+    {"boost::asio::io_context::run", Framework::BoostAsio, RunRewrite::None,
+     AsioRunAdvice},
+    {"boost::asio::io_context::run_one", Framework::BoostAsio,
+     RunRewrite::None, AsioRunAdvice},
+    {"boost::asio::io_context::run_for", Framework::BoostAsio,
+     RunRewrite::None, AsioRunAdvice},
+    {"boost::asio::io_context::run_until", Framework::BoostAsio,
+     RunRewrite::None, AsioRunAdvice},
+    {"boost::asio::io_context::poll", Framework::BoostAsio, RunRewrite::None,
+     AsioRunAdvice},
+    {"boost::asio::io_context::poll_one", Framework::BoostAsio,
+     RunRewrite::None, AsioRunAdvice},
+    // cppcoro
+    {"cppcoro::sync_wait", Framework::Cppcoro, RunRewrite::AwaitArgument, ""},
+    {"cppcoro::io_service::process_events", Framework::Cppcoro,
+     RunRewrite::None, EventLoopAdvice},
+    {"cppcoro::io_service::process_pending_events", Framework::Cppcoro,
+     RunRewrite::None, EventLoopAdvice},
+    {"cppcoro::io_service::process_one_event", Framework::Cppcoro,
+     RunRewrite::None, EventLoopAdvice},
+    {"cppcoro::io_service::process_one_pending_event", Framework::Cppcoro,
+     RunRewrite::None, EventLoopAdvice},
+    // folly
+    {"folly::coro::blockingWait", Framework::Folly,
+     RunRewrite::AwaitArgumentMoved, ""},
+    {"folly::coro::blocking_wait", Framework::Folly,
+     RunRewrite::AwaitArgumentMoved, ""},
+    {"folly::Future::get", Framework::Folly, RunRewrite::None, FutureAdvice},
+    {"folly::Future::wait", Framework::Folly, RunRewrite::None, FutureAdvice},
+    {"folly::SemiFuture::get", Framework::Folly, RunRewrite::None,
+     FutureAdvice},
+    {"folly::SemiFuture::wait", Framework::Folly, RunRewrite::None,
+     FutureAdvice},
+    // stdexec and the standard's spelling
+    {"stdexec::sync_wait", Framework::Stdexec, RunRewrite::None, SenderAdvice},
+    {"stdexec::sync_wait_with_variant", Framework::Stdexec, RunRewrite::None,
+     SenderAdvice},
+    {"stdexec::run_loop::run", Framework::Stdexec, RunRewrite::None,
+     EventLoopAdvice},
+    {"std::this_thread::sync_wait", Framework::StdExecution, RunRewrite::None,
+     SenderAdvice},
+    {"std::this_thread::sync_wait_with_variant", Framework::StdExecution,
+     RunRewrite::None, SenderAdvice},
+    {"std::execution::run_loop::run", Framework::StdExecution,
+     RunRewrite::None, EventLoopAdvice},
+    // libunifex
+    {"unifex::sync_wait", Framework::Unifex, RunRewrite::None, SenderAdvice},
+    // async_simple
+    {"async_simple::coro::syncAwait", Framework::AsyncSimple,
+     RunRewrite::AwaitArgument, ""},
+    {"async_simple::Future::get", Framework::AsyncSimple, RunRewrite::None,
+     FutureAdvice},
+    {"async_simple::Future::wait", Framework::AsyncSimple, RunRewrite::None,
+     FutureAdvice},
+    // libcoro
+    {"coro::sync_wait", Framework::Libcoro, RunRewrite::AwaitArgument, ""},
+    {"coro::scheduler::process_events", Framework::Libcoro, RunRewrite::None,
+     EventLoopAdvice},
+    {"coro::io_scheduler::process_events", Framework::Libcoro,
+     RunRewrite::None, EventLoopAdvice},
+    // concurrencpp
+    {"concurrencpp::result::get", Framework::Concurrencpp,
+     RunRewrite::AwaitObject, ""},
+    {"concurrencpp::result::wait", Framework::Concurrencpp, RunRewrite::None,
+     "'co_await' the result instead"},
+    {"concurrencpp::result::wait_for", Framework::Concurrencpp,
+     RunRewrite::None, "'co_await' the result instead"},
+    {"concurrencpp::result::wait_until", Framework::Concurrencpp,
+     RunRewrite::None, "'co_await' the result instead"},
+    {"concurrencpp::shared_result::get", Framework::Concurrencpp,
+     RunRewrite::AwaitObject, ""},
+    {"concurrencpp::shared_result::wait", Framework::Concurrencpp,
+     RunRewrite::None, "'co_await' the result instead"},
+    {"concurrencpp::shared_result::wait_for", Framework::Concurrencpp,
+     RunRewrite::None, "'co_await' the result instead"},
+    {"concurrencpp::shared_result::wait_until", Framework::Concurrencpp,
+     RunRewrite::None, "'co_await' the result instead"},
+    // Boost.Cobalt
+    {"boost::cobalt::run", Framework::Cobalt, RunRewrite::AwaitArgument, ""},
+    // Seastar: legitimate inside seastar::thread, never in a coroutine.
+    {"seastar::future::get", Framework::Seastar, RunRewrite::AwaitObjectMoved,
+     ""},
+    {"seastar::future::wait", Framework::Seastar, RunRewrite::None,
+     "'co_await' the future instead"},
+    // QCoro and Qt
+    {"QCoro::waitFor", Framework::QCoro, RunRewrite::AwaitArgument, ""},
+    {"QEventLoop::exec", Framework::QCoro, RunRewrite::None,
+     "a nested event loop re-enters the application; await the work with "
+     "QCoro instead"},
+};
+
+constexpr llvm::StringLiteral FutureAlternative =
+    "'co_await' on the framework's own future or task";
+constexpr llvm::StringLiteral JoinAlternative =
+    "the framework's join or 'when_all'";
+constexpr llvm::StringLiteral ConditionAlternative =
+    "an asynchronous event ('coro::condition_variable', "
+    "'folly::coro::Baton', 'cppcoro::async_manual_reset_event', "
+    "'async_simple::coro::ConditionVariable', 'seastar::condition_variable')";
+constexpr llvm::StringLiteral LatchAlternative =
+    "an asynchronous latch or semaphore ('coro::latch', 'coro::semaphore', "
+    "'cppcoro::async_latch', 'async_simple::coro::Latch')";
+constexpr llvm::StringLiteral ProcessAlternative =
+    "an asynchronous process API (Seastar 'spawn_process', Qt 'QProcess' "
+    "with QCoro)";
+constexpr llvm::StringLiteral ResolverAlternative =
+    "an asynchronous resolver (Asio 'resolver.async_resolve', Seastar "
+    "'net::dns', libcoro 'net::dns::resolver')";
+
+const BlockingFunction BlockingFunctions[] = {
+    {"std::future::get", FutureAlternative, false},
+    {"std::future::wait", FutureAlternative, false},
+    {"std::shared_future::get", FutureAlternative, false},
+    {"std::shared_future::wait", FutureAlternative, false},
+    {"std::thread::join", JoinAlternative, false},
+    {"std::jthread::join", JoinAlternative, false},
+    {"std::condition_variable::wait", ConditionAlternative, false},
+    {"std::condition_variable::wait_for", ConditionAlternative, false},
+    {"std::condition_variable::wait_until", ConditionAlternative, false},
+    {"std::condition_variable_any::wait", ConditionAlternative, false},
+    {"std::condition_variable_any::wait_for", ConditionAlternative, false},
+    {"std::condition_variable_any::wait_until", ConditionAlternative, false},
+    {"std::latch::wait", LatchAlternative, false},
+    {"std::barrier::arrive_and_wait", LatchAlternative, false},
+    {"std::counting_semaphore::acquire", LatchAlternative, false},
+    {"std::system", ProcessAlternative, false},
+    {"system", ProcessAlternative, false},
+    {"popen", ProcessAlternative, false},
+    {"getaddrinfo", ResolverAlternative, false},
+    {"gethostbyname", ResolverAlternative, false},
+    // Locks held across co_await are clang-tidy's misc-coroutine-hostile-raii
+    // and cppcoreguidelines-no-suspend-with-lock; a short lock() is usually
+    // fine, so it is flagged only on request.
+    {"std::mutex::lock",
+     "an asynchronous mutex ('cppcoro::async_mutex', 'folly::coro::Mutex', "
+     "'coro::mutex')",
+     true},
+};
+
+} // namespace
+
+llvm::ArrayRef<FrameworkInfo> frameworks() { return Frameworks; }
+llvm::ArrayRef<TaskType> taskTypes() { return TaskTypes; }
+llvm::ArrayRef<SleepFunction> sleepFunctions() { return SleepFunctions; }
+llvm::ArrayRef<RunEntryPoint> runEntryPoints() { return RunEntryPoints; }
+llvm::ArrayRef<BlockingFunction> blockingFunctions() {
+  return BlockingFunctions;
+}
+
+const FrameworkInfo *frameworkInfo(Framework Id) {
+  for (const FrameworkInfo &F : Frameworks)
+    if (F.Id == Id)
+      return &F;
+  return nullptr;
+}
+
+} // namespace corolint

@@ -1,0 +1,134 @@
+//===--- FrameworkTables.h - What corolint knows about coroutine frameworks ===//
+//
+// Every fact about a framework (its task types, its run-to-completion entry
+// points, its asynchronous sleep) lives in the tables declared here and
+// defined in FrameworkTables.cpp; the checks only read them.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef COROLINT_FRAMEWORKTABLES_H
+#define COROLINT_FRAMEWORKTABLES_H
+
+#include "llvm/ADT/ArrayRef.h"
+#include "llvm/ADT/StringRef.h"
+#include <cstdint>
+
+namespace corolint {
+
+enum class Framework : unsigned char {
+  Unknown,
+  Asio,
+  BoostAsio,
+  Cppcoro,
+  Folly,
+  Stdexec,
+  Unifex,
+  AsyncSimple,
+  Libcoro,
+  Concurrencpp,
+  Cobalt,
+  Seastar,
+  QCoro,
+  StdExecution,
+};
+
+/// A std::chrono period, Num/Den seconds.
+struct Period {
+  std::intmax_t Num = 1;
+  std::intmax_t Den = 1;
+};
+
+/// A declaration a replacement names, and the header that declares it.
+struct Requirement {
+  llvm::StringRef Decl;   // qualified name; empty ends the list
+  llvm::StringRef Header; // as written in #include, with <> or ""
+};
+
+/// What a framework offers instead of a thread sleep.
+struct SleepInfo {
+  /// The awaited replacement for sleep_for(d); %0 is the duration expression.
+  /// Empty when the replacement needs an object the coroutine may not have.
+  llvm::StringRef ForDuration;
+  /// The replacement for sleep_until(t) on std::chrono::steady_clock; %0 is
+  /// the time point. Empty when there is none.
+  llvm::StringRef UntilTimePoint;
+  /// Finest period the replacement's parameter holds without an explicit
+  /// cast (0/0 when it takes any duration).
+  Period Finest;
+  /// Declarations the replacement names.
+  Requirement Needs[3];
+  /// What to await instead, for the note when there is no fix-it.
+  llvm::StringRef Advice;
+};
+
+struct FrameworkInfo {
+  Framework Id;
+  llvm::StringRef Name;
+  SleepInfo Sleep;
+  /// For Asio-style awaitables: the executor type the replacement's
+  /// completion token works with; other executors get no fix-it.
+  llvm::StringRef DefaultExecutor;
+};
+
+/// A coroutine return type.
+struct TaskType {
+  llvm::StringRef QualifiedName;
+  Framework Id;
+  bool SynchronousGenerator;
+  /// Whether the framework's awaitable rewrites compile in coroutines of
+  /// this type.
+  bool FixIts;
+};
+
+/// How a thread-sleep function takes its argument.
+enum class SleepArg : unsigned char {
+  Duration,   // a std::chrono::duration
+  TimePoint,  // a std::chrono::time_point
+  Seconds,    // an integer count of seconds
+  Milliseconds,
+  Microseconds,
+  Opaque,     // a struct timespec or a Boost.Chrono value: no rewrite
+};
+
+struct SleepFunction {
+  llvm::StringRef QualifiedName;
+  SleepArg Arg;
+};
+
+/// How a nested run is rewritten to an await.
+enum class RunRewrite : unsigned char {
+  None,             // nothing keeps the value; the note says what to do
+  AwaitArgument,    // X(e) -> co_await e
+  AwaitArgumentMoved, // X(e) -> co_await std::move(e) for an lvalue e
+  AwaitObject,      // o.get() -> co_await o
+  AwaitObjectMoved, // o.get() -> co_await std::move(o) for an lvalue o
+};
+
+struct RunEntryPoint {
+  llvm::StringRef QualifiedName;
+  Framework Id;
+  RunRewrite Rewrite;
+  /// What to do instead, for the note when there is no fix-it.
+  llvm::StringRef Advice;
+};
+
+struct BlockingFunction {
+  llvm::StringRef QualifiedName;
+  /// The asynchronous alternative, for the note.
+  llvm::StringRef Alternative;
+  /// Off by default: only flagged when listed in BlockingFunctions.
+  bool OptIn;
+};
+
+llvm::ArrayRef<FrameworkInfo> frameworks();
+llvm::ArrayRef<TaskType> taskTypes();
+llvm::ArrayRef<SleepFunction> sleepFunctions();
+llvm::ArrayRef<RunEntryPoint> runEntryPoints();
+llvm::ArrayRef<BlockingFunction> blockingFunctions();
+
+/// The row of frameworks() for Id, or nullptr for Framework::Unknown.
+const FrameworkInfo *frameworkInfo(Framework Id);
+
+} // namespace corolint
+
+#endif // COROLINT_FRAMEWORKTABLES_H

@@ -1,0 +1,24 @@
+//===--- NestedRunCheck.h - coro-nested-run -------------------------------===//
+
+#ifndef COROLINT_NESTEDRUNCHECK_H
+#define COROLINT_NESTEDRUNCHECK_H
+
+#include "CoroutineCallCheck.h"
+
+namespace corolint {
+
+/// Finds run-to-completion entry points (`sync_wait`, `io_context::run`,
+/// `blockingWait`, ...) called inside coroutines, and rewrites the ones that
+/// keep their value to `co_await`. See docs/checks/coro-nested-run.md.
+class NestedRunCheck : public CoroutineCallCheck {
+public:
+  using CoroutineCallCheck::CoroutineCallCheck;
+
+private:
+  void checkCall(const OwnCall &Call, const AsyncContext &Coro,
+                 clang::ASTContext &Ctx) override;
+};
+
+} // namespace corolint
+
+#endif // COROLINT_NESTEDRUNCHECK_H
