@@ -1,0 +1,30 @@
+# The corolint lit suite: clang-tidy-19 with the plugin, checked by FileCheck.
+import os
+import lit.formats
+
+config.name = "corolint"
+config.test_format = lit.formats.ShTest(execute_external=False)
+config.suffixes = [".cpp", ".test"]
+config.excludes = ["Inputs"]
+config.test_source_root = os.path.dirname(__file__)
+config.test_exec_root = os.path.join(os.path.dirname(config.corolint_plugin), "..", "test")
+
+config.environment["PATH"] = os.pathsep.join(
+    [config.llvm_tools_dir, config.environment.get("PATH", "")])
+
+inputs = os.path.join(config.test_source_root, "Inputs")
+# Diagnostics without source snippets, so that the CHECK comments in a test
+# never show up in its own output.
+tidy = ("clang-tidy-19 --load=%s --quiet --extra-arg=-fno-caret-diagnostics"
+        % config.corolint_plugin)
+config.substitutions.append(("%clang_tidy", tidy))
+config.substitutions.append(("%clangxx", "clang++-19"))
+config.substitutions.append(("%inputs", inputs))
+config.substitutions.append(("%plugin", config.corolint_plugin))
+# Debian's asio 1.22 detects co_await support for GCC only; clang users
+# define the macro themselves.
+config.substitutions.append(("%asio_flags", "-DASIO_HAS_CO_AWAIT=1"))
+config.substitutions.append(
+    ("%boost_asio_examples",
+     "/usr/share/doc/libboost1.81-doc/examples/libs/asio/example/cpp20"))
+config.substitutions.append(("%source_dir", config.corolint_source_dir))
