@@ -130,7 +130,8 @@ BlockingSleepCheck::BlockingSleepCheck(llvm::StringRef Name,
   if (!SleepReplacement.empty() &&
       llvm::StringRef(SleepReplacement).find("%0") == llvm::StringRef::npos) {
     configurationDiag("option '%0' of check '%1' has no '%%0' where the "
-                      "duration goes: '%2'; it is ignored")
+                      "duration goes: '%2'; it is ignored",
+                      DiagnosticIDs::Error)
         << SleepReplacementKey << Name << SleepReplacement;
     SleepReplacement.clear();
   }
@@ -241,8 +242,14 @@ std::vector<FixItHint> BlockingSleepCheck::fixFor(const OwnCall &Call,
   for (const Requirement &R : Needs)
     if (!lookupQualified(Ctx, R.Decl))
       Include(R.Header);
-  if (Pattern == SleepReplacement && !SleepReplacementInclude.empty())
-    Include(SleepReplacementInclude);
+  // IncludeInserter takes "header" without its quotes, <header> with its
+  // brackets; the option accepts either spelling.
+  if (Pattern == SleepReplacement && !SleepReplacementInclude.empty()) {
+    llvm::StringRef Header = SleepReplacementInclude;
+    if (Header.size() > 1 && Header.starts_with("\"") && Header.ends_with("\""))
+      Header = Header.drop_front().drop_back();
+    Include(Header);
+  }
   return Fixes;
 }
 

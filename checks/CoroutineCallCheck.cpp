@@ -32,7 +32,7 @@ NameList CoroutineCallCheck::nameListOption(llvm::StringRef Key,
   std::vector<std::string> Errors;
   NameList List(Spec, Errors);
   for (const std::string &Error : Errors)
-    configurationDiag("option '%0' of check '%1': %2")
+    configurationDiag("option '%0' of check '%1': %2", DiagnosticIDs::Error)
         << Key << getID() << Error;
   return List;
 }

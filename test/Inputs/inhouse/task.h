@@ -1,9 +1,7 @@
-// An in-house task type corolint knows nothing about, with its own timer.
+// An in-house task type corolint knows nothing about.
 #pragma once
 #include "../mock_support.h"
-#include <chrono>
 
 namespace acme {
 MOCK_TASK(Job)
-Job<void> delay(std::chrono::nanoseconds d);
 } // namespace acme

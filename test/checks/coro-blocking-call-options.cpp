@@ -1,0 +1,43 @@
+// BlockingFunctions adds names and regular expressions, with suggestions;
+// AllowedFunctions removes calls; std::mutex::lock is flagged only on request.
+// RUN: %clang_tidy --checks='-*,coro-blocking-call' \
+// RUN:   --config="{CheckOptions: {coro-blocking-call.BlockingFunctions: 'legacy::fetch=>co_await legacy::async_fetch(); ^legacy::db::.*_sync$; ::std::mutex::lock', coro-blocking-call.AllowedFunctions: 'std::thread::join'}}" \
+// RUN:   %s -- -std=c++20 -I %inputs | FileCheck %s --implicit-check-not='{{warning|note|error}}:'
+// An invalid regular expression is a configuration error, and the rest of
+// the list still works.
+// RUN: not %clang_tidy --checks='-*,coro-blocking-call' \
+// RUN:   --config="{CheckOptions: {coro-blocking-call.BlockingFunctions: 'legacy::(fetch; legacy::fetch'}}" \
+// RUN:   %s -- -std=c++20 -I %inputs 2>&1 | FileCheck --check-prefix=BAD %s
+// BAD: error: option 'BlockingFunctions' of check 'coro-blocking-call': invalid regular expression 'legacy::(fetch': parentheses not balanced [clang-tidy-config]
+// BAD: warning: blocking call to 'legacy::fetch' inside coroutine 'uses_legacy'
+
+#include <mutex>
+#include <thread>
+
+#include "cppcoro/task.hpp"
+
+namespace legacy {
+int fetch();
+namespace db {
+void query_sync();
+void query_async();
+} // namespace db
+} // namespace legacy
+
+cppcoro::task<int> uses_legacy(std::mutex &M, std::thread &T) {
+  int V = legacy::fetch();
+  // CHECK: :[[@LINE-1]]:11: warning: blocking call to 'legacy::fetch' inside coroutine 'uses_legacy' [coro-blocking-call]
+  // CHECK: :[[#USES_LEGACY:@LINE-3]]:20: note: coroutine 'uses_legacy' declared here
+  // CHECK: :[[@LINE-3]]:11: note: use co_await legacy::async_fetch() instead
+  legacy::db::query_sync();
+  // CHECK: :[[@LINE-1]]:3: warning: blocking call to 'legacy::db::query_sync' inside coroutine 'uses_legacy' [coro-blocking-call]
+  // CHECK: :[[#USES_LEGACY]]:20: note: coroutine 'uses_legacy' declared here
+  legacy::db::query_async();
+  M.lock();
+  // CHECK: :[[@LINE-1]]:5: warning: blocking call to 'std::mutex::lock' inside coroutine 'uses_legacy' [coro-blocking-call]
+  // CHECK: :[[#USES_LEGACY]]:20: note: coroutine 'uses_legacy' declared here
+  // CHECK: :[[@LINE-3]]:5: note: use an asynchronous mutex ('cppcoro::async_mutex', 'folly::coro::Mutex', 'coro::mutex') instead
+  M.unlock();
+  T.join();
+  co_return V;
+}
