@@ -15,7 +15,7 @@
 folly::coro::Task<void> in_macros() {
   NAP();
   // CHECK: :[[@LINE-1]]:3: warning: blocking sleep 'sleep' inside coroutine 'in_macros' [coro-blocking-sleep]
-  // CHECK: :[[#NAP:@LINE-6]]:15: note: expanded from macro 'NAP'
+  // CHECK: :[[#NAP:@LINE-5]]:15: note: expanded from macro 'NAP'
   // CHECK: :[[@LINE-4]]:25: note: coroutine 'in_macros' declared here
   // CHECK: :[[@LINE-4]]:3: note: folly coroutines await 'folly::coro::sleep(d)' instead
   // CHECK: :[[#NAP]]:15: note: expanded from macro 'NAP'
