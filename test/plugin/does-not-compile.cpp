@@ -19,7 +19,8 @@ cppcoro::task<int> broken_body() {
 }
 
 UnknownTask<int> unknown_return_type() {
-  // CHECK: :[[@LINE-1]]:1: error: unknown type name 'UnknownTask' [clang-diagnostic-error]
+  // CHECK: :[[@LINE-1]]:1: error: no template named 'UnknownTask' [clang-diagnostic-error]
+  // CHECK: :[[@LINE-2]]:18: error: this function cannot be a coroutine: 'std::coroutine_traits<int>' has no member named 'promise_type' [clang-diagnostic-error]
   sleep(1);
   co_return 1;
 }
