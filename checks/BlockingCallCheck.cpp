@@ -1,7 +1,6 @@
 //===--- BlockingCallCheck.cpp - coro-blocking-call -----------------------===//
 
 #include "BlockingCallCheck.h"
-#include "llvm/ADT/StringMap.h"
 
 using namespace clang;
 
@@ -15,18 +14,10 @@ constexpr llvm::StringLiteral AllowedFunctionsKey = "AllowedFunctions";
 /// The table's row for one of Names; opt-in rows only when asked for.
 const BlockingFunction *findBlocking(llvm::ArrayRef<std::string> Names,
                                      bool OptIn) {
-  static const llvm::StringMap<const BlockingFunction *> ByName = [] {
-    llvm::StringMap<const BlockingFunction *> M;
-    for (const BlockingFunction &F : blockingFunctions())
-      M[F.QualifiedName] = &F;
-    return M;
-  }();
-  for (const std::string &Name : Names) {
-    auto It = ByName.find(Name);
-    if (It != ByName.end() && (OptIn || !It->second->OptIn))
-      return It->second;
-  }
-  return nullptr;
+  static const TableIndex<BlockingFunction> Index(blockingFunctions());
+  return Index.find(Names, [&](const BlockingFunction &F) {
+    return OptIn || !F.OptIn;
+  });
 }
 
 } // namespace

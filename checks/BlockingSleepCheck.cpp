@@ -4,7 +4,6 @@
 #include "AwaitRewrite.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclTemplate.h"
-#include "llvm/ADT/StringMap.h"
 
 using namespace clang;
 
@@ -18,18 +17,8 @@ constexpr llvm::StringLiteral SleepReplacementIncludeKey =
 constexpr llvm::StringLiteral IncludeStyleKey = "IncludeStyle";
 
 const SleepFunction *findSleep(llvm::ArrayRef<std::string> Names) {
-  static const llvm::StringMap<const SleepFunction *> ByName = [] {
-    llvm::StringMap<const SleepFunction *> M;
-    for (const SleepFunction &F : sleepFunctions())
-      M[F.QualifiedName] = &F;
-    return M;
-  }();
-  for (const std::string &Name : Names) {
-    auto It = ByName.find(Name);
-    if (It != ByName.end())
-      return It->second;
-  }
-  return nullptr;
+  static const TableIndex<SleepFunction> Index(sleepFunctions());
+  return Index.find(Names);
 }
 
 struct ChronoDuration {

@@ -7,7 +7,6 @@
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/ExprConcepts.h"
 #include "clang/AST/RecursiveASTVisitor.h"
-#include "llvm/ADT/StringMap.h"
 
 using namespace clang;
 
@@ -200,17 +199,9 @@ bool looksLikeSynchronousGenerator(const FunctionDecl &FD,
 }
 
 const TaskType *knownTaskType(QualType T) {
-  static const llvm::StringMap<const TaskType *> ByName = [] {
-    llvm::StringMap<const TaskType *> M;
-    for (const TaskType &Task : taskTypes())
-      M[Task.QualifiedName] = &Task;
-    return M;
-  }();
+  static const TableIndex<TaskType> Index(taskTypes());
   const CXXRecordDecl *RD = recordOf(T);
-  if (!RD)
-    return nullptr;
-  auto It = ByName.find(qualifiedName(*RD));
-  return It == ByName.end() ? nullptr : It->second;
+  return RD ? Index.find({qualifiedName(*RD)}) : nullptr;
 }
 
 const NamedDecl *lookupIn(const DeclContext &DC, IdentifierInfo &Id) {

@@ -10,8 +10,11 @@
 #define COROLINT_FRAMEWORKTABLES_H
 
 #include "llvm/ADT/ArrayRef.h"
+#include "llvm/ADT/STLFunctionalExtras.h"
+#include "llvm/ADT/StringMap.h"
 #include "llvm/ADT/StringRef.h"
 #include <cstdint>
+#include <string>
 
 namespace corolint {
 
@@ -128,6 +131,30 @@ llvm::ArrayRef<BlockingFunction> blockingFunctions();
 
 /// The row of frameworks() for Id, or nullptr for Framework::Unknown.
 const FrameworkInfo *frameworkInfo(Framework Id);
+
+/// One of the tables above, indexed by its rows' QualifiedName.
+template <typename Row> class TableIndex {
+public:
+  explicit TableIndex(llvm::ArrayRef<Row> Rows) {
+    for (const Row &R : Rows)
+      ByName.try_emplace(R.QualifiedName, &R);
+  }
+
+  /// The row that the first of Names names, among the rows Accept takes.
+  const Row *
+  find(llvm::ArrayRef<std::string> Names,
+       llvm::function_ref<bool(const Row &)> Accept = nullptr) const {
+    for (const std::string &Name : Names) {
+      auto It = ByName.find(Name);
+      if (It != ByName.end() && (!Accept || Accept(*It->second)))
+        return It->second;
+    }
+    return nullptr;
+  }
+
+private:
+  llvm::StringMap<const Row *> ByName;
+};
 
 } // namespace corolint
 

@@ -4,7 +4,6 @@
 #include "AwaitRewrite.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
-#include "llvm/ADT/StringMap.h"
 
 using namespace clang;
 
@@ -13,18 +12,8 @@ namespace corolint {
 namespace {
 
 const RunEntryPoint *findEntryPoint(llvm::ArrayRef<std::string> Names) {
-  static const llvm::StringMap<const RunEntryPoint *> ByName = [] {
-    llvm::StringMap<const RunEntryPoint *> M;
-    for (const RunEntryPoint &E : runEntryPoints())
-      M[E.QualifiedName] = &E;
-    return M;
-  }();
-  for (const std::string &Name : Names) {
-    auto It = ByName.find(Name);
-    if (It != ByName.end())
-      return It->second;
-  }
-  return nullptr;
+  static const TableIndex<RunEntryPoint> Index(runEntryPoints());
+  return Index.find(Names);
 }
 
 /// The expression the rewrite awaits: the argument of `X(e)` or the object

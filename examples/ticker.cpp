@@ -1,0 +1,34 @@
+// A market-data ticker with the direct mistakes corolint finds inside
+// coroutines: a thread sleep, a blocking future, and a nested run.
+#include <asio.hpp>
+#include <future>
+#include <thread>
+#include <unistd.h>
+
+using namespace std::chrono_literals;
+
+asio::awaitable<void> ticker(asio::io_context &Io) {
+  for (;;) {
+    sleep(1);
+    std::future<double> Quote =
+        std::async(std::launch::async, [] { return 101.5; });
+    double Price = Quote.get();
+    (void)Price;
+    Io.poll();
+  }
+}
+
+asio::awaitable<void> correct_ticker() {
+  asio::steady_timer Timer(co_await asio::this_coro::executor);
+  for (int I = 0; I < 3; ++I) {
+    Timer.expires_after(1s);
+    co_await Timer.async_wait(asio::use_awaitable);
+  }
+}
+
+int main() {
+  asio::io_context Io;
+  asio::co_spawn(Io, ticker(Io), asio::detached);
+  asio::co_spawn(Io, correct_ticker(), asio::detached);
+  Io.run();
+}
