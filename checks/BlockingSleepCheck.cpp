@@ -26,23 +26,32 @@ struct ChronoDuration {
   bool Floating = false;
 };
 
+/// T as a specialization of the class template Name with two arguments.
 const ClassTemplateSpecializationDecl *specializationOf(QualType T,
                                                        llvm::StringRef Name) {
   const auto *Spec =
       dyn_cast_or_null<ClassTemplateSpecializationDecl>(recordOf(T));
-  if (!Spec || qualifiedName(*Spec) != Name)
+  if (!Spec || Spec->getTemplateArgs().size() != 2 ||
+      qualifiedName(*Spec) != Name)
     return nullptr;
   return Spec;
+}
+
+/// The type argument I of Spec, or a null type.
+QualType typeArgument(const ClassTemplateSpecializationDecl &Spec, unsigned I) {
+  const TemplateArgument &Arg = Spec.getTemplateArgs()[I];
+  return Arg.getKind() == TemplateArgument::Type ? Arg.getAsType()
+                                                  : QualType();
 }
 
 /// The period and representation of a std::chrono::duration type.
 std::optional<ChronoDuration> chronoDuration(QualType T) {
   const auto *Spec = specializationOf(T, "std::chrono::duration");
-  if (!Spec || Spec->getTemplateArgs().size() != 2)
+  if (!Spec)
     return std::nullopt;
-  const TemplateArgumentList &Args = Spec->getTemplateArgs();
-  const auto *Ratio = specializationOf(Args[1].getAsType(), "std::ratio");
-  if (!Ratio || Ratio->getTemplateArgs().size() != 2)
+  QualType Rep = typeArgument(*Spec, 0);
+  const auto *Ratio = specializationOf(typeArgument(*Spec, 1), "std::ratio");
+  if (Rep.isNull() || !Ratio)
     return std::nullopt;
   const TemplateArgumentList &R = Ratio->getTemplateArgs();
   if (R[0].getKind() != TemplateArgument::Integral ||
@@ -50,7 +59,7 @@ std::optional<ChronoDuration> chronoDuration(QualType T) {
     return std::nullopt;
   return ChronoDuration{{R[0].getAsIntegral().getSExtValue(),
                          R[1].getAsIntegral().getSExtValue()},
-                        Args[0].getAsType()->isFloatingType()};
+                        Rep->isFloatingType()};
 }
 
 /// Whether D converts implicitly to a duration of period Finest, as
@@ -195,12 +204,10 @@ std::vector<FixItHint> BlockingSleepCheck::fixFor(const OwnCall &Call,
   if (Until) {
     // The replacement's timer waits on std::chrono::steady_clock.
     const auto *Point = specializationOf(ArgType, "std::chrono::time_point");
-    if (!Point || Point->getTemplateArgs().size() != 2)
+    if (!Point)
       return {};
-    const CXXRecordDecl *Clock =
-        recordOf(Point->getTemplateArgs()[0].getAsType());
-    std::optional<ChronoDuration> D =
-        chronoDuration(Point->getTemplateArgs()[1].getAsType());
+    const CXXRecordDecl *Clock = recordOf(typeArgument(*Point, 0));
+    std::optional<ChronoDuration> D = chronoDuration(typeArgument(*Point, 1));
     if (!Clock || qualifiedName(*Clock) != "std::chrono::steady_clock" || !D ||
         !fitsIn(*D, Finest))
       return {};

@@ -8,6 +8,7 @@
 using namespace std::chrono_literals;
 
 asio::awaitable<void> ticker(asio::io_context &Io) {
+  asio::steady_timer Throttle(co_await asio::this_coro::executor);
   for (;;) {
     sleep(1);
     std::future<double> Quote =
@@ -15,6 +16,8 @@ asio::awaitable<void> ticker(asio::io_context &Io) {
     double Price = Quote.get();
     (void)Price;
     Io.poll();
+    Throttle.expires_after(10ms);
+    co_await Throttle.async_wait(asio::use_awaitable);
   }
 }
 
