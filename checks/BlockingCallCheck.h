@@ -4,28 +4,28 @@
 #define COROLINT_BLOCKINGCALLCHECK_H
 
 #include "CoroutineCallCheck.h"
-#include "NameList.h"
 
 namespace corolint {
 
 /// Finds blocking standard and POSIX calls (`std::future::get`,
 /// `std::thread::join`, condition variable waits, `std::system`,
-/// `getaddrinfo`, ...) and calls listed in options inside coroutines.
+/// `getaddrinfo`, ...) and calls listed in options or annotated as blocking,
+/// in coroutines and in the plain functions they call.
 /// See docs/checks/coro-blocking-call.md.
 class BlockingCallCheck : public CoroutineCallCheck {
 public:
   BlockingCallCheck(llvm::StringRef Name,
-                    clang::tidy::ClangTidyContext *Context);
-  void storeOptions(clang::tidy::ClangTidyOptions::OptionMap &Opts) override;
+                    clang::tidy::ClangTidyContext *Context)
+      : CoroutineCallCheck(Name, Context, BlockKind::Call,
+                           Reports::DirectAndFollowed) {}
 
 private:
-  void checkCall(const OwnCall &Call, const AsyncContext &Coro,
-                 clang::ASTContext &Ctx) override;
-
-  std::string BlockingSpec;
-  std::string AllowedSpec;
-  NameList Blocking;
-  NameList Allowed;
+  void checkDirect(const OwnCall &Call, const Primitive &P,
+                   const AsyncContext &Coro, clang::ASTContext &Ctx) override;
+  void noteChainAdvice(const OwnCall &Call, const Primitive &P,
+                       const AsyncContext &Coro,
+                       const clang::FunctionDecl &Callee,
+                       Analysis &A) override;
 };
 
 } // namespace corolint

@@ -16,11 +16,6 @@ constexpr llvm::StringLiteral SleepReplacementIncludeKey =
     "SleepReplacementInclude";
 constexpr llvm::StringLiteral IncludeStyleKey = "IncludeStyle";
 
-const SleepFunction *findSleep(llvm::ArrayRef<std::string> Names) {
-  static const TableIndex<SleepFunction> Index(sleepFunctions());
-  return Index.find(Names);
-}
-
 struct ChronoDuration {
   Period P;
   bool Floating = false;
@@ -119,7 +114,8 @@ bool usesExecutor(const AsyncContext &Coro, llvm::StringRef Executor,
 
 BlockingSleepCheck::BlockingSleepCheck(llvm::StringRef Name,
                                        tidy::ClangTidyContext *Context)
-    : CoroutineCallCheck(Name, Context),
+    : CoroutineCallCheck(Name, Context, BlockKind::Sleep,
+                         Reports::DirectAndFollowed),
       SleepReplacement(Options.get(SleepReplacementKey, "")),
       SleepReplacementInclude(Options.get(SleepReplacementIncludeKey, "")),
       Inserter(Options.getLocalOrGlobal(IncludeStyleKey,
@@ -141,25 +137,34 @@ void BlockingSleepCheck::registerPPCallbacks(const SourceManager &,
 }
 
 void BlockingSleepCheck::storeOptions(tidy::ClangTidyOptions::OptionMap &Opts) {
+  CoroutineCallCheck::storeOptions(Opts);
   Options.store(Opts, SleepReplacementKey, SleepReplacement);
   Options.store(Opts, SleepReplacementIncludeKey, SleepReplacementInclude);
   Options.store(Opts, IncludeStyleKey, Inserter.getStyle());
 }
 
-void BlockingSleepCheck::checkCall(const OwnCall &Call,
-                                   const AsyncContext &Coro, ASTContext &Ctx) {
-  const SleepFunction *Fn = findSleep(Call.Names);
-  if (!Fn || !firstReport(Call))
-    return;
-  std::vector<FixItHint> Fixes = fixFor(Call, *Fn, Coro, Ctx);
+void BlockingSleepCheck::checkDirect(const OwnCall &Call, const Primitive &P,
+                                     const AsyncContext &Coro,
+                                     ASTContext &Ctx) {
+  std::vector<FixItHint> Fixes = fixFor(Call, *P.Sleep, Coro, Ctx);
   {
-    DiagnosticBuilder D = warnAt(Call, "blocking sleep '%0'", Fn->QualifiedName, Coro);
+    DiagnosticBuilder D = warnAt(Call, "blocking sleep '%0'", P.Name, Coro);
     for (const FixItHint &Fix : Fixes)
       D << Fix;
   }
   noteCoroutine(Coro);
-  if (!Fixes.empty())
-    return;
+  if (Fixes.empty())
+    noteAdvice(Call, Coro);
+}
+
+void BlockingSleepCheck::noteChainAdvice(const OwnCall &Call, const Primitive &,
+                                         const AsyncContext &Coro,
+                                         const FunctionDecl &, Analysis &) {
+  noteAdvice(Call, Coro);
+}
+
+void BlockingSleepCheck::noteAdvice(const OwnCall &Call,
+                                    const AsyncContext &Coro) {
   if (const FrameworkInfo *FW = frameworkInfo(Coro.framework()))
     noteAt(Call, "%0 coroutines %1 instead") << FW->Name << FW->Sleep.Advice;
   else
@@ -171,7 +176,7 @@ std::vector<FixItHint> BlockingSleepCheck::fixFor(const OwnCall &Call,
                                                   const SleepFunction &Fn,
                                                   const AsyncContext &Coro,
                                                   ASTContext &Ctx) {
-  if (!canRewriteToAwait(Call, Coro) || Call.Args.empty() ||
+  if (!Call.Call || !canRewriteToAwait(Call, Coro) || Call.Args.empty() ||
       !isDiscarded(*Call.Call, Ctx))
     return {};
   const FrameworkInfo *FW = frameworkInfo(Coro.framework());

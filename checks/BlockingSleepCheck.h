@@ -21,8 +21,13 @@ public:
   void storeOptions(clang::tidy::ClangTidyOptions::OptionMap &Opts) override;
 
 private:
-  void checkCall(const OwnCall &Call, const AsyncContext &Coro,
-                 clang::ASTContext &Ctx) override;
+  void checkDirect(const OwnCall &Call, const Primitive &P,
+                   const AsyncContext &Coro, clang::ASTContext &Ctx) override;
+  void noteChainAdvice(const OwnCall &Call, const Primitive &P,
+                       const AsyncContext &Coro,
+                       const clang::FunctionDecl &Callee,
+                       Analysis &A) override;
+  void noteAdvice(const OwnCall &Call, const AsyncContext &Coro);
   std::vector<clang::FixItHint> fixFor(const OwnCall &Call,
                                        const SleepFunction &Fn,
                                        const AsyncContext &Coro,

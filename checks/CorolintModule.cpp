@@ -3,6 +3,7 @@
 #include "BlockingCallCheck.h"
 #include "BlockingSleepCheck.h"
 #include "NestedRunCheck.h"
+#include "SyncCallsAsyncCheck.h"
 #include "clang-tidy/ClangTidyModule.h"
 #include "clang-tidy/ClangTidyModuleRegistry.h"
 
@@ -14,6 +15,7 @@ public:
     F.registerCheck<BlockingCallCheck>("coro-blocking-call");
     F.registerCheck<BlockingSleepCheck>("coro-blocking-sleep");
     F.registerCheck<NestedRunCheck>("coro-nested-run");
+    F.registerCheck<SyncCallsAsyncCheck>("coro-sync-calls-async");
   }
 };
 

@@ -1,4 +1,4 @@
-//===--- CoroutineCallCheck.cpp - Shared base of the coro-* call checks ---===//
+//===--- CoroutineCallCheck.cpp - Shared base of the coro-* checks --------===//
 
 #include "CoroutineCallCheck.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
@@ -8,6 +8,54 @@ using namespace clang;
 using namespace clang::ast_matchers;
 
 namespace corolint {
+
+namespace {
+
+constexpr llvm::StringLiteral FollowCallsKey = "FollowCalls";
+constexpr llvm::StringLiteral BlockingFunctionsKey = "BlockingFunctions";
+constexpr llvm::StringLiteral AllowedFunctionsKey = "AllowedFunctions";
+constexpr llvm::StringLiteral NonBlockingFunctionsKey = "NonBlockingFunctions";
+constexpr llvm::StringLiteral OffloadFunctionsKey = "OffloadFunctions";
+constexpr llvm::StringLiteral BlockingPoolAwaitablesKey =
+    "BlockingPoolAwaitables";
+
+/// How a chain's warning names what it reaches, by BlockKind.
+constexpr llvm::StringLiteral ReachPhrase[NumBlockKinds] = {
+    "blocking sleep", "nested run", "blocking call to"};
+
+} // namespace
+
+CoroutineCallCheck::CoroutineCallCheck(llvm::StringRef Name,
+                                       tidy::ClangTidyContext *Context,
+                                       BlockKind Kind, Reports What)
+    : ClangTidyCheck(Name, Context), Kind(Kind), What(What) {
+  if (What == Reports::DirectAndFollowed)
+    FollowCalls = Options.get(FollowCallsKey, true);
+  auto List = [&](llvm::StringRef Key, std::string &Spec,
+                   llvm::StringRef Default = "") {
+    Spec = Options.getLocalOrGlobal(Key, Default).str();
+    std::vector<std::string> Errors;
+    NameList Parsed(Spec, Errors);
+    for (const std::string &Error : Errors)
+      configurationDiag("option '%0' of check '%1': %2", DiagnosticIDs::Error)
+          << Key << Name << Error;
+  };
+  List(BlockingFunctionsKey, Shared.BlockingFunctions);
+  List(AllowedFunctionsKey, Shared.AllowedFunctions);
+  List(NonBlockingFunctionsKey, Shared.NonBlockingFunctions);
+  List(OffloadFunctionsKey, Shared.OffloadFunctions, DefaultOffloadFunctions);
+  List(BlockingPoolAwaitablesKey, Shared.BlockingPoolAwaitables);
+}
+
+void CoroutineCallCheck::storeOptions(tidy::ClangTidyOptions::OptionMap &Opts) {
+  if (What == Reports::DirectAndFollowed)
+    Options.store(Opts, FollowCallsKey, FollowCalls);
+  Options.store(Opts, BlockingFunctionsKey, Shared.BlockingFunctions);
+  Options.store(Opts, AllowedFunctionsKey, Shared.AllowedFunctions);
+  Options.store(Opts, NonBlockingFunctionsKey, Shared.NonBlockingFunctions);
+  Options.store(Opts, OffloadFunctionsKey, Shared.OffloadFunctions);
+  Options.store(Opts, BlockingPoolAwaitablesKey, Shared.BlockingPoolAwaitables);
+}
 
 void CoroutineCallCheck::registerMatchers(MatchFinder *Finder) {
   // Coroutines in system headers are the frameworks' own plumbing.
@@ -22,32 +70,72 @@ void CoroutineCallCheck::check(const MatchFinder::MatchResult &R) {
   std::optional<AsyncContext> Coro = asyncContextOf(*FD);
   if (!Coro)
     return;
-  forEachOwnCall(*Coro, *R.Context,
-                 [&](const OwnCall &Call) { checkCall(Call, *Coro, *R.Context); });
+  Analysis &A = Analysis::get(*R.Context, Shared);
+  const bool Direct = What != Reports::Followed;
+  const bool Follow = What != Reports::Direct && FollowCalls;
+  forEachOwnCall(
+      *Coro, *R.Context,
+      [&](const Expr &Operand) { return A.onBlockingPool(Operand); },
+      [&](const OwnCall &Call) {
+        if (std::optional<Primitive> P = A.classify(Call)) {
+          if (Direct && P->Kind == Kind &&
+              Reported.insert(Call.Loc).second)
+            checkDirect(Call, *P, *Coro, *R.Context);
+          return;
+        }
+        if (!Follow)
+          return;
+        if (const FunctionDecl *Callee = A.followable(Call)) {
+          Chain C = A.chain(*Callee, Kind);
+          if (C.End && Reported.insert(Call.Loc).second)
+            reportChain(Call, *Callee, C, *Coro, A);
+        }
+      });
 }
 
-NameList CoroutineCallCheck::nameListOption(llvm::StringRef Key,
-                                            std::string &Spec) {
-  Spec = Options.get(Key, "").str();
-  std::vector<std::string> Errors;
-  NameList List(Spec, Errors);
-  for (const std::string &Error : Errors)
-    configurationDiag("option '%0' of check '%1': %2", DiagnosticIDs::Error)
-        << Key << getID() << Error;
-  return List;
+// The first check to start or finish drops the analyses on this thread; the
+// others find nothing left to drop.
+void CoroutineCallCheck::onStartOfTranslationUnit() {
+  Reported.clear();
+  Analysis::releaseAll();
 }
 
-void CoroutineCallCheck::onEndOfTranslationUnit() { Reported.clear(); }
+void CoroutineCallCheck::onEndOfTranslationUnit() {
+  Reported.clear();
+  Analysis::releaseAll();
+}
 
-bool CoroutineCallCheck::firstReport(const OwnCall &Call) {
-  return Reported.insert(Call.Call->getExprLoc()).second;
+void CoroutineCallCheck::reportChain(const OwnCall &Call,
+                                     const FunctionDecl &Callee, const Chain &C,
+                                     const AsyncContext &Coro, Analysis &A) {
+  const Primitive *P = C.End;
+  diag(Call.Loc,
+       ("call to %q0 reaches " + ReachPhrase[static_cast<unsigned>(Kind)] +
+        " '%1' inside %select{coroutine %q3|a coroutine lambda}2")
+           .str())
+      << Call.Callee << P->Name << Coro.isLambda() << Coro.Func;
+  noteImplicit(Call);
+  noteCoroutine(Coro);
+  for (const Hop *H : C.Hops) {
+    if (H->Site.ImplicitAt.isValid())
+      diag(H->Site.ImplicitAt, "%q0 implicitly calls %q1 here",
+           DiagnosticIDs::Note)
+          << H->Caller << H->Site.Callee;
+    else if (H == C.Hops.back())
+      diag(H->Site.Loc, "%q0 calls '%1' here", DiagnosticIDs::Note)
+          << H->Caller << P->Name;
+    else
+      diag(H->Site.Loc, "%q0 calls %q1 here", DiagnosticIDs::Note)
+          << H->Caller << H->Site.Callee;
+  }
+  noteChainAdvice(Call, *P, Coro, Callee, A);
 }
 
 DiagnosticBuilder CoroutineCallCheck::warnAt(const OwnCall &Call,
                                              llvm::StringRef Message,
                                              llvm::StringRef Callee,
                                              const AsyncContext &Coro) {
-  return diag(Call.Call->getExprLoc(),
+  return diag(Call.Loc,
               (Message + " inside %select{coroutine %q2|a coroutine lambda}1")
                   .str())
          << Callee << Coro.isLambda() << Coro.Func;
@@ -62,7 +150,13 @@ void CoroutineCallCheck::noteCoroutine(const AsyncContext &Coro) {
 
 DiagnosticBuilder CoroutineCallCheck::noteAt(const OwnCall &Call,
                                              llvm::StringRef Message) {
-  return diag(Call.Call->getExprLoc(), Message, DiagnosticIDs::Note);
+  return diag(Call.Loc, Message, DiagnosticIDs::Note);
+}
+
+void CoroutineCallCheck::noteImplicit(const OwnCall &Call) {
+  if (Call.ImplicitAt.isValid())
+    diag(Call.ImplicitAt, "%q0 is called here", DiagnosticIDs::Note)
+        << Call.Callee;
 }
 
 } // namespace corolint

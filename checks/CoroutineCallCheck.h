@@ -1,16 +1,17 @@
-//===--- CoroutineCallCheck.h - Shared base of the coro-* call checks -----===//
+//===--- CoroutineCallCheck.h - Shared base of the coro-* checks ----------===//
 //
-// Finds asynchronous contexts, walks their own code and hands each call to
-// the derived check; reports once per source location however many template
-// instances share it, and words the parts of a diagnostic every check shares.
+// Finds asynchronous contexts, walks their own code, and reports the calls
+// that block: the primitives of the check's kind called in the coroutine
+// itself, and (where the check follows calls) the plain functions whose
+// shortest chain of calls reaches one, with a note per hop. Reports once
+// per source location however many template instances share it.
 //
 //===----------------------------------------------------------------------===//
 
 #ifndef COROLINT_COROUTINECALLCHECK_H
 #define COROLINT_COROUTINECALLCHECK_H
 
-#include "CoroutineContext.h"
-#include "NameList.h"
+#include "Analysis.h"
 #include "clang-tidy/ClangTidyCheck.h"
 #include "llvm/ADT/DenseSet.h"
 
@@ -18,26 +19,35 @@ namespace corolint {
 
 class CoroutineCallCheck : public clang::tidy::ClangTidyCheck {
 public:
-  using ClangTidyCheck::ClangTidyCheck;
+  /// How a check treats its kind of primitive.
+  enum class Reports {
+    Direct,             // called in the coroutine itself
+    DirectAndFollowed,  // and through plain functions, unless FollowCalls=0
+    Followed,           // only through plain functions
+  };
+
+  CoroutineCallCheck(llvm::StringRef Name,
+                     clang::tidy::ClangTidyContext *Context, BlockKind Kind,
+                     Reports What);
   bool isLanguageVersionSupported(const clang::LangOptions &LO) const override {
     return LO.CPlusPlus20;
   }
   void registerMatchers(clang::ast_matchers::MatchFinder *Finder) final;
   void check(const clang::ast_matchers::MatchFinder::MatchResult &R) final;
+  void onStartOfTranslationUnit() override;
   void onEndOfTranslationUnit() override;
+  void storeOptions(clang::tidy::ClangTidyOptions::OptionMap &Opts) override;
 
 protected:
-  /// Reads the function-list option Key into Spec and parses it; malformed
-  /// entries are reported as configuration errors and left out.
-  NameList nameListOption(llvm::StringRef Key, std::string &Spec);
+  /// Reports a primitive of the check's kind called in Coro itself.
+  virtual void checkDirect(const OwnCall &Call, const Primitive &P,
+                           const AsyncContext &Coro, clang::ASTContext &Ctx) {}
 
-  /// Looks at one call of Coro's own code.
-  virtual void checkCall(const OwnCall &Call, const AsyncContext &Coro,
-                         clang::ASTContext &Ctx) = 0;
-
-  /// True the first time this check reports the call's location in the
-  /// translation unit; template instances share their locations.
-  bool firstReport(const OwnCall &Call);
+  /// Adds the notes that end a chain's report: what to do instead.
+  virtual void noteChainAdvice(const OwnCall &Call, const Primitive &P,
+                               const AsyncContext &Coro,
+                               const clang::FunctionDecl &Callee,
+                               Analysis &A) {}
 
   /// A warning on Call. Message names the callee as '%0', given by Callee,
   /// the qualified name the call matched; it is completed with "inside
@@ -52,7 +62,17 @@ protected:
   /// A note at Call.
   clang::DiagnosticBuilder noteAt(const OwnCall &Call, llvm::StringRef Message);
 
+  /// Notes at an implicit call's point, when Call is implicit.
+  void noteImplicit(const OwnCall &Call);
+
 private:
+  void reportChain(const OwnCall &Call, const clang::FunctionDecl &Callee,
+                   const Chain &C, const AsyncContext &Coro, Analysis &A);
+
+  const BlockKind Kind;
+  const Reports What;
+  bool FollowCalls = true;
+  AnalysisOptions Shared;
   llvm::DenseSet<clang::SourceLocation> Reported;
 };
 

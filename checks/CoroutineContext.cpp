@@ -26,30 +26,96 @@ const CXXRecordDecl *objectClass(const CXXMemberCallExpr &Call) {
   return recordOf(T);
 }
 
-/// Walks the statements that run on the coroutine's own stack.
+/// The destructor that runs when an object of type T goes away, when it is
+/// not trivial.
+const CXXDestructorDecl *destructorOf(QualType T) {
+  const CXXRecordDecl *RD = recordOf(T.isNull() ? T : T.getCanonicalType());
+  if (const auto *Array = T.isNull() ? nullptr
+                                     : T->getAsArrayTypeUnsafe())
+    RD = recordOf(Array->getElementType());
+  if (!RD || !RD->hasDefinition() || RD->hasTrivialDestructor())
+    return nullptr;
+  return RD->getDestructor();
+}
+
+/// Walks the statements that run on a function's own stack, written and
+/// implicit calls alike.
 class OwnCodeWalker : public RecursiveASTVisitor<OwnCodeWalker> {
   using Base = RecursiveASTVisitor<OwnCodeWalker>;
 
 public:
-  OwnCodeWalker(ASTContext &Ctx, llvm::function_ref<void(const OwnCall &)> Fn)
-      : Ctx(Ctx), Fn(Fn) {}
+  OwnCodeWalker(ASTContext &Ctx, llvm::function_ref<void(const OwnCall &)> Fn,
+                BlockingPoolTest OnBlockingPool = nullptr)
+      : Ctx(Ctx), Fn(Fn), OnBlockingPool(OnBlockingPool) {}
 
   bool SawAwait = false;
 
+  /// Walks S as a scope that ends at End.
+  void walkScope(Stmt *S, SourceLocation End) {
+    ScopeEnds.push_back(End);
+    TraverseStmt(S);
+    ScopeEnds.pop_back();
+  }
+
+  /// Reports the implicit call of Dtor, caused at Loc, happening at At.
+  void implicitDestructor(const CXXDestructorDecl *Dtor, SourceLocation Loc,
+                          SourceLocation At) {
+    if (!Dtor)
+      return;
+    OwnCall Call;
+    Call.Callee = Dtor;
+    Call.Loc = Loc;
+    Call.ImplicitAt = At.isValid() ? At : Loc;
+    Call.CanAwait = false;
+    Call.Names.push_back(qualifiedName(*Dtor));
+    Fn(Call);
+  }
+
   // Only variables are declared in a function body that run code here; local
-  // classes, their member functions and type aliases do not.
+  // classes, their member functions and type aliases do not. A local
+  // variable's destructor runs at the end of its scope.
   bool TraverseDecl(Decl *D) {
-    if (D && isa<VarDecl>(D))
-      return Base::TraverseDecl(D);
+    const auto *Var = dyn_cast_or_null<VarDecl>(D);
+    if (!Var)
+      return true;
+    Base::TraverseDecl(D);
+    if (Var->hasLocalStorage() && !isa<ParmVarDecl>(Var) &&
+        !Var->getType()->isReferenceType())
+      implicitDestructor(destructorOf(Var->getType()), Var->getLocation(),
+                         ScopeEnds.empty() ? SourceLocation()
+                                           : ScopeEnds.back());
     return true;
   }
 
+  bool TraverseCompoundStmt(CompoundStmt *S) {
+    ScopeEnds.push_back(S->getRBracLoc());
+    for (Stmt *Child : S->body()) {
+      TraverseStmt(Child);
+      // After `co_await` onto a blocking pool, the rest of the block runs
+      // where blocking is fine.
+      if (OnBlockingPool && movesToBlockingPool(Child))
+        break;
+    }
+    ScopeEnds.pop_back();
+    return true;
+  }
+
+  bool TraverseExprWithCleanups(ExprWithCleanups *E) {
+    FullExprEnds.push_back(E->getEndLoc());
+    bool Result = Base::TraverseExprWithCleanups(E);
+    FullExprEnds.pop_back();
+    return Result;
+  }
+
   // A lambda's body runs when someone calls it, maybe on another thread; its
-  // captures are initialized here.
+  // captures are initialized here, where `co_await` cannot be written.
   bool TraverseLambdaExpr(LambdaExpr *L) {
+    bool Saved = CanAwait;
+    CanAwait = false;
     for (Expr *Init : L->capture_inits())
       if (Init)
         TraverseStmt(Init);
+    CanAwait = Saved;
     return true;
   }
 
@@ -123,45 +189,70 @@ public:
     return true;
   }
 
+  // A temporary is destroyed at the end of its full-expression.
+  bool VisitCXXBindTemporaryExpr(CXXBindTemporaryExpr *E) {
+    implicitDestructor(E->getTemporary()->getDestructor(), E->getBeginLoc(),
+                       FullExprEnds.empty() ? E->getEndLoc()
+                                            : FullExprEnds.back());
+    return true;
+  }
+
+  bool VisitCXXConstructExpr(CXXConstructExpr *E) {
+    const CXXConstructorDecl *Ctor = E->getConstructor();
+    if (!Ctor || Ctor->isTrivial())
+      return true;
+    OwnCall Call;
+    Call.Callee = Ctor;
+    Call.Loc = E->getLocation();
+    Call.CanAwait = CanAwait;
+    Call.Args = llvm::ArrayRef<const Expr *>(E->getArgs(), E->getNumArgs());
+    Call.Names.push_back(qualifiedName(*Ctor));
+    Fn(Call);
+    return true;
+  }
+
   bool VisitCallExpr(CallExpr *C) {
     OwnCall Call;
     Call.Call = C;
+    Call.Callee = C->getDirectCallee();
+    Call.Loc = C->getExprLoc();
     Call.CanAwait = CanAwait;
-    llvm::ArrayRef<const Expr *> Args(C->getArgs(), C->getNumArgs());
-    const FunctionDecl *FD = C->getDirectCallee();
-    if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(C);
-        Op && Op->getOperator() == OO_Call) {
-      Args = Args.drop_front();
-      // A function object named by a variable: a customization point object
-      // such as stdexec::sync_wait is known by the variable's name.
-      if (const auto *Ref =
-              dyn_cast<DeclRefExpr>(Op->getArg(0)->IgnoreParenImpCasts()))
-        if (const auto *Var = dyn_cast<VarDecl>(Ref->getDecl()))
-          Call.Names.push_back(qualifiedName(*Var));
-    }
-    if (FD) {
-      if (const auto *Method = dyn_cast<CXXMethodDecl>(FD)) {
-        // A member inherited from an implementation base (std::future::wait
-        // lives in std::__basic_future) is known by the class it is called on.
-        if (const auto *Member = dyn_cast<CXXMemberCallExpr>(C))
-          if (const CXXRecordDecl *Object = objectClass(*Member);
-              Object && Object != Method->getParent())
-            Call.Names.push_back(qualifiedName(*Object) +
-                                 "::" + Method->getDeclName().getAsString());
-      }
-      Call.Names.push_back(qualifiedName(*FD));
-    }
+    Call.Names = namesOf(*C);
     if (Call.Names.empty())
       return true;
+    llvm::ArrayRef<const Expr *> Args(C->getArgs(), C->getNumArgs());
+    if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(C);
+        Op && Op->getOperator() == OO_Call)
+      Args = Args.drop_front();
     Call.Args = Args;
+    if (const auto *Member = dyn_cast<CXXMemberCallExpr>(C))
+      if (const auto *Method = Member->getMethodDecl();
+          Method && Method->isVirtual()) {
+        const auto *ME = dyn_cast<MemberExpr>(Member->getCallee());
+        Call.Virtual = !(ME && ME->hasQualifier()) &&
+                       !Method->getDevirtualizedMethod(
+                           Member->getImplicitObjectArgument(),
+                           /*IsAppleKext=*/false);
+      }
     Fn(Call);
     return true;
   }
 
 private:
+  bool movesToBlockingPool(Stmt *S) {
+    const auto *E = dyn_cast<Expr>(S);
+    const auto *Await =
+        E ? dyn_cast<CoawaitExpr>(E->IgnoreImplicit()->IgnoreParens())
+          : nullptr;
+    return Await && OnBlockingPool(*Await->getOperand()->IgnoreImplicit());
+  }
+
   ASTContext &Ctx;
   llvm::function_ref<void(const OwnCall &)> Fn;
+  BlockingPoolTest OnBlockingPool;
   bool CanAwait = true;
+  llvm::SmallVector<SourceLocation, 8> ScopeEnds;
+  llvm::SmallVector<SourceLocation, 4> FullExprEnds;
 };
 
 bool hasMember(const CXXRecordDecl &RD, DeclarationName Name) {
@@ -245,9 +336,62 @@ std::optional<AsyncContext> asyncContextOf(const FunctionDecl &FD) {
 }
 
 void forEachOwnCall(const AsyncContext &Coro, ASTContext &Ctx,
+                    BlockingPoolTest OnBlockingPool,
                     llvm::function_ref<void(const OwnCall &)> Fn) {
-  OwnCodeWalker Walker(Ctx, Fn);
+  OwnCodeWalker Walker(Ctx, Fn, OnBlockingPool);
   Walker.TraverseStmt(Coro.Body->getBody());
+}
+
+void forEachOwnCall(const FunctionDecl &FD, ASTContext &Ctx,
+                    llvm::function_ref<void(const OwnCall &)> Fn) {
+  Stmt *Body = FD.getBody();
+  if (!Body)
+    return;
+  OwnCodeWalker Walker(Ctx, Fn);
+  if (const auto *Ctor = dyn_cast<CXXConstructorDecl>(&FD))
+    for (const CXXCtorInitializer *Init : Ctor->inits())
+      if (Init->isWritten() || !isa<CXXDefaultInitExpr>(Init->getInit()))
+        Walker.TraverseStmt(Init->getInit());
+  Walker.walkScope(Body, Body->getEndLoc());
+  // A destructor destroys the members, then the bases, after its body.
+  if (const auto *Dtor = dyn_cast<CXXDestructorDecl>(&FD)) {
+    const CXXRecordDecl *RD = Dtor->getParent();
+    SourceLocation End = Body->getEndLoc();
+    for (const FieldDecl *Field : RD->fields())
+      Walker.implicitDestructor(destructorOf(Field->getType()), End, End);
+    for (const CXXBaseSpecifier &Base : RD->bases())
+      Walker.implicitDestructor(destructorOf(Base.getType()), End, End);
+  }
+}
+
+llvm::SmallVector<std::string, 2> namesOf(const Expr &E) {
+  llvm::SmallVector<std::string, 2> Names;
+  const Expr *Inner = E.IgnoreParenImpCasts();
+  if (const auto *C = dyn_cast<CallExpr>(Inner)) {
+    if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(C);
+        Op && Op->getOperator() == OO_Call)
+      // A function object named by a variable: a customization point object
+      // such as stdexec::sync_wait is known by the variable's name.
+      if (const auto *Ref =
+              dyn_cast<DeclRefExpr>(Op->getArg(0)->IgnoreParenImpCasts()))
+        if (const auto *Var = dyn_cast<VarDecl>(Ref->getDecl()))
+          Names.push_back(qualifiedName(*Var));
+    if (const FunctionDecl *FD = C->getDirectCallee()) {
+      // A member inherited from an implementation base (std::future::wait
+      // lives in std::__basic_future) is known by the class it is called on.
+      if (const auto *Method = dyn_cast<CXXMethodDecl>(FD))
+        if (const auto *Member = dyn_cast<CXXMemberCallExpr>(C))
+          if (const CXXRecordDecl *Object = objectClass(*Member);
+              Object && Object != Method->getParent())
+            Names.push_back(qualifiedName(*Object) +
+                            "::" + Method->getDeclName().getAsString());
+      Names.push_back(qualifiedName(*FD));
+    }
+    return Names;
+  }
+  if (const auto *Ref = dyn_cast<DeclRefExpr>(Inner))
+    Names.push_back(qualifiedName(*Ref->getDecl()));
+  return Names;
 }
 
 std::string qualifiedName(const NamedDecl &D) {

@@ -38,9 +38,18 @@ struct AsyncContext {
 /// synchronous generator, or is an uninstantiated template.
 std::optional<AsyncContext> asyncContextOf(const clang::FunctionDecl &FD);
 
-/// A call in a coroutine's own code.
+/// A call in a function's own code: written (a call or a constructor call),
+/// or implicit (a destructor at the end of a scope or a full-expression).
 struct OwnCall {
+  /// The call as written, when it is a CallExpr; fix-its need it.
   const clang::CallExpr *Call = nullptr;
+  /// The function called, when known; nullptr for a call through a pointer.
+  const clang::FunctionDecl *Callee = nullptr;
+  /// Where a finding is reported: the call, or for an implicit call the
+  /// declaration or expression that causes it.
+  clang::SourceLocation Loc;
+  /// For an implicit call, where it happens; invalid otherwise.
+  clang::SourceLocation ImplicitAt;
   /// The arguments as written (without the object of an operator() call).
   llvm::ArrayRef<const clang::Expr *> Args;
   /// Every qualified name the call answers to: the function's, the class the
@@ -49,13 +58,30 @@ struct OwnCall {
   /// False where `co_await` may not be written: in a handler, or in the
   /// body of an immediately invoked lambda.
   bool CanAwait = true;
+  /// True for a member call whose target is chosen at run time.
+  bool Virtual = false;
 };
+
+/// Decides which `co_await` operands move a coroutine onto a pool where
+/// blocking is fine: after one, the rest of its block is not checked.
+using BlockingPoolTest = llvm::function_ref<bool(const clang::Expr &Operand)>;
 
 /// Calls Fn for every call in Coro's own code: its body, immediately invoked
 /// lambdas and lambda captures included; other lambdas, local classes,
 /// unevaluated operands and discarded `if constexpr` branches left out.
 void forEachOwnCall(const AsyncContext &Coro, clang::ASTContext &Ctx,
+                    BlockingPoolTest OnBlockingPool,
                     llvm::function_ref<void(const OwnCall &)> Fn);
+
+/// The same for a plain function with a body, its constructor initializers
+/// and the destructors of members and bases its destructor runs included.
+void forEachOwnCall(const clang::FunctionDecl &FD, clang::ASTContext &Ctx,
+                    llvm::function_ref<void(const OwnCall &)> Fn);
+
+/// Every qualified name E answers to: for a call, the function it calls (also
+/// as a member of the class it is called on) or the function object's
+/// variable; for a name, the declaration it names.
+llvm::SmallVector<std::string, 2> namesOf(const clang::Expr &E);
 
 /// The qualified name of D with inline namespaces, template arguments and
 /// linkage specifications left out: `std::this_thread::sleep_for`,

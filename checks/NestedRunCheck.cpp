@@ -11,11 +11,6 @@ namespace corolint {
 
 namespace {
 
-const RunEntryPoint *findEntryPoint(llvm::ArrayRef<std::string> Names) {
-  static const TableIndex<RunEntryPoint> Index(runEntryPoints());
-  return Index.find(Names);
-}
-
 /// The expression the rewrite awaits: the argument of `X(e)` or the object
 /// of `o.get()`, or nullptr.
 const Expr *awaitedExpr(const OwnCall &Call, RunRewrite Rewrite) {
@@ -43,7 +38,8 @@ const Expr *awaitedExpr(const OwnCall &Call, RunRewrite Rewrite) {
 std::optional<FixItHint> fixFor(const OwnCall &Call, const RunEntryPoint &Entry,
                                 const AsyncContext &Coro, ASTContext &Ctx) {
   // Awaiting another framework's task may not compile in this coroutine.
-  if (Entry.Id != Coro.framework() || !canRewriteToAwait(Call, Coro))
+  if (!Call.Call || Entry.Id != Coro.framework() ||
+      !canRewriteToAwait(Call, Coro))
     return std::nullopt;
   const Expr *Awaited = awaitedExpr(Call, Entry.Rewrite);
   if (!Awaited)
@@ -61,11 +57,9 @@ std::optional<FixItHint> fixFor(const OwnCall &Call, const RunEntryPoint &Entry,
 
 } // namespace
 
-void NestedRunCheck::checkCall(const OwnCall &Call, const AsyncContext &Coro,
-                               ASTContext &Ctx) {
-  const RunEntryPoint *Entry = findEntryPoint(Call.Names);
-  if (!Entry || !firstReport(Call))
-    return;
+void NestedRunCheck::checkDirect(const OwnCall &Call, const Primitive &P,
+                                 const AsyncContext &Coro, ASTContext &Ctx) {
+  const RunEntryPoint *Entry = P.Run;
   std::optional<FixItHint> Fix = fixFor(Call, *Entry, Coro, Ctx);
   {
     DiagnosticBuilder D = warnAt(Call, "nested run '%0'", Entry->QualifiedName, Coro);

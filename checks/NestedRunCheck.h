@@ -12,11 +12,13 @@ namespace corolint {
 /// keep their value to `co_await`. See docs/checks/coro-nested-run.md.
 class NestedRunCheck : public CoroutineCallCheck {
 public:
-  using CoroutineCallCheck::CoroutineCallCheck;
+  NestedRunCheck(llvm::StringRef Name, clang::tidy::ClangTidyContext *Context)
+      : CoroutineCallCheck(Name, Context, BlockKind::NestedRun,
+                           Reports::Direct) {}
 
 private:
-  void checkCall(const OwnCall &Call, const AsyncContext &Coro,
-                 clang::ASTContext &Ctx) override;
+  void checkDirect(const OwnCall &Call, const Primitive &P,
+                   const AsyncContext &Coro, clang::ASTContext &Ctx) override;
 };
 
 } // namespace corolint

@@ -25,11 +25,19 @@ folly::coro::Task<void> no_warning_sleep_in_thread_lambda() {
   co_return;
 }
 
-folly::coro::Task<void> no_warning_in_local_class() {
+// A local class's member is no part of the coroutine's own code; calling it
+// from the coroutine is a call into a plain function.
+folly::coro::Task<void> local_class() {
   struct Poller {
     void poll() { sleep(1); }
+    void idle() {}
   };
+  Poller().idle();
   Poller().poll();
+  // CHECK: :[[@LINE-1]]:12: warning: call to 'local_class()::Poller::poll' reaches blocking sleep 'sleep' inside coroutine 'local_class' [coro-blocking-sleep]
+  // CHECK: :[[@LINE-8]]:25: note: coroutine 'local_class' declared here
+  // CHECK: :[[@LINE-7]]:19: note: 'local_class()::Poller::poll' calls 'sleep' here
+  // CHECK: :[[@LINE-4]]:12: note: folly coroutines await 'folly::coro::sleep(d)' instead
   co_return;
 }
 

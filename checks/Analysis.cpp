@@ -1,0 +1,260 @@
+//===--- Analysis.cpp - What calls block, and what plain functions reach --===//
+
+#include "Analysis.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/Attr.h"
+#include "clang/AST/DeclCXX.h"
+#include "clang/AST/StmtCXX.h"
+#include "clang/Basic/SourceManager.h"
+
+using namespace clang;
+
+namespace corolint {
+
+const char DefaultOffloadFunctions[] =
+    "std::thread::thread;std::jthread::jthread;std::async;"
+    "asio::post;asio::dispatch;asio::defer;asio::co_spawn;"
+    "boost::asio::post;boost::asio::dispatch;boost::asio::defer;"
+    "boost::asio::co_spawn;folly::via";
+
+namespace {
+
+constexpr llvm::StringLiteral BlockingAnnotation = "corolint::blocking";
+constexpr llvm::StringLiteral NonBlockingAnnotation = "corolint::nonblocking";
+
+// Matching runs on one thread per translation unit (clang-tidy, and each of
+// clangd's workers), so each thread keeps the analyses of its own unit.
+thread_local std::vector<std::unique_ptr<Analysis>> Registry;
+
+const SleepFunction *findSleep(llvm::ArrayRef<std::string> Names) {
+  static const TableIndex<SleepFunction> Index(sleepFunctions());
+  return Index.find(Names);
+}
+
+const RunEntryPoint *findEntryPoint(llvm::ArrayRef<std::string> Names) {
+  static const TableIndex<RunEntryPoint> Index(runEntryPoints());
+  return Index.find(Names);
+}
+
+/// The table's row for one of Names; opt-in rows only when asked for.
+const BlockingFunction *findBlocking(llvm::ArrayRef<std::string> Names,
+                                     bool OptIn) {
+  static const TableIndex<BlockingFunction> Index(blockingFunctions());
+  return Index.find(Names, [&](const BlockingFunction &F) {
+    return OptIn || !F.OptIn;
+  });
+}
+
+} // namespace
+
+/// A plain function reached from a coroutine, and the shortest way from it
+/// to each kind of primitive.
+struct Analysis::Node {
+  const FunctionDecl *F = nullptr;
+  bool Scanned = false;
+  bool Summarized = false;
+  /// The calls it makes into followable functions, and their nodes.
+  std::vector<Hop> Edges;
+  std::vector<unsigned> Targets;
+  struct Reach {
+    unsigned Distance = 0; // 0: none; 1: a primitive call of its own
+    int Edge = -1;         // the first hop, when Distance > 1
+    Hop Sink;              // the primitive's call, when Distance == 1
+    Primitive P;
+  };
+  std::array<Reach, NumBlockKinds> Reaches;
+  std::array<bool, NumBlockKinds> HasSink{};
+};
+
+Analysis &Analysis::get(ASTContext &Ctx, const AnalysisOptions &Opts) {
+  for (const std::unique_ptr<Analysis> &A : Registry)
+    if (&A->Ctx == &Ctx && A->Opts == Opts)
+      return *A;
+  Registry.push_back(std::make_unique<Analysis>(Ctx, Opts));
+  return *Registry.back();
+}
+
+void Analysis::releaseAll() { Registry.clear(); }
+
+Analysis::Analysis(ASTContext &Ctx, const AnalysisOptions &Opts)
+    : Ctx(Ctx), Opts(Opts), Blocking(Opts.BlockingFunctions, Errors),
+      Allowed(Opts.AllowedFunctions, Errors),
+      NonBlocking(Opts.NonBlockingFunctions, Errors),
+      Offload(Opts.OffloadFunctions, Errors),
+      BlockingPool(Opts.BlockingPoolAwaitables, Errors) {}
+
+Analysis::~Analysis() = default;
+
+bool hasAnnotation(const Decl &D, llvm::StringRef Annotation) {
+  for (const Decl *R : D.redecls())
+    for (const auto *A : R->specific_attrs<AnnotateAttr>())
+      if (A->getAnnotation() == Annotation)
+        return true;
+  return false;
+}
+
+std::optional<Primitive> Analysis::classify(const OwnCall &Call) const {
+  Primitive P;
+  if ((P.Sleep = findSleep(Call.Names))) {
+    P.Kind = BlockKind::Sleep;
+    P.Name = P.Sleep->QualifiedName.str();
+    return P;
+  }
+  if ((P.Run = findEntryPoint(Call.Names))) {
+    P.Kind = BlockKind::NestedRun;
+    P.Name = P.Run->QualifiedName.str();
+    return P;
+  }
+  if (Allowed.match(Call.Names))
+    return std::nullopt;
+  P.Kind = BlockKind::Call;
+  std::string Matched;
+  const NameList::Entry *Listed = Blocking.match(Call.Names, &Matched);
+  const BlockingFunction *Known = findBlocking(Call.Names, Listed != nullptr);
+  if (Listed || Known) {
+    P.Name = Known ? Known->QualifiedName.str() : Matched;
+    P.Alternative = Listed && !Listed->Suggestion.empty()
+                        ? Listed->Suggestion
+                        : (Known ? Known->Alternative.str() : "");
+    return P;
+  }
+  if (Call.Callee && hasAnnotation(*Call.Callee, BlockingAnnotation)) {
+    P.Name = qualifiedName(*Call.Callee);
+    return P;
+  }
+  return std::nullopt;
+}
+
+const FunctionDecl *Analysis::followable(const OwnCall &Call) const {
+  const FunctionDecl *Def = nullptr;
+  if (!Call.Callee || Call.Virtual || !Call.Callee->hasBody(Def) || !Def ||
+      Def->isDependentContext() || isa<CoroutineBodyStmt>(Def->getBody()) ||
+      Ctx.getSourceManager().isInSystemHeader(Def->getLocation()))
+    return nullptr;
+  if (hasAnnotation(*Def, NonBlockingAnnotation) ||
+      NonBlocking.match(Call.Names) || Offload.match(Call.Names))
+    return nullptr;
+  return Def;
+}
+
+bool Analysis::onBlockingPool(const Expr &Operand) const {
+  if (BlockingPool.empty())
+    return false;
+  llvm::SmallVector<std::string, 2> Names = namesOf(Operand);
+  if (const CXXRecordDecl *RD = recordOf(Operand.getType()))
+    Names.push_back(qualifiedName(*RD));
+  return BlockingPool.match(Names) != nullptr;
+}
+
+unsigned Analysis::nodeFor(const FunctionDecl &F) {
+  auto [It, New] = Index.try_emplace(&F, Nodes.size());
+  if (New) {
+    Nodes.push_back(std::make_unique<Node>());
+    Nodes.back()->F = &F;
+  }
+  return It->second;
+}
+
+void Analysis::scan(Node &N) {
+  N.Scanned = true;
+  forEachOwnCall(*N.F, Ctx, [&](const OwnCall &Call) {
+    if (std::optional<Primitive> P = classify(Call)) {
+      unsigned K = static_cast<unsigned>(P->Kind);
+      if (!N.HasSink[K]) {
+        N.HasSink[K] = true;
+        N.Reaches[K].Sink = Hop{N.F, Call};
+        N.Reaches[K].P = std::move(*P);
+      }
+      return;
+    }
+    if (const FunctionDecl *Def = followable(Call)) {
+      N.Edges.push_back(Hop{N.F, Call});
+      N.Targets.push_back(nodeFor(*Def));
+    }
+  });
+}
+
+// Finds, for every function reachable from Root and not summarized yet, the
+// shortest chain to each kind of primitive: a breadth-first search backwards
+// from the functions that call a primitive themselves, in time linear in
+// the calls. Recursion needs nothing special: a function is reached once.
+void Analysis::summarize(unsigned Root) {
+  if (Nodes[Root]->Summarized)
+    return;
+  std::vector<unsigned> Set{Root};
+  llvm::DenseMap<unsigned, bool> InSet{{Root, true}};
+  for (size_t I = 0; I < Set.size(); ++I) {
+    Node &N = *Nodes[Set[I]];
+    if (!N.Scanned)
+      scan(N);
+    for (unsigned T : Nodes[Set[I]]->Targets)
+      if (!Nodes[T]->Summarized && InSet.try_emplace(T, true).second)
+        Set.push_back(T);
+  }
+
+  // Callers within the set, for walking backwards.
+  llvm::DenseMap<unsigned, std::vector<std::pair<unsigned, int>>> Callers;
+  for (unsigned U : Set)
+    for (size_t E = 0; E < Nodes[U]->Targets.size(); ++E)
+      if (InSet.count(Nodes[U]->Targets[E]))
+        Callers[Nodes[U]->Targets[E]].push_back({U, static_cast<int>(E)});
+
+  for (unsigned K = 0; K < NumBlockKinds; ++K) {
+    std::vector<std::vector<unsigned>> Buckets(2);
+    auto Offer = [&](unsigned U, unsigned Distance, int Edge) {
+      Node::Reach &R = Nodes[U]->Reaches[K];
+      if (R.Distance != 0 && R.Distance <= Distance)
+        return;
+      R.Distance = Distance;
+      R.Edge = Edge;
+      if (Buckets.size() <= Distance)
+        Buckets.resize(Distance + 1);
+      Buckets[Distance].push_back(U);
+    };
+    for (unsigned U : Set) {
+      Node &N = *Nodes[U];
+      if (N.HasSink[K]) {
+        Offer(U, 1, -1);
+        continue;
+      }
+      // Calls into functions summarized by an earlier search.
+      for (size_t E = 0; E < N.Targets.size(); ++E) {
+        const Node &T = *Nodes[N.Targets[E]];
+        if (T.Summarized && T.Reaches[K].Distance)
+          Offer(U, T.Reaches[K].Distance + 1, static_cast<int>(E));
+      }
+    }
+    for (unsigned D = 1; D < Buckets.size(); ++D)
+      for (size_t I = 0; I < Buckets[D].size(); ++I) {
+        unsigned U = Buckets[D][I];
+        if (Nodes[U]->Reaches[K].Distance != D)
+          continue; // improved since it was queued
+        auto It = Callers.find(U);
+        if (It == Callers.end())
+          continue;
+        for (auto [Caller, Edge] : It->second)
+          Offer(Caller, D + 1, Edge);
+      }
+  }
+  for (unsigned U : Set)
+    Nodes[U]->Summarized = true;
+}
+
+Chain Analysis::chain(const FunctionDecl &F, BlockKind Kind) {
+  unsigned K = static_cast<unsigned>(Kind);
+  unsigned U = nodeFor(F);
+  summarize(U);
+  Chain Result;
+  if (!Nodes[U]->Reaches[K].Distance)
+    return Result;
+  while (Nodes[U]->Reaches[K].Distance > 1) {
+    int E = Nodes[U]->Reaches[K].Edge;
+    Result.Hops.push_back(&Nodes[U]->Edges[E]);
+    U = Nodes[U]->Targets[E];
+  }
+  Result.Hops.push_back(&Nodes[U]->Reaches[K].Sink);
+  Result.End = &Nodes[U]->Reaches[K].P;
+  return Result;
+}
+
+} // namespace corolint

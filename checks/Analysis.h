@@ -1,0 +1,126 @@
+//===--- Analysis.h - What calls block, and what plain functions reach ----===//
+//
+// Classifies calls as blocking primitives (a sleep, a nested run, a blocking
+// call) and summarizes, for every plain function reached from a coroutine,
+// the shortest chain of calls down to each kind of primitive. One Analysis
+// serves every check of a translation unit that reads the same options.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef COROLINT_ANALYSIS_H
+#define COROLINT_ANALYSIS_H
+
+#include "CoroutineContext.h"
+#include "NameList.h"
+#include "llvm/ADT/DenseMap.h"
+#include <array>
+#include <memory>
+#include <optional>
+#include <vector>
+
+namespace clang {
+class ASTContext;
+} // namespace clang
+
+namespace corolint {
+
+enum class BlockKind : unsigned char { Sleep, NestedRun, Call };
+constexpr unsigned NumBlockKinds = 3;
+
+/// A call to something that blocks its thread.
+struct Primitive {
+  BlockKind Kind = BlockKind::Call;
+  /// The qualified name the call matched, as messages show it.
+  std::string Name;
+  const SleepFunction *Sleep = nullptr; // for BlockKind::Sleep
+  const RunEntryPoint *Run = nullptr;   // for BlockKind::NestedRun
+  /// What to use instead, for a blocking call; may be empty.
+  std::string Alternative;
+};
+
+/// The options that decide what blocks and what is followed; every check
+/// reads them, locally or globally, under these keys.
+struct AnalysisOptions {
+  std::string BlockingFunctions;
+  std::string AllowedFunctions;
+  std::string NonBlockingFunctions;
+  std::string OffloadFunctions;
+  std::string BlockingPoolAwaitables;
+
+  bool operator==(const AnalysisOptions &O) const {
+    return BlockingFunctions == O.BlockingFunctions &&
+           AllowedFunctions == O.AllowedFunctions &&
+           NonBlockingFunctions == O.NonBlockingFunctions &&
+           OffloadFunctions == O.OffloadFunctions &&
+           BlockingPoolAwaitables == O.BlockingPoolAwaitables;
+  }
+};
+
+/// The default of OffloadFunctions: calls whose callable arguments run on
+/// another thread or executor.
+extern const char DefaultOffloadFunctions[];
+
+/// One step of a chain: Site, in plain function Caller, calls the next
+/// function of the chain or, at the end, the primitive.
+struct Hop {
+  const clang::FunctionDecl *Caller = nullptr;
+  OwnCall Site;
+};
+
+/// The shortest way from a plain function down to a primitive: one hop per
+/// call, the last one calling End.
+struct Chain {
+  std::vector<const Hop *> Hops;
+  const Primitive *End = nullptr;
+};
+
+class Analysis {
+public:
+  /// The analysis of Ctx's translation unit under Opts, made on first use
+  /// and shared by every check that asks with the same options.
+  static Analysis &get(clang::ASTContext &Ctx, const AnalysisOptions &Opts);
+  /// Forgets this thread's analyses; checks call it when a unit starts and
+  /// ends.
+  static void releaseAll();
+
+  Analysis(clang::ASTContext &Ctx, const AnalysisOptions &Opts);
+  ~Analysis();
+
+  const AnalysisOptions &options() const { return Opts; }
+
+  /// The primitive Call calls, if it calls one.
+  std::optional<Primitive> classify(const OwnCall &Call) const;
+
+  /// The definition Call leads into when calls are followed: a plain
+  /// function with a body outside system headers, called directly, neither
+  /// marked non-blocking nor an offloading function; else nullptr.
+  const clang::FunctionDecl *followable(const OwnCall &Call) const;
+
+  /// The shortest chain of calls from F down to a primitive of Kind; no
+  /// hops when there is none.
+  Chain chain(const clang::FunctionDecl &F, BlockKind Kind);
+
+  /// Whether awaiting Operand moves the coroutine onto a blocking pool.
+  bool onBlockingPool(const clang::Expr &Operand) const;
+
+private:
+  struct Node;
+  unsigned nodeFor(const clang::FunctionDecl &F);
+  void scan(Node &N);
+  void summarize(unsigned Root);
+
+  clang::ASTContext &Ctx;
+  AnalysisOptions Opts;
+  std::vector<std::string> Errors; // reported by the checks, not here
+  NameList Blocking, Allowed, NonBlocking, Offload, BlockingPool;
+  std::vector<std::unique_ptr<Node>> Nodes;
+  llvm::DenseMap<const clang::FunctionDecl *, unsigned> Index;
+};
+
+/// Whether D or one of its redeclarations carries
+/// [[clang::annotate(Annotation)]].
+bool hasAnnotation(const clang::Decl &D, llvm::StringRef Annotation);
+
+} // namespace corolint
+
+#endif // COROLINT_ANALYSIS_H
