@@ -353,6 +353,15 @@ const BlockingFunction BlockingFunctions[] = {
     {"std::shared_future::wait", FutureAlternative, false},
     {"std::thread::join", JoinAlternative, false},
     {"std::jthread::join", JoinAlternative, false},
+    // std::jthread joins in its destructor; an Asio thread_pool stops and
+    // joins in its own.
+    {"std::jthread::~jthread", JoinAlternative, false},
+    {"asio::thread_pool::join", JoinAlternative, false},
+    {"asio::thread_pool::wait", JoinAlternative, false},
+    {"asio::thread_pool::~thread_pool", JoinAlternative, false},
+    {"boost::asio::thread_pool::join", JoinAlternative, false},
+    {"boost::asio::thread_pool::wait", JoinAlternative, false},
+    {"boost::asio::thread_pool::~thread_pool", JoinAlternative, false},
     {"std::condition_variable::wait", ConditionAlternative, false},
     {"std::condition_variable::wait_for", ConditionAlternative, false},
     {"std::condition_variable::wait_until", ConditionAlternative, false},
