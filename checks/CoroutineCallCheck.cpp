@@ -1,6 +1,7 @@
 //===--- CoroutineCallCheck.cpp - Shared base of the coro-* checks --------===//
 
 #include "CoroutineCallCheck.h"
+#include "clang/AST/ASTLambda.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "clang/ASTMatchers/ASTMatchers.h"
 
@@ -24,6 +25,19 @@ constexpr llvm::StringLiteral ReachPhrase[NumBlockKinds] = {
     "blocking sleep", "nested run", "blocking call to"};
 
 } // namespace
+
+std::string displayName(const FunctionDecl &F) {
+  if (isLambdaCallOperator(&F))
+    return "'lambda'";
+  PrintingPolicy Policy = F.getASTContext().getPrintingPolicy();
+  Policy.AnonymousTagLocations = false;
+  std::string Name;
+  llvm::raw_string_ostream OS(Name);
+  OS << "'";
+  F.getNameForDiagnostic(OS, Policy, /*Qualified=*/true);
+  OS << "'";
+  return Name;
+}
 
 CoroutineCallCheck::CoroutineCallCheck(llvm::StringRef Name,
                                        tidy::ClangTidyContext *Context,
@@ -110,23 +124,23 @@ void CoroutineCallCheck::reportChain(const OwnCall &Call,
                                      const AsyncContext &Coro, Analysis &A) {
   const Primitive *P = C.End;
   diag(Call.Loc,
-       ("call to %q0 reaches " + ReachPhrase[static_cast<unsigned>(Kind)] +
+       ("call to %0 reaches " + ReachPhrase[static_cast<unsigned>(Kind)] +
         " '%1' inside %select{coroutine %q3|a coroutine lambda}2")
            .str())
-      << Call.Callee << P->Name << Coro.isLambda() << Coro.Func;
+      << displayName(*Call.Callee) << P->Name << Coro.isLambda() << Coro.Func;
   noteImplicit(Call);
   noteCoroutine(Coro);
   for (const Hop *H : C.Hops) {
     if (H->Site.ImplicitAt.isValid())
-      diag(H->Site.ImplicitAt, "%q0 implicitly calls %q1 here",
+      diag(H->Site.ImplicitAt, "%0 implicitly calls %1 here",
            DiagnosticIDs::Note)
-          << H->Caller << H->Site.Callee;
+          << displayName(*H->Caller) << displayName(*H->Site.Callee);
     else if (H == C.Hops.back())
-      diag(H->Site.Loc, "%q0 calls '%1' here", DiagnosticIDs::Note)
-          << H->Caller << P->Name;
+      diag(H->Site.Loc, "%0 calls '%1' here", DiagnosticIDs::Note)
+          << displayName(*H->Caller) << P->Name;
     else
-      diag(H->Site.Loc, "%q0 calls %q1 here", DiagnosticIDs::Note)
-          << H->Caller << H->Site.Callee;
+      diag(H->Site.Loc, "%0 calls %1 here", DiagnosticIDs::Note)
+          << displayName(*H->Caller) << displayName(*H->Site.Callee);
   }
   noteChainAdvice(Call, *P, Coro, Callee, A);
 }
@@ -155,8 +169,8 @@ DiagnosticBuilder CoroutineCallCheck::noteAt(const OwnCall &Call,
 
 void CoroutineCallCheck::noteImplicit(const OwnCall &Call) {
   if (Call.ImplicitAt.isValid())
-    diag(Call.ImplicitAt, "%q0 is called here", DiagnosticIDs::Note)
-        << Call.Callee;
+    diag(Call.ImplicitAt, "%0 is called here", DiagnosticIDs::Note)
+        << displayName(*Call.Callee);
 }
 
 } // namespace corolint

@@ -17,6 +17,10 @@
 
 namespace corolint {
 
+/// F's name as messages show it, quoted: qualified, with template arguments,
+/// and lambdas without the file paths clang would add.
+std::string displayName(const clang::FunctionDecl &F);
+
 class CoroutineCallCheck : public clang::tidy::ClangTidyCheck {
 public:
   /// How a check treats its kind of primitive.

@@ -11,8 +11,8 @@ void SyncCallsAsyncCheck::noteChainAdvice(const OwnCall &Call,
                                           const AsyncContext &Coro,
                                           const FunctionDecl &Callee,
                                           Analysis &A) {
-  noteAt(Call, "make %q0 a coroutine and 'co_await' it: async all the way up")
-      << &Callee;
+  noteAt(Call, "make %0 a coroutine and 'co_await' it: async all the way up")
+      << displayName(Callee);
 }
 
 } // namespace corolint
