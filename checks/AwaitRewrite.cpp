@@ -27,11 +27,56 @@ DynTypedNode parentOf(const Expr &E, ASTContext &Ctx) {
   }
 }
 
+/// The expression the rewrite awaits: the argument of `X(e)` or the object
+/// of `o.get()`, or nullptr.
+const Expr *awaitedExpr(const OwnCall &Call, RunRewrite Rewrite) {
+  switch (Rewrite) {
+  case RunRewrite::AwaitArgument:
+  case RunRewrite::AwaitArgumentMoved:
+    // An extra argument (an executor, say) would be lost.
+    return Call.Args.size() == 1 ? Call.Args[0] : nullptr;
+  case RunRewrite::AwaitObject:
+  case RunRewrite::AwaitObjectMoved: {
+    const auto *Member = dyn_cast<CXXMemberCallExpr>(Call.Call);
+    const auto *Callee =
+        Member ? dyn_cast<MemberExpr>(Member->getCallee()->IgnoreParens())
+               : nullptr;
+    if (!Callee || Callee->isArrow() || Callee->isImplicitAccess())
+      return nullptr;
+    return Callee->getBase();
+  }
+  case RunRewrite::None:
+    return nullptr;
+  }
+  return nullptr;
+}
+
 } // namespace
 
-bool canRewriteToAwait(const OwnCall &Call, const AsyncContext &Coro) {
-  return Coro.FixIts && Call.CanAwait && !Call.Call->getBeginLoc().isMacroID() &&
+bool awaitableAt(const OwnCall &Call) {
+  return Call.Call && Call.CanAwait && !Call.Call->getBeginLoc().isMacroID() &&
          !Call.Call->getEndLoc().isMacroID();
+}
+
+bool canRewriteToAwait(const OwnCall &Call, const AsyncContext &Coro) {
+  return Coro.FixIts && awaitableAt(Call);
+}
+
+std::optional<FixItHint> runToAwait(const OwnCall &Call,
+                                    const RunEntryPoint &Entry,
+                                    ASTContext &Ctx) {
+  const Expr *Awaited = awaitedExpr(Call, Entry.Rewrite);
+  if (!Awaited || !awaitableAt(Call))
+    return std::nullopt;
+  std::optional<std::string> Text = spelledText(*Awaited, Ctx);
+  if (!Text)
+    return std::nullopt;
+  bool Move = (Entry.Rewrite == RunRewrite::AwaitArgumentMoved ||
+               Entry.Rewrite == RunRewrite::AwaitObjectMoved) &&
+              Awaited->IgnoreImplicit()->isLValue();
+  std::string Operand = Move ? "std::move(" + *Text + ")"
+                             : awaitOperand(*Awaited, *Text);
+  return replaceCallByAwait(*Call.Call, "co_await " + Operand, Ctx);
 }
 
 std::optional<std::string> spelledText(const Expr &E, const ASTContext &Ctx) {

@@ -10,9 +10,19 @@
 
 namespace corolint {
 
-/// Whether a `co_await` may replace Call at all: a coroutine that takes
-/// fix-its, a place where `co_await` can be written, no macro.
+/// Whether `co_await` may be written in place of Call: a written call, not
+/// in a handler or an immediately invoked lambda, not from a macro.
+bool awaitableAt(const OwnCall &Call);
+
+/// The same, in a coroutine that takes fix-its.
 bool canRewriteToAwait(const OwnCall &Call, const AsyncContext &Coro);
+
+/// The fix-it that rewrites a nested run to `co_await`, where the entry
+/// point's rewrite keeps the value: `X(e)` -> `co_await e`, `o.get()` ->
+/// `co_await o`, moving lvalues where the framework awaits rvalues.
+std::optional<clang::FixItHint> runToAwait(const OwnCall &Call,
+                                           const RunEntryPoint &Entry,
+                                           clang::ASTContext &Ctx);
 
 /// The text of E as spelled in the file, or nothing when part of it comes
 /// from a macro body.
