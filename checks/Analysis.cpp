@@ -4,6 +4,7 @@
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Attr.h"
 #include "clang/AST/DeclCXX.h"
+#include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/AST/StmtCXX.h"
 #include "clang/Basic/SourceManager.h"
 
@@ -93,9 +94,23 @@ bool hasAnnotation(const Decl &D, llvm::StringRef Annotation) {
   return false;
 }
 
+/// Whether a call named like a C library function (`sleep`, `system`) calls
+/// the library's: declared extern "C" or in a system header, not a user's
+/// own function of that name.
+bool Analysis::isLibraryFunction(const OwnCall &Call,
+                                 llvm::StringRef Name) const {
+  if (Name.contains("::") || !Call.Callee)
+    return true;
+  return Call.Callee->isExternC() ||
+         Ctx.getSourceManager().isInSystemHeader(
+             Call.Callee->getCanonicalDecl()->getLocation());
+}
+
 std::optional<Primitive> Analysis::classify(const OwnCall &Call) const {
   Primitive P;
   if ((P.Sleep = findSleep(Call.Names))) {
+    if (!isLibraryFunction(Call, P.Sleep->QualifiedName))
+      return std::nullopt;
     P.Kind = BlockKind::Sleep;
     P.Name = P.Sleep->QualifiedName.str();
     return P;
@@ -111,6 +126,8 @@ std::optional<Primitive> Analysis::classify(const OwnCall &Call) const {
   std::string Matched;
   const NameList::Entry *Listed = Blocking.match(Call.Names, &Matched);
   const BlockingFunction *Known = findBlocking(Call.Names, Listed != nullptr);
+  if (Known && !Listed && !isLibraryFunction(Call, Known->QualifiedName))
+    Known = nullptr;
   if (Listed || Known) {
     P.Name = Known ? Known->QualifiedName.str() : Matched;
     P.Alternative = Listed && !Listed->Suggestion.empty()
@@ -144,6 +161,66 @@ bool Analysis::onBlockingPool(const Expr &Operand) const {
   if (const CXXRecordDecl *RD = recordOf(Operand.getType()))
     Names.push_back(qualifiedName(*RD));
   return BlockingPool.match(Names) != nullptr;
+}
+
+namespace {
+
+/// Collects every use of a function's name, with the function it is in.
+class ReferenceIndexer : public RecursiveASTVisitor<ReferenceIndexer> {
+  using Base = RecursiveASTVisitor<ReferenceIndexer>;
+
+public:
+  using Map =
+      llvm::DenseMap<const FunctionDecl *, std::vector<Analysis::Reference>>;
+  explicit ReferenceIndexer(Map &Refs) : Refs(Refs) {}
+
+  bool TraverseDecl(Decl *D) {
+    auto *F = dyn_cast_or_null<FunctionDecl>(D);
+    if (F)
+      Enclosing.push_back(F);
+    bool Result = Base::TraverseDecl(D);
+    if (F)
+      Enclosing.pop_back();
+    return Result;
+  }
+  bool TraverseLambdaExpr(LambdaExpr *L) {
+    Enclosing.push_back(L->getCallOperator());
+    bool Result = Base::TraverseLambdaExpr(L);
+    Enclosing.pop_back();
+    return Result;
+  }
+  bool VisitDeclRefExpr(DeclRefExpr *E) {
+    add(E->getDecl(), E);
+    return true;
+  }
+  bool VisitMemberExpr(MemberExpr *E) {
+    add(E->getMemberDecl(), E);
+    return true;
+  }
+
+private:
+  void add(const Decl *D, const Expr *Use) {
+    if (const auto *F = dyn_cast<FunctionDecl>(D))
+      Refs[F->getCanonicalDecl()].push_back(
+          {Use, Enclosing.empty() ? nullptr : Enclosing.back()});
+  }
+
+  Map &Refs;
+  std::vector<const FunctionDecl *> Enclosing;
+};
+
+} // namespace
+
+llvm::ArrayRef<Analysis::Reference>
+Analysis::referencesTo(const FunctionDecl &F) {
+  if (!References) {
+    References.emplace();
+    ReferenceIndexer(*References).TraverseAST(Ctx);
+  }
+  auto It = References->find(F.getCanonicalDecl());
+  if (It == References->end())
+    return {};
+  return It->second;
 }
 
 unsigned Analysis::nodeFor(const FunctionDecl &F) {

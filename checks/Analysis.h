@@ -103,8 +103,19 @@ public:
   /// Whether awaiting Operand moves the coroutine onto a blocking pool.
   bool onBlockingPool(const clang::Expr &Operand) const;
 
+  /// A use of a function's name, and the function it appears in (nullptr
+  /// outside any function).
+  struct Reference {
+    const clang::Expr *Use;
+    const clang::FunctionDecl *Enclosing;
+  };
+  /// Every use of F's name in the translation unit outside uninstantiated
+  /// templates' instances; indexed on first use.
+  llvm::ArrayRef<Reference> referencesTo(const clang::FunctionDecl &F);
+
 private:
   struct Node;
+  bool isLibraryFunction(const OwnCall &Call, llvm::StringRef Name) const;
   unsigned nodeFor(const clang::FunctionDecl &F);
   void scan(Node &N);
   void summarize(unsigned Root);
@@ -115,6 +126,9 @@ private:
   NameList Blocking, Allowed, NonBlocking, Offload, BlockingPool;
   std::vector<std::unique_ptr<Node>> Nodes;
   llvm::DenseMap<const clang::FunctionDecl *, unsigned> Index;
+  std::optional<llvm::DenseMap<const clang::FunctionDecl *,
+                               std::vector<Reference>>>
+      References;
 };
 
 /// Whether D or one of its redeclarations carries

@@ -51,7 +51,29 @@ const Expr *awaitedExpr(const OwnCall &Call, RunRewrite Rewrite) {
   return nullptr;
 }
 
+/// Whether E's value is bound to a reference that outlives the
+/// full-expression (a reference variable, a structured binding, a range-for
+/// range): `co_await` may yield a reference into a temporary task.
+bool bindsReference(const Expr &E, ASTContext &Ctx) {
+  DynTypedNode Parent = parentOf(E, Ctx);
+  if (const auto *Var = Parent.get<VarDecl>())
+    return Var->getType()->isReferenceType() || isa<DecompositionDecl>(Var);
+  return false;
+}
+
 } // namespace
+
+std::string substitute(llvm::StringRef Pattern, llvm::StringRef Arg) {
+  std::string Out;
+  while (true) {
+    size_t At = Pattern.find("%0");
+    Out += Pattern.take_front(At).str();
+    if (At == llvm::StringRef::npos)
+      return Out;
+    Out += Arg.str();
+    Pattern = Pattern.drop_front(At + 2);
+  }
+}
 
 bool awaitableAt(const OwnCall &Call) {
   return Call.Call && Call.CanAwait && !Call.Call->getBeginLoc().isMacroID() &&
@@ -66,8 +88,12 @@ std::optional<FixItHint> runToAwait(const OwnCall &Call,
                                     const RunEntryPoint &Entry,
                                     ASTContext &Ctx) {
   const Expr *Awaited = awaitedExpr(Call, Entry.Rewrite);
-  if (!Awaited || !awaitableAt(Call))
+  if (!Awaited || !awaitableAt(Call) || bindsReference(*Call.Call, Ctx))
     return std::nullopt;
+  if (!Entry.NotAwaitable.empty())
+    if (const CXXRecordDecl *RD = recordOf(Awaited->getType());
+        RD && qualifiedName(*RD) == Entry.NotAwaitable)
+      return std::nullopt;
   std::optional<std::string> Text = spelledText(*Awaited, Ctx);
   if (!Text)
     return std::nullopt;

@@ -10,6 +10,9 @@
 
 namespace corolint {
 
+/// Pattern with every %0 replaced by Arg.
+std::string substitute(llvm::StringRef Pattern, llvm::StringRef Arg);
+
 /// Whether `co_await` may be written in place of Call: a written call, not
 /// in a handler or an immediately invoked lambda, not from a macro.
 bool awaitableAt(const OwnCall &Call);

@@ -81,18 +81,6 @@ const CountUnit CountUnits[] = {
     {SleepArg::Microseconds, "std::chrono::microseconds", {1, 1000000}},
 };
 
-std::string substitute(llvm::StringRef Pattern, llvm::StringRef Arg) {
-  std::string Out;
-  while (true) {
-    size_t At = Pattern.find("%0");
-    Out += Pattern.take_front(At).str();
-    if (At == llvm::StringRef::npos)
-      return Out;
-    Out += Arg.str();
-    Pattern = Pattern.drop_front(At + 2);
-  }
-}
-
 /// Whether an Asio-style awaitable uses the executor the replacement's
 /// completion token produces.
 bool usesExecutor(const AsyncContext &Coro, llvm::StringRef Executor,
@@ -152,6 +140,7 @@ void BlockingSleepCheck::checkDirect(const OwnCall &Call, const Primitive &P,
     for (const FixItHint &Fix : Fixes)
       D << Fix;
   }
+  noteImplicit(Call);
   noteCoroutine(Coro);
   if (Fixes.empty())
     noteAdvice(Call, Coro);

@@ -66,7 +66,8 @@ protected:
   /// A note at Call.
   clang::DiagnosticBuilder noteAt(const OwnCall &Call, llvm::StringRef Message);
 
-  /// Notes at an implicit call's point, when Call is implicit.
+  /// Notes where an implicit call happens, or where a call in a default
+  /// argument is written.
   void noteImplicit(const OwnCall &Call);
 
 private:

@@ -68,7 +68,7 @@ public:
     Call.ImplicitAt = At.isValid() ? At : Loc;
     Call.CanAwait = false;
     Call.Names.push_back(qualifiedName(*Dtor));
-    Fn(Call);
+    emit(Call);
   }
 
   // Only variables are declared in a function body that run code here; local
@@ -78,7 +78,12 @@ public:
     const auto *Var = dyn_cast_or_null<VarDecl>(D);
     if (!Var)
       return true;
+    // A static or thread_local initializer must not suspend: it would hold
+    // the initialization guard across the suspension.
+    bool Saved = CanAwait;
+    CanAwait = CanAwait && Var->hasLocalStorage();
     Base::TraverseDecl(D);
+    CanAwait = Saved;
     if (Var->hasLocalStorage() && !isa<ParmVarDecl>(Var) &&
         !Var->getType()->isReferenceType())
       implicitDestructor(destructorOf(Var->getType()), Var->getLocation(),
@@ -120,26 +125,28 @@ public:
   }
 
   // An immediately invoked lambda runs here, but `co_await` cannot be
-  // written inside it.
+  // written inside it: `[]{...}()`, `([]{...})()`, `[]{...}.operator()()`.
   bool TraverseCXXOperatorCallExpr(CXXOperatorCallExpr *E) {
-    if (E->getOperator() == OO_Call && E->getNumArgs() > 0) {
-      auto *L = dyn_cast<LambdaExpr>(E->getArg(0)->IgnoreImplicit());
-      const FunctionDecl *Op = E->getDirectCallee();
-      if (L && Op && Op->getParent() == L->getLambdaClass()) {
-        TraverseLambdaExpr(L);
-        Stmt *B = Op->getBody();
-        if (B && !isa<CoroutineBodyStmt>(B)) {
-          bool Saved = CanAwait;
-          CanAwait = false;
-          TraverseStmt(B);
-          CanAwait = Saved;
-        }
-        for (unsigned I = 1, N = E->getNumArgs(); I < N; ++I)
-          TraverseStmt(E->getArg(I));
-        return true;
-      }
-    }
+    if (E->getOperator() == OO_Call && E->getNumArgs() > 0 &&
+        traverseInvokedLambda(E->getArg(0), E->getDirectCallee(),
+                              E->arguments()))
+      return true;
     return Base::TraverseCXXOperatorCallExpr(E);
+  }
+  bool TraverseCXXMemberCallExpr(CXXMemberCallExpr *E) {
+    if (traverseInvokedLambda(E->getImplicitObjectArgument(),
+                              E->getDirectCallee(), E->arguments()))
+      return true;
+    return Base::TraverseCXXMemberCallExpr(E);
+  }
+
+  // A default argument or member initializer is evaluated here, though
+  // written elsewhere: its calls are reported at the use.
+  bool TraverseCXXDefaultArgExpr(CXXDefaultArgExpr *E) {
+    return traverseElsewhere(E->getExpr(), E->getUsedLocation());
+  }
+  bool TraverseCXXDefaultInitExpr(CXXDefaultInitExpr *E) {
+    return traverseElsewhere(E->getExpr(), E->getUsedLocation());
   }
 
   bool TraverseCXXCatchStmt(CXXCatchStmt *S) {
@@ -207,7 +214,7 @@ public:
     Call.CanAwait = CanAwait;
     Call.Args = llvm::ArrayRef<const Expr *>(E->getArgs(), E->getNumArgs());
     Call.Names.push_back(qualifiedName(*Ctor));
-    Fn(Call);
+    emit(Call);
     return true;
   }
 
@@ -234,11 +241,56 @@ public:
                            Member->getImplicitObjectArgument(),
                            /*IsAppleKext=*/false);
       }
-    Fn(Call);
+    emit(Call);
     return true;
   }
 
 private:
+  /// Walks the body of the lambda Object when Callee is its call operator.
+  bool traverseInvokedLambda(Expr *Object, const FunctionDecl *Callee,
+                             CallExpr::arg_range Args) {
+    const Expr *Inner = Object;
+    for (const Expr *Prev = nullptr; Inner && Inner != Prev;)
+      Prev = Inner, Inner = Inner->IgnoreImplicit()->IgnoreParens();
+    auto *L = dyn_cast_or_null<LambdaExpr>(const_cast<Expr *>(Inner));
+    if (!L || !Callee || Callee->getParent() != L->getLambdaClass())
+      return false;
+    TraverseLambdaExpr(L);
+    Stmt *B = Callee->getBody();
+    if (B && !isa<CoroutineBodyStmt>(B)) {
+      bool Saved = CanAwait;
+      CanAwait = false;
+      TraverseStmt(B);
+      CanAwait = Saved;
+    }
+    for (Expr *Arg : Args)
+      if (Arg != Object)
+        TraverseStmt(Arg);
+    return true;
+  }
+
+  bool traverseElsewhere(Expr *E, SourceLocation Use) {
+    if (!E || Use.isInvalid())
+      return true;
+    SourceLocation SavedUse = UsedAt;
+    bool Saved = CanAwait;
+    UsedAt = UsedAt.isValid() ? UsedAt : Use;
+    CanAwait = false;
+    TraverseStmt(E);
+    CanAwait = Saved;
+    UsedAt = SavedUse;
+    return true;
+  }
+
+  /// Reports Call at the use of a default argument it sits in, if any.
+  void emit(OwnCall &Call) {
+    if (UsedAt.isValid() && Call.ImplicitAt.isInvalid()) {
+      Call.ImplicitAt = Call.Loc;
+      Call.Loc = UsedAt;
+    }
+    Fn(Call);
+  }
+
   bool movesToBlockingPool(Stmt *S) {
     const auto *E = dyn_cast<Expr>(S);
     const auto *Await =
@@ -251,6 +303,7 @@ private:
   llvm::function_ref<void(const OwnCall &)> Fn;
   BlockingPoolTest OnBlockingPool;
   bool CanAwait = true;
+  SourceLocation UsedAt; // of the default argument being walked
   llvm::SmallVector<SourceLocation, 8> ScopeEnds;
   llvm::SmallVector<SourceLocation, 4> FullExprEnds;
 };

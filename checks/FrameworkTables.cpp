@@ -29,7 +29,8 @@ const FrameworkInfo Frameworks[] = {
        {"asio::use_awaitable", "<asio/use_awaitable.hpp>"}},
       "await 'asio::steady_timer(co_await asio::this_coro::executor, d)"
       ".async_wait(asio::use_awaitable)'"},
-     "asio::any_io_executor"},
+     "asio::any_io_executor",
+     "asio::awaitable<%0>"},
     {Framework::BoostAsio,
      "Boost.Asio",
      {"co_await boost::asio::steady_timer(co_await "
@@ -45,7 +46,8 @@ const FrameworkInfo Frameworks[] = {
       "await 'boost::asio::steady_timer(co_await "
       "boost::asio::this_coro::executor, d)"
       ".async_wait(boost::asio::use_awaitable)'"},
-     "boost::asio::any_io_executor"},
+     "boost::asio::any_io_executor",
+     "boost::asio::awaitable<%0>"},
     {Framework::Cppcoro,
      "cppcoro",
      {"",
@@ -53,7 +55,8 @@ const FrameworkInfo Frameworks[] = {
       AnyPeriod,
       {},
       "await 'io_service.schedule_after(d)' on a 'cppcoro::io_service'"},
-     ""},
+     "",
+     "cppcoro::task<%0>"},
     {Framework::Folly,
      "folly",
      {"co_await folly::coro::sleep(%0)",
@@ -61,7 +64,8 @@ const FrameworkInfo Frameworks[] = {
       Nanoseconds,
       {{"folly::coro::sleep", "<folly/coro/Sleep.h>"}},
       "await 'folly::coro::sleep(d)'"},
-     ""},
+     "",
+     "folly::coro::Task<%0>"},
     {Framework::Stdexec,
      "stdexec",
      {"",
@@ -69,7 +73,8 @@ const FrameworkInfo Frameworks[] = {
       AnyPeriod,
       {},
       "await 'exec::schedule_after(sched, d)' on a timed scheduler"},
-     ""},
+     "",
+     "exec::task<%0>"},
     {Framework::Unifex,
      "libunifex",
      {"",
@@ -77,7 +82,8 @@ const FrameworkInfo Frameworks[] = {
       AnyPeriod,
       {},
       "await 'unifex::schedule_after(sched, d)' on a scheduler"},
-     ""},
+     "",
+     "unifex::task<%0>"},
     {Framework::AsyncSimple,
      "async_simple",
      {"co_await async_simple::coro::sleep(%0)",
@@ -85,7 +91,8 @@ const FrameworkInfo Frameworks[] = {
       AnyPeriod,
       {{"async_simple::coro::sleep", "<async_simple/coro/Sleep.h>"}},
       "await 'async_simple::coro::sleep(d)'"},
-     ""},
+     "",
+     "async_simple::coro::Lazy<%0>"},
     {Framework::Libcoro,
      "libcoro",
      {"",
@@ -93,7 +100,8 @@ const FrameworkInfo Frameworks[] = {
       AnyPeriod,
       {},
       "await 'sched->yield_for(d)' on a 'coro::scheduler'"},
-     ""},
+     "",
+     "coro::task<%0>"},
     {Framework::Concurrencpp,
      "concurrencpp",
      {"",
@@ -101,7 +109,8 @@ const FrameworkInfo Frameworks[] = {
       AnyPeriod,
       {},
       "await 'runtime.timer_queue()->make_delay_object(d, executor)'"},
-     ""},
+     "",
+     "concurrencpp::result<%0>"},
     {Framework::Cobalt,
      "Boost.Cobalt",
      {"",
@@ -111,7 +120,8 @@ const FrameworkInfo Frameworks[] = {
       "await 'boost::asio::steady_timer(co_await "
       "boost::cobalt::this_coro::executor, d)"
       ".async_wait(boost::cobalt::use_op)'"},
-     ""},
+     "",
+     "boost::cobalt::task<%0>"},
     {Framework::Seastar,
      "Seastar",
      {"co_await seastar::sleep(%0)",
@@ -119,7 +129,8 @@ const FrameworkInfo Frameworks[] = {
       AnyPeriod,
       {{"seastar::sleep", "<seastar/core/sleep.hh>"}},
       "await 'seastar::sleep(d)'"},
-     ""},
+     "",
+     "seastar::future<%0>"},
     {Framework::QCoro,
      "QCoro",
      {"co_await QCoro::sleepFor(%0)",
@@ -127,7 +138,8 @@ const FrameworkInfo Frameworks[] = {
       Milliseconds,
       {{"QCoro::sleepFor", "<QCoroTimer>"}},
       "await 'QCoro::sleepFor(d)'"},
-     ""},
+     "",
+     "QCoro::Task<%0>"},
     {Framework::StdExecution,
      "std::execution",
      {"",
@@ -135,6 +147,7 @@ const FrameworkInfo Frameworks[] = {
       AnyPeriod,
       {},
       "await a timed scheduler's 'schedule_after(sched, d)'"},
+     "",
      ""},
 };
 
@@ -155,12 +168,20 @@ const TaskType TaskTypes[] = {
     {"folly::coro::Task", Framework::Folly, false, true},
     {"folly::coro::TaskWithExecutor", Framework::Folly, false, true},
     {"folly::coro::AsyncGenerator", Framework::Folly, false, true},
+    // folly's Expected and Optional coroutines run synchronously, to the
+    // end, in their caller: they are not asynchronous contexts.
+    {"folly::Expected", Framework::Folly, true, false},
+    {"folly::Optional", Framework::Folly, true, false},
     // stdexec
     {"exec::task", Framework::Stdexec, false, true},
     {"stdexec::task", Framework::Stdexec, false, true},
+    // exec::task is an alias of this class template.
+    {"exec::__task::basic_task", Framework::Stdexec, false, true},
     // libunifex
     {"unifex::task", Framework::Unifex, false, true},
     {"unifex::nothrow_task", Framework::Unifex, false, true},
+    // unifex::task<T> is an alias of _task<T>::type.
+    {"unifex::_task::_task::type", Framework::Unifex, false, true},
     // async_simple
     {"async_simple::coro::Lazy", Framework::AsyncSimple, false, true},
     {"async_simple::coro::RescheduleLazy", Framework::AsyncSimple, false,
@@ -285,8 +306,10 @@ const RunEntryPoint RunEntryPoints[] = {
     // libunifex
     {"unifex::sync_wait", Framework::Unifex, RunRewrite::None, SenderAdvice},
     // async_simple
+    // A RescheduleLazy (`lazy.via(ex)`) may only be awaited by a detached
+    // coroutine.
     {"async_simple::coro::syncAwait", Framework::AsyncSimple,
-     RunRewrite::AwaitArgument, ""},
+     RunRewrite::AwaitArgument, "", "async_simple::coro::RescheduleLazy"},
     {"async_simple::Future::get", Framework::AsyncSimple, RunRewrite::None,
      FutureAdvice},
     {"async_simple::Future::wait", Framework::AsyncSimple, RunRewrite::None,

@@ -71,12 +71,17 @@ struct FrameworkInfo {
   /// For Asio-style awaitables: the executor type the replacement's
   /// completion token works with; other executors get no fix-it.
   llvm::StringRef DefaultExecutor;
+  /// The task type a plain function becomes when it is made a coroutine of
+  /// this framework; %0 is its old return type. Empty when there is none.
+  llvm::StringRef TaskTemplate;
 };
 
 /// A coroutine return type.
 struct TaskType {
   llvm::StringRef QualifiedName;
   Framework Id;
+  /// A synchronous generator, or another coroutine that runs to its end in
+  /// its caller: not an asynchronous context.
   bool SynchronousGenerator;
   /// Whether the framework's awaitable rewrites compile in coroutines of
   /// this type.
@@ -113,6 +118,8 @@ struct RunEntryPoint {
   RunRewrite Rewrite;
   /// What to do instead, for the note when there is no fix-it.
   llvm::StringRef Advice;
+  /// An awaited type the rewrite must leave alone, if any.
+  llvm::StringRef NotAwaitable = "";
 };
 
 struct BlockingFunction {

@@ -15,8 +15,12 @@ NameList::NameList(llvm::StringRef Spec, std::vector<std::string> &Errors) {
     if (Name.empty())
       continue;
     Entry E;
-    if (Name.find_first_of("^$*+?()[]{}|\\") == llvm::StringRef::npos) {
-      Name.consume_front("::");
+    Name.consume_front("::");
+    // Operator names (`Cache::operator()`) hold regex characters but are
+    // names.
+    bool Operator = Name.starts_with("operator") || Name.contains("::operator");
+    if (Operator ||
+        Name.find_first_of("^$*+?()[]{}|\\") == llvm::StringRef::npos) {
       E.Pattern = Name.str();
     } else {
       E.Pattern = Name.str();

@@ -30,6 +30,7 @@ void NestedRunCheck::checkDirect(const OwnCall &Call, const Primitive &P,
     if (Fix)
       D << *Fix;
   }
+  noteImplicit(Call);
   noteCoroutine(Coro);
   if (Fix)
     return;

@@ -15,6 +15,8 @@
 #include "async_simple/coro/Sleep.h"
 #include "coro/coro.hpp"
 #include "cppcoro/task.hpp"
+#include "exec/task.hpp"
+#include "unifex/task.hpp"
 #include "folly/coro/Sleep.h"
 #include "seastar/core/sleep.hh"
 #include <QCoroTimer>
@@ -117,6 +119,24 @@ cppcoro::task<> cppcoro_sleeps() {
   // CHECK: :[[#CPPCORO_SLEEPS:@LINE-3]]:17: note: coroutine 'cppcoro_sleeps' declared here
   // CHECK: :[[@LINE-3]]:3: note: cppcoro coroutines await 'io_service.schedule_after(d)' on a 'cppcoro::io_service' instead
   co_return;
+}
+
+// stdexec's and libunifex's task types are alias templates; their
+// coroutines are still known.
+exec::task<void> stdexec_sleeps() {
+  sleep(1);
+  // CHECK: :[[@LINE-1]]:3: warning: blocking sleep 'sleep' inside coroutine 'stdexec_sleeps' [coro-blocking-sleep]
+  // CHECK: :[[@LINE-3]]:18: note: coroutine 'stdexec_sleeps' declared here
+  // CHECK: :[[@LINE-3]]:3: note: stdexec coroutines await 'exec::schedule_after(sched, d)' on a timed scheduler instead
+  co_return;
+}
+
+unifex::task<int> unifex_sleeps() {
+  sleep(1);
+  // CHECK: :[[@LINE-1]]:3: warning: blocking sleep 'sleep' inside coroutine 'unifex_sleeps' [coro-blocking-sleep]
+  // CHECK: :[[@LINE-3]]:19: note: coroutine 'unifex_sleeps' declared here
+  // CHECK: :[[@LINE-3]]:3: note: libunifex coroutines await 'unifex::schedule_after(sched, d)' on a scheduler instead
+  co_return 0;
 }
 
 // Plain functions may sleep.

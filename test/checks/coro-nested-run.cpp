@@ -17,6 +17,7 @@
 #include "seastar/core/future.hh"
 #include "unifex/task.hpp"
 #include <QCoroTask>
+#include <vector>
 
 cppcoro::task<int> cppcoro_child();
 cppcoro::task<int> cppcoro_parent() {
@@ -178,6 +179,36 @@ cppcoro::task<int> parenthesized_result() {
   // CHECK: :[[@LINE-1]]:13: warning: nested run 'cppcoro::sync_wait' inside coroutine 'parenthesized_result' [coro-nested-run]
   // CHECK: :[[#PARENTHESIZED_RESULT:@LINE-3]]:20: note: coroutine 'parenthesized_result' declared here
   // FIXED: {{^}}  co_return (co_await point_child()).X;{{$}}
+}
+
+// No fix-it where co_await would not mean the same: in a static initializer
+// (the guard would be held across the suspension), where a reference binds
+// the result (co_await may yield a reference into the temporary task), and
+// for a RescheduleLazy (only a detached coroutine may await it).
+cppcoro::task<std::vector<int>> list_child();
+cppcoro::task<int> no_fix_where_meaning_changes() {
+  static int Cached = cppcoro::sync_wait(cppcoro_child());
+  // CHECK: :[[@LINE-1]]:23: warning: nested run 'cppcoro::sync_wait' inside coroutine 'no_fix_where_meaning_changes' [coro-nested-run]
+  // CHECK: :[[#MEANING:@LINE-3]]:20: note: coroutine 'no_fix_where_meaning_changes' declared here
+  // CHECK: :[[@LINE-3]]:23: note: 'co_await' the work instead
+  const int &Ref = cppcoro::sync_wait(cppcoro_child());
+  // CHECK: :[[@LINE-1]]:20: warning: nested run 'cppcoro::sync_wait' inside coroutine 'no_fix_where_meaning_changes' [coro-nested-run]
+  // CHECK: :[[#MEANING]]:20: note: coroutine 'no_fix_where_meaning_changes' declared here
+  // CHECK: :[[@LINE-3]]:20: note: 'co_await' the work instead
+  int Sum = 0;
+  for (int X : cppcoro::sync_wait(list_child()))
+    // CHECK: :[[@LINE-1]]:16: warning: nested run 'cppcoro::sync_wait' inside coroutine 'no_fix_where_meaning_changes' [coro-nested-run]
+    // CHECK: :[[#MEANING]]:20: note: coroutine 'no_fix_where_meaning_changes' declared here
+    // CHECK: :[[@LINE-3]]:16: note: 'co_await' the work instead
+    Sum += X;
+  co_return Cached + Ref + Sum;
+}
+
+async_simple::coro::Lazy<int> reschedule(async_simple::Executor *Ex) {
+  co_return async_simple::coro::syncAwait(lazy_child().via(Ex));
+  // CHECK: :[[@LINE-1]]:13: warning: nested run 'async_simple::coro::syncAwait' inside coroutine 'reschedule' [coro-nested-run]
+  // CHECK: :[[@LINE-3]]:31: note: coroutine 'reschedule' declared here
+  // CHECK: :[[@LINE-3]]:13: note: 'co_await' the work instead
 }
 
 // main and plain functions run the loop legitimately.

@@ -58,6 +58,19 @@ folly::coro::Task<int> immediately_invoked() {
   co_return V;
 }
 
+// Other spellings of an immediate invocation.
+folly::coro::Task<void> immediately_invoked_spellings() {
+  ([] { sleep(1); })();
+  // CHECK: :[[@LINE-1]]:9: warning: blocking sleep 'sleep' inside coroutine 'immediately_invoked_spellings' [coro-blocking-sleep]
+  // CHECK: :[[#SPELLINGS:@LINE-3]]:25: note: coroutine 'immediately_invoked_spellings' declared here
+  // CHECK: :[[@LINE-3]]:9: note: folly coroutines await 'folly::coro::sleep(d)' instead
+  [] { sleep(2); }.operator()();
+  // CHECK: :[[@LINE-1]]:8: warning: blocking sleep 'sleep' inside coroutine 'immediately_invoked_spellings' [coro-blocking-sleep]
+  // CHECK: :[[#SPELLINGS]]:25: note: coroutine 'immediately_invoked_spellings' declared here
+  // CHECK: :[[@LINE-3]]:8: note: folly coroutines await 'folly::coro::sleep(d)' instead
+  co_return;
+}
+
 // A capture initializer runs here.
 folly::coro::Task<void> capture_initializer() {
   auto Handler = [V = cppcoro::sync_wait(child())] { return V; };

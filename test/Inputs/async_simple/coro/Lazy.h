@@ -3,8 +3,10 @@
 #include "../../mock_support.h"
 
 namespace async_simple {
+class Executor;
 namespace coro {
-MOCK_TASK(Lazy)
+template <typename T> class RescheduleLazy;
+MOCK_TASK(Lazy, RescheduleLazy<T> via(Executor *ex) &&;)
 MOCK_TASK(RescheduleLazy)
 } // namespace coro
 

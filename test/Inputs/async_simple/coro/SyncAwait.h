@@ -3,7 +3,7 @@
 #include "Lazy.h"
 
 namespace async_simple {
-class Executor;
+
 namespace coro {
 template <typename LazyType> auto syncAwait(LazyType &&lazy) {
   return typename std::remove_cvref_t<LazyType>::value_type();
