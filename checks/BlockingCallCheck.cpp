@@ -15,11 +15,12 @@ void BlockingCallCheck::checkDirect(const OwnCall &Call, const Primitive &P,
     noteAt(Call, "use %0 instead") << P.Alternative;
 }
 
-void BlockingCallCheck::noteChainAdvice(const OwnCall &Call, const Primitive &P,
+void BlockingCallCheck::noteChainAdvice(const OwnCall &Call, const Chain &C,
                                         const AsyncContext &,
-                                        const FunctionDecl &, Analysis &) {
-  if (!P.Alternative.empty())
-    noteAt(Call, "use %0 instead") << P.Alternative;
+                                        const FunctionDecl &, Analysis &,
+                                        ASTContext &) {
+  if (!C.End->Alternative.empty())
+    noteAt(Call, "use %0 instead") << C.End->Alternative;
 }
 
 } // namespace corolint

@@ -22,10 +22,10 @@ public:
 private:
   void checkDirect(const OwnCall &Call, const Primitive &P,
                    const AsyncContext &Coro, clang::ASTContext &Ctx) override;
-  void noteChainAdvice(const OwnCall &Call, const Primitive &P,
+  void noteChainAdvice(const OwnCall &Call, const Chain &C,
                        const AsyncContext &Coro,
-                       const clang::FunctionDecl &Callee,
-                       Analysis &A) override;
+                       const clang::FunctionDecl &Callee, Analysis &A,
+                       clang::ASTContext &Ctx) override;
 };
 
 } // namespace corolint

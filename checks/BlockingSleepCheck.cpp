@@ -146,9 +146,10 @@ void BlockingSleepCheck::checkDirect(const OwnCall &Call, const Primitive &P,
     noteAdvice(Call, Coro);
 }
 
-void BlockingSleepCheck::noteChainAdvice(const OwnCall &Call, const Primitive &,
+void BlockingSleepCheck::noteChainAdvice(const OwnCall &Call, const Chain &,
                                          const AsyncContext &Coro,
-                                         const FunctionDecl &, Analysis &) {
+                                         const FunctionDecl &, Analysis &,
+                                         ASTContext &) {
   noteAdvice(Call, Coro);
 }
 

@@ -23,10 +23,10 @@ public:
 private:
   void checkDirect(const OwnCall &Call, const Primitive &P,
                    const AsyncContext &Coro, clang::ASTContext &Ctx) override;
-  void noteChainAdvice(const OwnCall &Call, const Primitive &P,
+  void noteChainAdvice(const OwnCall &Call, const Chain &C,
                        const AsyncContext &Coro,
-                       const clang::FunctionDecl &Callee,
-                       Analysis &A) override;
+                       const clang::FunctionDecl &Callee, Analysis &A,
+                       clang::ASTContext &Ctx) override;
   void noteAdvice(const OwnCall &Call, const AsyncContext &Coro);
   std::vector<clang::FixItHint> fixFor(const OwnCall &Call,
                                        const SleepFunction &Fn,

@@ -142,7 +142,7 @@ void CoroutineCallCheck::reportChain(const OwnCall &Call,
       diag(H->Site.Loc, "%0 calls %1 here", DiagnosticIDs::Note)
           << displayName(*H->Caller) << displayName(*H->Site.Callee);
   }
-  noteChainAdvice(Call, *P, Coro, Callee, A);
+  noteChainAdvice(Call, C, Coro, Callee, A, Coro.Func->getASTContext());
 }
 
 DiagnosticBuilder CoroutineCallCheck::warnAt(const OwnCall &Call,

@@ -48,10 +48,10 @@ protected:
                            const AsyncContext &Coro, clang::ASTContext &Ctx) {}
 
   /// Adds the notes that end a chain's report: what to do instead.
-  virtual void noteChainAdvice(const OwnCall &Call, const Primitive &P,
+  virtual void noteChainAdvice(const OwnCall &Call, const Chain &C,
                                const AsyncContext &Coro,
-                               const clang::FunctionDecl &Callee,
-                               Analysis &A) {}
+                               const clang::FunctionDecl &Callee, Analysis &A,
+                               clang::ASTContext &Ctx) {}
 
   /// A warning on Call. Message names the callee as '%0', given by Callee,
   /// the qualified name the call matched; it is completed with "inside

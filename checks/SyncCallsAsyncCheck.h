@@ -9,7 +9,8 @@ namespace corolint {
 
 /// Finds calls in coroutines to plain functions that run an event loop or
 /// another coroutine to completion (A calls B, B calls `sync_wait(C())`),
-/// with a note per hop. See docs/checks/coro-sync-calls-async.md.
+/// with a note per hop, and offers on a note the rewrite that makes B a
+/// coroutine. See docs/checks/coro-sync-calls-async.md.
 class SyncCallsAsyncCheck : public CoroutineCallCheck {
 public:
   SyncCallsAsyncCheck(llvm::StringRef Name,
@@ -17,11 +18,16 @@ public:
       : CoroutineCallCheck(Name, Context, BlockKind::NestedRun,
                            Reports::Followed) {}
 
+  void onEndOfTranslationUnit() override;
+
 private:
-  void noteChainAdvice(const OwnCall &Call, const Primitive &P,
+  void noteChainAdvice(const OwnCall &Call, const Chain &C,
                        const AsyncContext &Coro,
-                       const clang::FunctionDecl &Callee,
-                       Analysis &A) override;
+                       const clang::FunctionDecl &Callee, Analysis &A,
+                       clang::ASTContext &Ctx) override;
+
+  /// Functions whose rewrite was offered in this unit: it covers every call.
+  llvm::DenseSet<const clang::FunctionDecl *> Offered;
 };
 
 } // namespace corolint

@@ -13,10 +13,10 @@ config.environment["PATH"] = os.pathsep.join(
     [config.llvm_tools_dir, config.environment.get("PATH", "")])
 
 inputs = os.path.join(config.test_source_root, "Inputs")
-# Diagnostics without source snippets, so that the CHECK comments in a test
-# never show up in its own output.
-tidy = ("clang-tidy-19 --load=%s --quiet --extra-arg=-fno-caret-diagnostics"
-        % config.corolint_plugin)
+# Diagnostics without the source snippets under them, so that the CHECK
+# comments in a test never show up in its own output.
+tidy = ("bash %s --load=%s --quiet"
+        % (os.path.join(config.test_source_root, "tidy.sh"), config.corolint_plugin))
 config.substitutions.append(("%clang_tidy", tidy))
 config.substitutions.append(("%clangxx", "clang++-19"))
 config.substitutions.append(("%inputs", inputs))

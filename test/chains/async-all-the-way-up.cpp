@@ -1,0 +1,95 @@
+// The fix for coro-sync-calls-async makes B a coroutine of A's framework and
+// awaits it at every call. It sits on a note: --fix-notes applies it, --fix
+// does not. Where it cannot be made, the note says why.
+// RUN: %clang_tidy --checks='-*,coro-sync-calls-async' %s -- -std=c++20 -I %inputs \
+// RUN:   | FileCheck %s --implicit-check-not='{{warning|note|error}}:'
+// RUN: cp %s %t.cpp
+// RUN: %clang_tidy --checks='-*,coro-sync-calls-async' --fix %t.cpp -- -std=c++20 -I %inputs > /dev/null
+// RUN: diff %s %t.cpp
+// RUN: %clang_tidy --checks='-*,coro-sync-calls-async' --fix-notes %t.cpp -- -std=c++20 -I %inputs > /dev/null
+// RUN: FileCheck --check-prefix=FIXED %s < %t.cpp
+// RUN: %clangxx -std=c++20 -fsyntax-only -I %inputs %t.cpp
+
+#include "chains/legacy.h"
+#include "cppcoro/task.hpp"
+
+cppcoro::task<int> fetch();
+
+// FIXED: {{^}}cppcoro::task<int> fetch_now();{{$}}
+int fetch_now();
+
+// FIXED: {{^}}cppcoro::task<int> fetch_now() {{[{]}}{{$}}
+// FIXED-NEXT: {{^}}  int V = co_await fetch();{{$}}
+// FIXED-NEXT: {{^}}  if (V < 0){{$}}
+// FIXED-NEXT: {{^}}    co_return 0;{{$}}
+// FIXED-NEXT: {{^}}  co_return V + 1;{{$}}
+int fetch_now() {
+  int V = cppcoro::sync_wait(fetch());
+  if (V < 0)
+    return 0;
+  return V + 1;
+}
+
+// FIXED: {{^}}cppcoro::task<void> flush_now() { co_await fetch(); }{{$}}
+void flush_now() { cppcoro::sync_wait(fetch()); }
+
+cppcoro::task<int> handler() {
+  flush_now();
+  // CHECK: :[[@LINE-1]]:3: warning: call to 'flush_now' reaches nested run 'cppcoro::sync_wait' inside coroutine 'handler' [coro-sync-calls-async]
+  // CHECK: :[[#HANDLER:@LINE-3]]:20: note: coroutine 'handler' declared here
+  // CHECK: :[[@LINE-6]]:20: note: 'flush_now' calls 'cppcoro::sync_wait' here
+  // CHECK: :[[@LINE-4]]:3: note: make 'flush_now' a coroutine and 'co_await' it: async all the way up
+  // FIXED: {{^}}  co_await flush_now();{{$}}
+  int X = fetch_now() * 2;
+  // CHECK: :[[@LINE-1]]:11: warning: call to 'fetch_now' reaches nested run 'cppcoro::sync_wait' inside coroutine 'handler' [coro-sync-calls-async]
+  // CHECK: :[[#HANDLER]]:20: note: coroutine 'handler' declared here
+  // CHECK: :[[@LINE-19]]:11: note: 'fetch_now' calls 'cppcoro::sync_wait' here
+  // CHECK: :[[@LINE-4]]:11: note: make 'fetch_now' a coroutine and 'co_await' it: async all the way up
+  // FIXED: {{^}}  int X = co_await fetch_now() * 2;{{$}}
+  co_return X + fetch_now();
+  // CHECK: :[[@LINE-1]]:17: warning: call to 'fetch_now' reaches nested run 'cppcoro::sync_wait' inside coroutine 'handler' [coro-sync-calls-async]
+  // CHECK: :[[#HANDLER]]:20: note: coroutine 'handler' declared here
+  // CHECK: :[[@LINE-25]]:11: note: 'fetch_now' calls 'cppcoro::sync_wait' here
+  // CHECK: :[[@LINE-4]]:17: note: make 'fetch_now' a coroutine and 'co_await' it: async all the way up; the fix-it at its first call rewrites this call too
+  // FIXED: {{^}}  co_return X + co_await fetch_now();{{$}}
+}
+
+// No fix-it: B reaches the run through another function; B is also called
+// outside coroutines; B is declared in a header; B is virtual.
+int fetch_later() { return cppcoro::sync_wait(fetch()); }
+int indirect() { return fetch_later() + 1; }
+int also_from_main() { return cppcoro::sync_wait(fetch()); }
+struct Service {
+  virtual ~Service() = default;
+  virtual int load() = 0;
+};
+struct Database final : Service {
+  int load() override { return cppcoro::sync_wait(fetch()); }
+};
+
+cppcoro::task<int> no_fix(Database &D) {
+  int A = indirect();
+  // CHECK: :[[@LINE-1]]:11: warning: call to 'indirect' reaches nested run 'cppcoro::sync_wait' inside coroutine 'no_fix' [coro-sync-calls-async]
+  // CHECK: :[[#NOFIX:@LINE-3]]:20: note: coroutine 'no_fix' declared here
+  // CHECK: :[[@LINE-14]]:25: note: 'indirect' calls 'fetch_later' here
+  // CHECK: :[[@LINE-16]]:28: note: 'fetch_later' calls 'cppcoro::sync_wait' here
+  // CHECK: :[[@LINE-5]]:11: note: make 'indirect' a coroutine and 'co_await' it: async all the way up; no fix-it: 'indirect' reaches it through 'fetch_later'
+  A += also_from_main();
+  // CHECK: :[[@LINE-1]]:8: warning: call to 'also_from_main' reaches nested run 'cppcoro::sync_wait' inside coroutine 'no_fix' [coro-sync-calls-async]
+  // CHECK: :[[#NOFIX]]:20: note: coroutine 'no_fix' declared here
+  // CHECK: :[[@LINE-19]]:31: note: 'also_from_main' calls 'cppcoro::sync_wait' here
+  // CHECK: :[[@LINE-4]]:8: note: make 'also_from_main' a coroutine and 'co_await' it: async all the way up; no fix-it: 'also_from_main' is used outside cppcoro coroutines
+  A += load_row_now(1);
+  // CHECK: :[[@LINE-1]]:8: warning: call to 'load_row_now' reaches nested run 'cppcoro::sync_wait' inside coroutine 'no_fix' [coro-sync-calls-async]
+  // CHECK: :[[#NOFIX]]:20: note: coroutine 'no_fix' declared here
+  // CHECK: legacy.h:8:42: note: 'load_row_now' calls 'cppcoro::sync_wait' here
+  // CHECK: :[[@LINE-4]]:8: note: make 'load_row_now' a coroutine and 'co_await' it: async all the way up; no fix-it: 'load_row_now' is declared outside the main file or in a macro
+  A += D.load();
+  // CHECK: :[[@LINE-1]]:10: warning: call to 'Database::load' reaches nested run 'cppcoro::sync_wait' inside coroutine 'no_fix' [coro-sync-calls-async]
+  // CHECK: :[[#NOFIX]]:20: note: coroutine 'no_fix' declared here
+  // CHECK: :[[@LINE-23]]:32: note: 'Database::load' calls 'cppcoro::sync_wait' here
+  // CHECK: :[[@LINE-4]]:10: note: make 'Database::load' a coroutine and 'co_await' it: async all the way up; no fix-it: 'Database::load' is virtual
+  co_return A;
+}
+
+int main() { return also_from_main(); }
