@@ -17,7 +17,7 @@ cppcoro::task<int> depth_one() {
   // CHECK: :[[@LINE-1]]:13: warning: call to 'fetch_now' reaches nested run 'cppcoro::sync_wait' inside coroutine 'depth_one' [coro-sync-calls-async]
   // CHECK: :[[@LINE-3]]:20: note: coroutine 'depth_one' declared here
   // CHECK: :[[@LINE-6]]:26: note: 'fetch_now' calls 'cppcoro::sync_wait' here
-  // CHECK: :[[@LINE-4]]:13: note: make 'fetch_now' a coroutine and 'co_await' it: async all the way up
+  // CHECK: :[[@LINE-4]]:13: note: make 'fetch_now' a coroutine and 'co_await' it: async all the way up; no fix-it: 'fetch_now' is used outside cppcoro coroutines
 }
 
 // Depth 3, through a static member and a member function.
@@ -34,7 +34,19 @@ cppcoro::task<int> depth_three() {
   // CHECK: :[[@LINE-8]]:22: note: 'Cache::get' calls 'Cache::refresh' here
   // CHECK: :[[@LINE-10]]:33: note: 'Cache::refresh' calls 'fetch_now' here
   // CHECK: :[[@LINE-23]]:26: note: 'fetch_now' calls 'cppcoro::sync_wait' here
-  // CHECK: :[[@LINE-6]]:15: note: make 'Cache::get' a coroutine and 'co_await' it: async all the way up
+  // CHECK: :[[@LINE-6]]:15: note: make 'Cache::get' a coroutine and 'co_await' it: async all the way up; no fix-it: 'Cache::get' reaches it through 'Cache::refresh'
+}
+
+// Several paths reach the run: one warning, with the shortest.
+int two_paths() { return Cache::refresh() + fetch_now(); }
+
+cppcoro::task<int> one_warning_per_call() {
+  co_return two_paths();
+  // CHECK: :[[@LINE-1]]:13: warning: call to 'two_paths' reaches nested run 'cppcoro::sync_wait' inside coroutine 'one_warning_per_call' [coro-sync-calls-async]
+  // CHECK: :[[@LINE-3]]:20: note: coroutine 'one_warning_per_call' declared here
+  // CHECK: :[[@LINE-6]]:45: note: 'two_paths' calls 'fetch_now' here
+  // CHECK: :[[@LINE-35]]:26: note: 'fetch_now' calls 'cppcoro::sync_wait' here
+  // CHECK: :[[@LINE-5]]:13: note: make 'two_paths' a coroutine and 'co_await' it: async all the way up; no fix-it: 'two_paths' reaches it through 'fetch_now'
 }
 
 // A template, reported once for all its instances; recursion ends.
@@ -54,15 +66,15 @@ cppcoro::task<long> templates_and_recursion() {
   // CHECK: :[[@LINE-1]]:12: warning: call to 'fetch_as<long>' reaches nested run 'cppcoro::sync_wait' inside coroutine 'templates_and_recursion' [coro-sync-calls-async]
   // CHECK: :[[#TR:@LINE-3]]:21: note: coroutine 'templates_and_recursion' declared here
   // CHECK: :[[@LINE-12]]:25: note: 'fetch_as<long>' calls 'fetch_now' here
-  // CHECK: :[[@LINE-44]]:26: note: 'fetch_now' calls 'cppcoro::sync_wait' here
-  // CHECK: :[[@LINE-5]]:12: note: make 'fetch_as<long>' a coroutine and 'co_await' it: async all the way up
+  // CHECK: :[[@LINE-56]]:26: note: 'fetch_now' calls 'cppcoro::sync_wait' here
+  // CHECK: :[[@LINE-5]]:12: note: make 'fetch_as<long>' a coroutine and 'co_await' it: async all the way up; no fix-it: 'fetch_as<long>' reaches it through 'fetch_now'
   int B = pong(4);
   // CHECK: :[[@LINE-1]]:11: warning: call to 'pong' reaches nested run 'cppcoro::sync_wait' inside coroutine 'templates_and_recursion' [coro-sync-calls-async]
   // CHECK: :[[#TR]]:21: note: coroutine 'templates_and_recursion' declared here
   // CHECK: :[[@LINE-13]]:30: note: 'pong' calls 'ping' here
   // CHECK: :[[@LINE-13]]:44: note: 'ping' calls 'fetch_now' here
-  // CHECK: :[[@LINE-51]]:26: note: 'fetch_now' calls 'cppcoro::sync_wait' here
-  // CHECK: :[[@LINE-6]]:11: note: make 'pong' a coroutine and 'co_await' it: async all the way up
+  // CHECK: :[[@LINE-63]]:26: note: 'fetch_now' calls 'cppcoro::sync_wait' here
+  // CHECK: :[[@LINE-6]]:11: note: make 'pong' a coroutine and 'co_await' it: async all the way up; no fix-it: 'pong' reaches it through 'ping'
   co_return A + B;
 }
 
@@ -79,8 +91,8 @@ cppcoro::task<> implicit_destructor() {
     // CHECK: :[[@LINE+5]]:3: note: 'Flusher::~Flusher' is called here
     // CHECK: :[[@LINE-5]]:17: note: coroutine 'implicit_destructor' declared here
     // CHECK: :[[@LINE-9]]:16: note: 'Flusher::~Flusher' calls 'fetch_now' here
-    // CHECK: :[[@LINE-69]]:26: note: 'fetch_now' calls 'cppcoro::sync_wait' here
-    // CHECK: :[[@LINE-6]]:13: note: make 'Flusher::~Flusher' a coroutine and 'co_await' it: async all the way up
+    // CHECK: :[[@LINE-81]]:26: note: 'fetch_now' calls 'cppcoro::sync_wait' here
+    // CHECK: :[[@LINE-6]]:13: note: make 'Flusher::~Flusher' a coroutine and 'co_await' it: async all the way up; no fix-it: 'Flusher::~Flusher' reaches it through 'fetch_now'
   }
   co_return;
 }
@@ -95,7 +107,7 @@ cppcoro::task<int> through_headers() {
   // CHECK: :[[@LINE+21]]:33: note: 'forward_declared' calls 'load_total' here
   // CHECK: legacy.h:13:12: note: 'load_total' calls 'load_row_now' here
   // CHECK: legacy.h:8:42: note: 'load_row_now' calls 'cppcoro::sync_wait' here
-  // CHECK: :[[@LINE-6]]:11: note: make 'forward_declared' a coroutine and 'co_await' it: async all the way up
+  // CHECK: :[[@LINE-6]]:11: note: make 'forward_declared' a coroutine and 'co_await' it: async all the way up; no fix-it: 'forward_declared' reaches it through 'load_total'
   co_return A;
 }
 
@@ -105,8 +117,8 @@ int pure(int X) { return X * 2; }
 cppcoro::task<int> awaited_child() { co_return fetch_now(); }
 // CHECK: :[[@LINE-1]]:48: warning: call to 'fetch_now' reaches nested run 'cppcoro::sync_wait' inside coroutine 'awaited_child' [coro-sync-calls-async]
 // CHECK: :[[@LINE-2]]:20: note: coroutine 'awaited_child' declared here
-// CHECK: :[[@LINE-95]]:26: note: 'fetch_now' calls 'cppcoro::sync_wait' here
-// CHECK: :[[@LINE-4]]:48: note: make 'fetch_now' a coroutine and 'co_await' it: async all the way up
+// CHECK: :[[@LINE-107]]:26: note: 'fetch_now' calls 'cppcoro::sync_wait' here
+// CHECK: :[[@LINE-4]]:48: note: make 'fetch_now' a coroutine and 'co_await' it: async all the way up; no fix-it: 'fetch_now' is used outside cppcoro coroutines
 
 cppcoro::task<int> no_warning_for_coroutine_callees() {
   int A = co_await awaited_child();

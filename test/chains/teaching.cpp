@@ -68,11 +68,11 @@ cppcoro::task<int> annotated(FinalStore &F, Store &S) {
   // CHECK: :[[@LINE-1]]:10: warning: call to 'FinalStore::load' reaches nested run 'cppcoro::sync_wait' inside coroutine 'annotated' [coro-sync-calls-async]
   // CHECK: :[[#ANNOTATED]]:20: note: coroutine 'annotated' declared here
   // CHECK: :[[@LINE-21]]:32: note: 'FinalStore::load' calls 'cppcoro::sync_wait' here
-  // CHECK: :[[@LINE-4]]:10: note: make 'FinalStore::load' a coroutine and 'co_await' it: async all the way up
+  // CHECK: :[[@LINE-4]]:10: note: make 'FinalStore::load' a coroutine and 'co_await' it: async all the way up; no fix-it: 'FinalStore::load' is virtual
   // OPTS: :[[@LINE-5]]:10: warning: call to 'FinalStore::load' reaches nested run 'cppcoro::sync_wait' inside coroutine 'annotated' [coro-sync-calls-async]
   // OPTS: :[[#OANNOTATED]]:20: note: coroutine 'annotated' declared here
   // OPTS: :[[@LINE-25]]:32: note: 'FinalStore::load' calls 'cppcoro::sync_wait' here
-  // OPTS: :[[@LINE-8]]:10: note: make 'FinalStore::load' a coroutine and 'co_await' it: async all the way up
+  // OPTS: :[[@LINE-8]]:10: note: make 'FinalStore::load' a coroutine and 'co_await' it: async all the way up; no fix-it: 'FinalStore::load' is virtual
   A += S.load();
   co_return A;
 }
