@@ -5,6 +5,7 @@
 #include "clang/AST/Attr.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/RecursiveASTVisitor.h"
+#include "llvm/ADT/DenseSet.h"
 #include "clang/AST/StmtCXX.h"
 #include "clang/Basic/SourceManager.h"
 
@@ -173,6 +174,8 @@ public:
   using Map =
       llvm::DenseMap<const FunctionDecl *, std::vector<Analysis::Reference>>;
   explicit ReferenceIndexer(Map &Refs) : Refs(Refs) {}
+  // Implicit uses (a range-for's begin and end) are uses too.
+  bool shouldVisitImplicitCode() const { return true; }
 
   bool TraverseDecl(Decl *D) {
     auto *F = dyn_cast_or_null<FunctionDecl>(D);
@@ -197,15 +200,25 @@ public:
     add(E->getMemberDecl(), E);
     return true;
   }
+  // A dependent call in a template may resolve to any of its candidates.
+  bool VisitOverloadExpr(OverloadExpr *E) {
+    for (const NamedDecl *D : E->decls())
+      add(D->getUnderlyingDecl(), E);
+    return true;
+  }
 
 private:
+  // Implicit code shares subexpressions with the written code (a
+  // co_return's operand and its promise call): each use counts once.
   void add(const Decl *D, const Expr *Use) {
-    if (const auto *F = dyn_cast<FunctionDecl>(D))
+    if (const auto *F = dyn_cast<FunctionDecl>(D);
+        F && Seen.insert(Use).second)
       Refs[F->getCanonicalDecl()].push_back(
           {Use, Enclosing.empty() ? nullptr : Enclosing.back()});
   }
 
   Map &Refs;
+  llvm::DenseSet<const Expr *> Seen;
   std::vector<const FunctionDecl *> Enclosing;
 };
 

@@ -51,6 +51,8 @@ const Expr *awaitedExpr(const OwnCall &Call, RunRewrite Rewrite) {
   return nullptr;
 }
 
+} // namespace
+
 /// Whether E's value is bound to a reference that outlives the
 /// full-expression (a reference variable, a structured binding, a range-for
 /// range): `co_await` may yield a reference into a temporary task.
@@ -60,8 +62,6 @@ bool bindsReference(const Expr &E, ASTContext &Ctx) {
     return Var->getType()->isReferenceType() || isa<DecompositionDecl>(Var);
   return false;
 }
-
-} // namespace
 
 std::string substitute(llvm::StringRef Pattern, llvm::StringRef Arg) {
   std::string Out;

@@ -10,6 +10,11 @@
 
 namespace corolint {
 
+/// Whether E's value is bound to a reference that outlives the
+/// full-expression (a reference variable, a structured binding, a range-for
+/// range): `co_await` may yield a reference into a temporary task.
+bool bindsReference(const clang::Expr &E, clang::ASTContext &Ctx);
+
 /// Pattern with every %0 replaced by Arg.
 std::string substitute(llvm::StringRef Pattern, llvm::StringRef Arg);
 

@@ -93,7 +93,7 @@ void CoroutineCallCheck::check(const MatchFinder::MatchResult &R) {
       [&](const OwnCall &Call) {
         if (std::optional<Primitive> P = A.classify(Call)) {
           if (Direct && P->Kind == Kind &&
-              Reported.insert(Call.Loc).second)
+              firstReport(Call))
             checkDirect(Call, *P, *Coro, *R.Context);
           return;
         }
@@ -101,10 +101,17 @@ void CoroutineCallCheck::check(const MatchFinder::MatchResult &R) {
           return;
         if (const FunctionDecl *Callee = A.followable(Call)) {
           Chain C = A.chain(*Callee, Kind);
-          if (C.End && Reported.insert(Call.Loc).second)
+          if (C.End && firstReport(Call))
             reportChain(Call, *Callee, C, *Coro, A);
         }
       });
+}
+
+bool CoroutineCallCheck::firstReport(const OwnCall &Call) {
+  return Reported
+      .insert({Call.Loc.getRawEncoding(),
+               Call.Names.empty() ? std::string() : Call.Names.back()})
+      .second;
 }
 
 // The first check to start or finish drops the analyses on this thread; the

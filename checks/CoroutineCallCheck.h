@@ -13,7 +13,7 @@
 
 #include "Analysis.h"
 #include "clang-tidy/ClangTidyCheck.h"
-#include "llvm/ADT/DenseSet.h"
+#include <set>
 
 namespace corolint {
 
@@ -78,7 +78,12 @@ private:
   const Reports What;
   bool FollowCalls = true;
   AnalysisOptions Shared;
-  llvm::DenseSet<clang::SourceLocation> Reported;
+  /// Whether Call is reported for the first time: by location and callee
+  /// name, as a variable's constructor and destructor share a location and
+  /// template instances share both.
+  bool firstReport(const OwnCall &Call);
+
+  std::set<std::pair<clang::SourceLocation::UIntTy, std::string>> Reported;
 };
 
 } // namespace corolint

@@ -7,6 +7,7 @@
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/ExprConcepts.h"
 #include "clang/AST/RecursiveASTVisitor.h"
+#include "llvm/ADT/SmallPtrSet.h"
 
 using namespace clang;
 
@@ -29,7 +30,9 @@ const CXXRecordDecl *objectClass(const CXXMemberCallExpr &Call) {
 /// The destructor that runs when an object of type T goes away, when it is
 /// not trivial.
 const CXXDestructorDecl *destructorOf(QualType T) {
-  const CXXRecordDecl *RD = recordOf(T.isNull() ? T : T.getCanonicalType());
+  if (T.isNull() || T->isReferenceType())
+    return nullptr;
+  const CXXRecordDecl *RD = recordOf(T.getCanonicalType());
   if (const auto *Array = T.isNull() ? nullptr
                                      : T->getAsArrayTypeUnsafe())
     RD = recordOf(Array->getElementType());
@@ -52,9 +55,15 @@ public:
 
   /// Walks S as a scope that ends at End.
   void walkScope(Stmt *S, SourceLocation End) {
-    ScopeEnds.push_back(End);
+    Scopes.push_back({End, {}});
     TraverseStmt(S);
-    ScopeEnds.pop_back();
+    closeScope();
+  }
+
+  /// Walks a member or base initializer.
+  void traverseInitializer(Expr *Init) {
+    noteInitialized(Init, false);
+    TraverseStmt(Init);
   }
 
   /// Reports the implicit call of Dtor, caused at Loc, happening at At.
@@ -82,18 +91,52 @@ public:
     // the initialization guard across the suspension.
     bool Saved = CanAwait;
     CanAwait = CanAwait && Var->hasLocalStorage();
+    noteInitialized(Var->getInit(), Var->getType()->isReferenceType());
     Base::TraverseDecl(D);
     CanAwait = Saved;
+    // A variable returned by name is constructed in the caller's object.
     if (Var->hasLocalStorage() && !isa<ParmVarDecl>(Var) &&
-        !Var->getType()->isReferenceType())
-      implicitDestructor(destructorOf(Var->getType()), Var->getLocation(),
-                         ScopeEnds.empty() ? SourceLocation()
-                                           : ScopeEnds.back());
+        !Var->isNRVOVariable())
+      atScopeEnd(destructorOf(Var->getType()), Var->getLocation(), Var);
+    return true;
+  }
+
+  bool TraverseReturnStmt(ReturnStmt *S) {
+    noteInitialized(S->getRetValue(), false);
+    return Base::TraverseReturnStmt(S);
+  }
+  bool TraverseCXXNewExpr(CXXNewExpr *E) {
+    noteInitialized(E->getInitializer(), false);
+    return Base::TraverseCXXNewExpr(E);
+  }
+
+  // The calls a range-based for makes: begin, end, the comparison and the
+  // increment.
+  bool TraverseCXXForRangeStmt(CXXForRangeStmt *S) {
+    bool Saved = CanAwait;
+    CanAwait = false;
+    // The begin and end variables are implicit declarations, which the
+    // visitor skips: walk their initializers.
+    for (DeclStmt *Implicit : {S->getBeginStmt(), S->getEndStmt()})
+      if (Implicit)
+        for (Decl *D : Implicit->decls())
+          if (auto *Var = dyn_cast<VarDecl>(D))
+            TraverseStmt(Var->getInit());
+    TraverseStmt(S->getCond());
+    TraverseStmt(S->getInc());
+    CanAwait = Saved;
+    return Base::TraverseCXXForRangeStmt(S);
+  }
+
+  bool VisitCXXDeleteExpr(CXXDeleteExpr *E) {
+    if (!E->getDestroyedType().isNull())
+      implicitDestructor(destructorOf(E->getDestroyedType()), E->getBeginLoc(),
+                         E->getBeginLoc());
     return true;
   }
 
   bool TraverseCompoundStmt(CompoundStmt *S) {
-    ScopeEnds.push_back(S->getRBracLoc());
+    Scopes.push_back({S->getRBracLoc(), {}});
     for (Stmt *Child : S->body()) {
       TraverseStmt(Child);
       // After `co_await` onto a blocking pool, the rest of the block runs
@@ -101,7 +144,7 @@ public:
       if (OnBlockingPool && movesToBlockingPool(Child))
         break;
     }
-    ScopeEnds.pop_back();
+    closeScope();
     return true;
   }
 
@@ -196,16 +239,27 @@ public:
     return true;
   }
 
-  // A temporary is destroyed at the end of its full-expression.
+  // A temporary is destroyed at the end of its full-expression, or of the
+  // scope of the reference that extends it; not at all when it initializes
+  // an object directly, and it is taken to be moved from when it binds to
+  // an rvalue reference parameter.
   bool VisitCXXBindTemporaryExpr(CXXBindTemporaryExpr *E) {
-    implicitDestructor(E->getTemporary()->getDestructor(), E->getBeginLoc(),
-                       FullExprEnds.empty() ? E->getEndLoc()
-                                            : FullExprEnds.back());
+    if (NotDestroyedHere.contains(E))
+      return true;
+    const CXXDestructorDecl *Dtor = E->getTemporary()->getDestructor();
+    if (Extended.contains(E))
+      atScopeEnd(Dtor, E->getBeginLoc(), nullptr);
+    else
+      implicitDestructor(Dtor, E->getBeginLoc(),
+                         FullExprEnds.empty() ? E->getEndLoc()
+                                              : FullExprEnds.back());
     return true;
   }
 
   bool VisitCXXConstructExpr(CXXConstructExpr *E) {
     const CXXConstructorDecl *Ctor = E->getConstructor();
+    if (Ctor)
+      noteMovedFrom(Ctor, E->arguments());
     if (!Ctor || Ctor->isTrivial())
       return true;
     OwnCall Call;
@@ -222,6 +276,8 @@ public:
     OwnCall Call;
     Call.Call = C;
     Call.Callee = C->getDirectCallee();
+    if (Call.Callee)
+      noteMovedFrom(Call.Callee, C->arguments());
     Call.Loc = C->getExprLoc();
     Call.CanAwait = CanAwait;
     Call.Names = namesOf(*C);
@@ -246,6 +302,93 @@ public:
   }
 
 private:
+  struct Scope {
+    SourceLocation End;
+    /// Destructors that run at End, with what causes them.
+    llvm::SmallVector<
+        std::tuple<const CXXDestructorDecl *, SourceLocation, const VarDecl *>,
+        4>
+        Pending;
+  };
+
+  /// Queues Dtor to run at the end of the innermost scope.
+  void atScopeEnd(const CXXDestructorDecl *Dtor, SourceLocation Loc,
+                  const VarDecl *Var) {
+    if (!Dtor)
+      return;
+    if (Scopes.empty())
+      implicitDestructor(Dtor, Loc, Loc);
+    else
+      Scopes.back().Pending.push_back({Dtor, Loc, Var});
+  }
+
+  /// Reports the destructors of the innermost scope, but not those of
+  /// variables moved from: a moved-from thread or task has nothing to wait
+  /// for.
+  void closeScope() {
+    Scope S = Scopes.pop_back_val();
+    for (auto &[Dtor, Loc, Var] : S.Pending)
+      if (!Var || !MovedFrom.contains(Var))
+        implicitDestructor(Dtor, Loc, S.End);
+  }
+
+  /// Records what Init initializes directly: a temporary there is no
+  /// temporary (C++17 copy elision), or one extended by a reference.
+  /// The temporary E makes, looking through casts, parentheses,
+  /// materialization and elidable copies; Extends tells whether a
+  /// materialization extends its lifetime.
+  static const CXXBindTemporaryExpr *temporaryOf(const Expr *E,
+                                                 bool &Extends) {
+    while (E) {
+      E = E->IgnoreParens();
+      if (const auto *Cleanups = dyn_cast<ExprWithCleanups>(E))
+        E = Cleanups->getSubExpr();
+      else if (const auto *Cast = dyn_cast<ImplicitCastExpr>(E))
+        E = Cast->getSubExpr();
+      else if (const auto *Functional = dyn_cast<CXXFunctionalCastExpr>(E))
+        E = Functional->getSubExpr();
+      else if (const auto *MTE = dyn_cast<MaterializeTemporaryExpr>(E)) {
+        Extends = Extends || MTE->getExtendingDecl();
+        E = MTE->getSubExpr();
+      } else if (const auto *Construct = dyn_cast<CXXConstructExpr>(E);
+                 Construct && Construct->isElidable() &&
+                 Construct->getNumArgs() > 0)
+        E = Construct->getArg(0);
+      else
+        break;
+    }
+    return dyn_cast_or_null<CXXBindTemporaryExpr>(E);
+  }
+
+  void noteInitialized(const Expr *Init, bool Reference) {
+    bool Extends = Reference;
+    if (const CXXBindTemporaryExpr *Bind = temporaryOf(Init, Extends))
+      (Extends ? Extended : NotDestroyedHere).insert(Bind);
+  }
+
+  /// Notes the objects a call moves from: variables passed to std::move or
+  /// std::forward, temporaries bound to rvalue reference parameters.
+  void noteMovedFrom(const FunctionDecl *Callee, CallExpr::arg_range Args) {
+    llvm::StringRef Name =
+        Callee->getIdentifier() ? Callee->getName() : llvm::StringRef();
+    bool Move = (Name == "move" || Name == "forward") &&
+                Callee->isInStdNamespace();
+    unsigned I = 0;
+    for (Expr *Arg : Args) {
+      const ParmVarDecl *Param =
+          I < Callee->getNumParams() ? Callee->getParamDecl(I) : nullptr;
+      ++I;
+      if (Move)
+        if (auto *Ref = dyn_cast<DeclRefExpr>(Arg->IgnoreParenImpCasts()))
+          if (auto *Var = dyn_cast<VarDecl>(Ref->getDecl()))
+            MovedFrom.insert(Var);
+      bool Extends = false;
+      if (Param && Param->getType()->isRValueReferenceType())
+        if (const CXXBindTemporaryExpr *Bind = temporaryOf(Arg, Extends))
+          NotDestroyedHere.insert(Bind);
+    }
+  }
+
   /// Walks the body of the lambda Object when Callee is its call operator.
   bool traverseInvokedLambda(Expr *Object, const FunctionDecl *Callee,
                              CallExpr::arg_range Args) {
@@ -284,8 +427,9 @@ private:
 
   /// Reports Call at the use of a default argument it sits in, if any.
   void emit(OwnCall &Call) {
-    if (UsedAt.isValid() && Call.ImplicitAt.isInvalid()) {
-      Call.ImplicitAt = Call.Loc;
+    if (UsedAt.isValid()) {
+      if (Call.ImplicitAt.isInvalid())
+        Call.ImplicitAt = Call.Loc;
       Call.Loc = UsedAt;
     }
     Fn(Call);
@@ -304,7 +448,10 @@ private:
   BlockingPoolTest OnBlockingPool;
   bool CanAwait = true;
   SourceLocation UsedAt; // of the default argument being walked
-  llvm::SmallVector<SourceLocation, 8> ScopeEnds;
+  llvm::SmallVector<Scope, 8> Scopes;
+  llvm::SmallPtrSet<const VarDecl *, 8> MovedFrom;
+  llvm::SmallPtrSet<const CXXBindTemporaryExpr *, 8> NotDestroyedHere;
+  llvm::SmallPtrSet<const CXXBindTemporaryExpr *, 8> Extended;
   llvm::SmallVector<SourceLocation, 4> FullExprEnds;
 };
 
@@ -403,15 +550,16 @@ void forEachOwnCall(const FunctionDecl &FD, ASTContext &Ctx,
   OwnCodeWalker Walker(Ctx, Fn);
   if (const auto *Ctor = dyn_cast<CXXConstructorDecl>(&FD))
     for (const CXXCtorInitializer *Init : Ctor->inits())
-      if (Init->isWritten() || !isa<CXXDefaultInitExpr>(Init->getInit()))
-        Walker.TraverseStmt(Init->getInit());
+      Walker.traverseInitializer(Init->getInit());
   Walker.walkScope(Body, Body->getEndLoc());
   // A destructor destroys the members, then the bases, after its body.
   if (const auto *Dtor = dyn_cast<CXXDestructorDecl>(&FD)) {
     const CXXRecordDecl *RD = Dtor->getParent();
     SourceLocation End = Body->getEndLoc();
-    for (const FieldDecl *Field : RD->fields())
-      Walker.implicitDestructor(destructorOf(Field->getType()), End, End);
+    // A union's members are not destroyed implicitly.
+    if (!RD->isUnion())
+      for (const FieldDecl *Field : RD->fields())
+        Walker.implicitDestructor(destructorOf(Field->getType()), End, End);
     for (const CXXBaseSpecifier &Base : RD->bases())
       Walker.implicitDestructor(destructorOf(Base.getType()), End, End);
   }

@@ -41,126 +41,164 @@ std::optional<std::string> textOf(SourceRange Range, const ASTContext &Ctx) {
       .str();
 }
 
-/// The edits that make B a coroutine of Coro's framework and await it at
-/// every call ("async all the way up"), or why there are none.
-struct Rewrite {
-  std::vector<FixItHint> Fixes;
-  std::string WhyNot;
-};
+/// Locks whose holder must not suspend.
+constexpr llvm::StringLiteral LockDestructors[] = {
+    "std::lock_guard::~lock_guard", "std::unique_lock::~unique_lock",
+    "std::scoped_lock::~scoped_lock", "std::shared_lock::~shared_lock"};
 
-Rewrite makeAsync(const Chain &C, const AsyncContext &Coro,
+/// Whether some of Fixes edit overlapping text.
+bool overlap(std::vector<FixItHint> Fixes, const SourceManager &SM) {
+  llvm::sort(Fixes, [&](const FixItHint &L, const FixItHint &R) {
+    return SM.isBeforeInTranslationUnit(L.RemoveRange.getBegin(),
+                                        R.RemoveRange.getBegin());
+  });
+  for (size_t I = 1; I < Fixes.size(); ++I)
+    if (!SM.isBeforeInTranslationUnit(Fixes[I - 1].RemoveRange.getEnd(),
+                                      Fixes[I].RemoveRange.getBegin()))
+      return true;
+  return false;
+}
+
+SyncCallsAsyncCheck::Rewrite makeAsync(const Chain &C, const AsyncContext &Coro,
                   const FunctionDecl &B, Analysis &A, ASTContext &Ctx) {
-  Rewrite R;
+  SyncCallsAsyncCheck::Rewrite R;
   auto Fail = [&](std::string Why) {
     R.Fixes.clear();
     R.WhyNot = std::move(Why);
     return R;
   };
+  const std::string Name = displayName(B);
   const FrameworkInfo *FW = frameworkInfo(Coro.framework());
   if (!FW || FW->TaskTemplate.empty())
     return Fail("corolint knows no task type for this coroutine's framework");
   if (C.Hops.size() != 1)
-    return Fail(displayName(B) + " reaches it through " +
+    return Fail(Name + " reaches it through " +
                 displayName(*C.Hops.front()->Site.Callee));
   const auto *Method = dyn_cast<CXXMethodDecl>(&B);
   if (Method && Method->isVirtual())
-    return Fail(displayName(B) + " is virtual");
+    return Fail(Name + " is virtual");
   if (isa<CXXConstructorDecl, CXXDestructorDecl, CXXConversionDecl>(B) ||
       B.isOverloadedOperator() || B.isMain() || isLambdaCallOperator(&B))
-    return Fail(displayName(B) +
-                " is a constructor, destructor, operator, lambda or main");
+    return Fail(Name + " is a constructor, destructor, operator, lambda or "
+                       "main");
   if (B.isTemplated() || B.getTemplateInstantiationPattern())
-    return Fail(displayName(B) + " is a template");
+    return Fail(Name + " is a template");
   if (B.isConstexpr() || B.isVariadic() ||
       B.getReturnType()->getContainedDeducedType())
-    return Fail(displayName(B) + " cannot be a coroutine as it is declared");
+    return Fail(Name + " cannot be a coroutine as it is declared");
   if (!Coro.FixIts)
     return Fail("this coroutine takes no fix-its");
 
-  // Every declaration of B is rewritten, so all must be in the main file.
+  // The task template must mean the framework's from where B is declared.
+  llvm::StringRef Outer = FW->TaskTemplate.split("::").first;
+  for (const DeclContext *DC = B.getDeclContext();
+       DC && !isa<TranslationUnitDecl>(DC); DC = DC->getParent())
+    if (!DC->lookup(&Ctx.Idents.get(Outer)).empty())
+      return Fail("'" + Outer.str() + "' means something else where " + Name +
+                  " is declared");
+
+  // Every declaration of B is rewritten, so all must be in the main file,
+  // each declaring B alone; each keeps its own spelling of the type.
   const SourceManager &SM = Ctx.getSourceManager();
-  std::optional<std::string> OldType =
-      textOf(B.getReturnTypeSourceRange(), Ctx);
-  if (!OldType)
-    return Fail("its return type is not plain text");
   for (const FunctionDecl *D : B.redecls()) {
     SourceRange Type = D->getReturnTypeSourceRange();
-    if (!SM.isInMainFile(D->getLocation()) || Type.isInvalid() ||
+    std::optional<std::string> Old =
+        Type.isValid() ? textOf(Type, Ctx) : std::nullopt;
+    if (!SM.isInMainFile(D->getLocation()) || !Old ||
         Type.getBegin().isMacroID() || Type.getEnd().isMacroID())
-      return Fail(displayName(B) + " is declared outside the main file or "
-                                   "in a macro");
+      return Fail(Name + " is declared outside the main file or in a macro");
+    for (const Decl *Sibling : D->getLexicalDeclContext()->decls())
+      if (Sibling != D && Sibling->getBeginLoc() == D->getBeginLoc())
+        return Fail(Name + " is declared together with another name");
     R.Fixes.push_back(FixItHint::CreateReplacement(
         CharSourceRange::getTokenRange(Type),
-        substitute(FW->TaskTemplate, *OldType)));
+        substitute(FW->TaskTemplate, *Old)));
   }
 
-  // Its nested runs become awaits; each must keep its value.
-  bool Failed = false;
+  // Its nested runs become awaits; each must keep its value, and no lock
+  // may be held where B would now suspend.
+  std::string Why;
   forEachOwnCall(B, Ctx, [&](const OwnCall &Call) {
+    if (!Why.empty())
+      return;
+    if (!Call.Names.empty() && llvm::is_contained(LockDestructors,
+                                                  Call.Names.back())) {
+      Why = Name + " holds a lock where it would suspend";
+      return;
+    }
     std::optional<Primitive> P = A.classify(Call);
-    if (Failed || !P || P->Kind != BlockKind::NestedRun)
+    if (!P || P->Kind != BlockKind::NestedRun)
       return;
     std::optional<FixItHint> Await;
     if (P->Run->Id == FW->Id)
       Await = runToAwait(Call, *P->Run, Ctx);
-    if (!Await) {
-      Failed = true;
-      return;
-    }
-    R.Fixes.push_back(*Await);
+    if (!Await)
+      Why = "'" + P->Name + "' has no rewrite to 'co_await' here";
+    else
+      R.Fixes.push_back(*Await);
   });
-  if (Failed)
-    return Fail("'" + C.End->Name + "' has no rewrite to 'co_await' here");
+  if (!Why.empty())
+    return Fail(Why);
 
   ReturnFinder Returns;
   Returns.TraverseStmt(B.getBody());
   for (const ReturnStmt *Ret : Returns.Returns) {
     if (Ret->getReturnLoc().isMacroID())
       return Fail("a return statement is in a macro");
+    // co_return {...} cannot deduce a templated return_value's parameter.
+    if (Ret->getRetValue() &&
+        isa<InitListExpr>(Ret->getRetValue()->IgnoreImplicit()))
+      return Fail(Name + " returns a braced list");
     R.Fixes.push_back(FixItHint::CreateReplacement(
         CharSourceRange::getTokenRange(Ret->getReturnLoc()), "co_return"));
   }
 
-  // Every use of B is a call that can be awaited, in a coroutine of the same
-  // framework that takes fix-its.
+  // Every use of B, written or implicit, is a call that can be awaited, in a
+  // coroutine of the same framework that takes fix-its, and whose result
+  // is not bound to a reference.
   llvm::ArrayRef<Analysis::Reference> Uses = A.referencesTo(B);
   llvm::SmallPtrSet<const FunctionDecl *, 4> Callers;
   for (const Analysis::Reference &Use : Uses) {
     std::optional<AsyncContext> Caller =
         Use.Enclosing ? asyncContextOf(*Use.Enclosing) : std::nullopt;
     if (!Caller || Caller->framework() != FW->Id || !Caller->FixIts)
-      return Fail(displayName(B) + " is used outside " + FW->Name.str() +
-                  " coroutines");
+      return Fail(Name + " is used outside " + FW->Name.str() + " coroutines");
     Callers.insert(Use.Enclosing);
   }
-  size_t Awaited = 0;
+  size_t Calls = 0;
   for (const FunctionDecl *Caller : Callers) {
-    std::optional<AsyncContext> Ctx2 = asyncContextOf(*Caller);
+    std::optional<AsyncContext> CallerCoro = asyncContextOf(*Caller);
     forEachOwnCall(
-        *Ctx2, Ctx, [](const Expr &) { return false; },
+        *CallerCoro, Ctx, [](const Expr &) { return false; },
         [&](const OwnCall &Call) {
-          if (!Call.Callee ||
-              Call.Callee->getCanonicalDecl() != B.getCanonicalDecl() ||
-              !awaitableAt(Call))
+          if (!Why.empty() || !Call.Callee ||
+              Call.Callee->getCanonicalDecl() != B.getCanonicalDecl())
             return;
-          std::optional<std::string> Text = spelledText(*Call.Call, Ctx);
+          ++Calls;
+          std::optional<std::string> Text =
+              awaitableAt(Call) ? spelledText(*Call.Call, Ctx) : std::nullopt;
           if (!Text)
-            return;
-          ++Awaited;
-          R.Fixes.push_back(
-              replaceCallByAwait(*Call.Call, "co_await " + *Text, Ctx));
+            Why = "a call of " + Name + " cannot be awaited where it is";
+          else if (bindsReference(*Call.Call, Ctx))
+            Why = "a call of " + Name + " binds its result to a reference";
+          else
+            R.Fixes.push_back(
+                replaceCallByAwait(*Call.Call, "co_await " + *Text, Ctx));
         });
   }
-  if (Awaited != Uses.size())
-    return Fail("not every use of " + displayName(B) +
-                " is a call that can be awaited");
+  if (!Why.empty())
+    return Fail(Why);
+  if (Calls != Uses.size())
+    return Fail("not every use of " + Name + " is a call");
+  if (overlap(R.Fixes, SM))
+    return Fail("its rewrites would overlap");
   return R;
 }
 
 } // namespace
 
 void SyncCallsAsyncCheck::onEndOfTranslationUnit() {
-  Offered.clear();
+  Rewrites.clear();
   CoroutineCallCheck::onEndOfTranslationUnit();
 }
 
@@ -171,20 +209,22 @@ void SyncCallsAsyncCheck::noteChainAdvice(const OwnCall &Call, const Chain &C,
   constexpr llvm::StringLiteral Advice =
       "make %0 a coroutine and 'co_await' it: async all the way up";
   const FunctionDecl *Key = Callee.getCanonicalDecl();
-  if (Offered.count(Key)) {
+  auto [It, First] = Rewrites.try_emplace(Key);
+  if (First)
+    It->second = makeAsync(C, Coro, Callee, A, Ctx);
+  const Rewrite &R = It->second;
+  if (R.Fixes.empty()) {
+    noteAt(Call, (Advice + "; no fix-it: %1").str())
+        << displayName(Callee) << R.WhyNot;
+    return;
+  }
+  if (!First) {
     noteAt(Call, (Advice + "; the fix-it at its first call rewrites this "
                            "call too")
                      .str())
         << displayName(Callee);
     return;
   }
-  Rewrite R = makeAsync(C, Coro, Callee, A, Ctx);
-  if (R.Fixes.empty()) {
-    noteAt(Call, (Advice + "; no fix-it: %1").str())
-        << displayName(Callee) << R.WhyNot;
-    return;
-  }
-  Offered.insert(Key);
   DiagnosticBuilder D = noteAt(Call, Advice) << displayName(Callee);
   for (const FixItHint &Fix : R.Fixes)
     D << Fix;

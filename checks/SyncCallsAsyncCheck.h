@@ -4,6 +4,7 @@
 #define COROLINT_SYNCCALLSASYNCCHECK_H
 
 #include "CoroutineCallCheck.h"
+#include "llvm/ADT/DenseMap.h"
 
 namespace corolint {
 
@@ -20,14 +21,23 @@ public:
 
   void onEndOfTranslationUnit() override;
 
+  /// The edits that make a function a coroutine of the caller's framework
+  /// and await it at every call ("async all the way up"), or why there are
+  /// none.
+  struct Rewrite {
+    std::vector<clang::FixItHint> Fixes;
+    std::string WhyNot;
+  };
+
 private:
   void noteChainAdvice(const OwnCall &Call, const Chain &C,
                        const AsyncContext &Coro,
                        const clang::FunctionDecl &Callee, Analysis &A,
                        clang::ASTContext &Ctx) override;
 
-  /// Functions whose rewrite was offered in this unit: it covers every call.
-  llvm::DenseSet<const clang::FunctionDecl *> Offered;
+  /// Each function's rewrite, made at its first reported call; it covers
+  /// every call.
+  llvm::DenseMap<const clang::FunctionDecl *, Rewrite> Rewrites;
 };
 
 } // namespace corolint
