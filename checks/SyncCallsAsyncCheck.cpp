@@ -146,8 +146,11 @@ SyncCallsAsyncCheck::Rewrite makeAsync(const Chain &C, const AsyncContext &Coro,
     if (Ret->getReturnLoc().isMacroID())
       return Fail("a return statement is in a macro");
     // co_return {...} cannot deduce a templated return_value's parameter.
-    if (Ret->getRetValue() &&
-        isa<InitListExpr>(Ret->getRetValue()->IgnoreImplicit()))
+    const Expr *Value =
+        Ret->getRetValue() ? Ret->getRetValue()->IgnoreImplicit() : nullptr;
+    const auto *Construct = dyn_cast_or_null<CXXConstructExpr>(Value);
+    if (isa_and_nonnull<InitListExpr>(Value) ||
+        (Construct && Construct->isListInitialization()))
       return Fail(Name + " returns a braced list");
     R.Fixes.push_back(FixItHint::CreateReplacement(
         CharSourceRange::getTokenRange(Ret->getReturnLoc()), "co_return"));
