@@ -86,8 +86,6 @@ public:
   Analysis(clang::ASTContext &Ctx, const AnalysisOptions &Opts);
   ~Analysis();
 
-  const AnalysisOptions &options() const { return Opts; }
-
   /// The primitive Call calls, if it calls one.
   std::optional<Primitive> classify(const OwnCall &Call) const;
 

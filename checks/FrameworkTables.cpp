@@ -410,7 +410,6 @@ const BlockingFunction BlockingFunctions[] = {
 
 } // namespace
 
-llvm::ArrayRef<FrameworkInfo> frameworks() { return Frameworks; }
 llvm::ArrayRef<TaskType> taskTypes() { return TaskTypes; }
 llvm::ArrayRef<SleepFunction> sleepFunctions() { return SleepFunctions; }
 llvm::ArrayRef<RunEntryPoint> runEntryPoints() { return RunEntryPoints; }

@@ -130,13 +130,12 @@ struct BlockingFunction {
   bool OptIn;
 };
 
-llvm::ArrayRef<FrameworkInfo> frameworks();
 llvm::ArrayRef<TaskType> taskTypes();
 llvm::ArrayRef<SleepFunction> sleepFunctions();
 llvm::ArrayRef<RunEntryPoint> runEntryPoints();
 llvm::ArrayRef<BlockingFunction> blockingFunctions();
 
-/// The row of frameworks() for Id, or nullptr for Framework::Unknown.
+/// The framework table's row for Id, or nullptr for Framework::Unknown.
 const FrameworkInfo *frameworkInfo(Framework Id);
 
 /// One of the tables above, indexed by its rows' QualifiedName.
