@@ -87,6 +87,12 @@ Analysis::Analysis(ASTContext &Ctx, const AnalysisOptions &Opts)
 
 Analysis::~Analysis() = default;
 
+std::string Primitive::alternative(Framework Id) const {
+  if (!Suggestion.empty())
+    return Suggestion;
+  return Blocking ? alternativeFor(Blocking->Waits, Id).str() : "";
+}
+
 bool hasAnnotation(const Decl &D, llvm::StringRef Annotation) {
   for (const Decl *R : D.redecls())
     for (const auto *A : R->specific_attrs<AnnotateAttr>())
@@ -131,9 +137,8 @@ std::optional<Primitive> Analysis::classify(const OwnCall &Call) const {
     Known = nullptr;
   if (Listed || Known) {
     P.Name = Known ? Known->QualifiedName.str() : Matched;
-    P.Alternative = Listed && !Listed->Suggestion.empty()
-                        ? Listed->Suggestion
-                        : (Known ? Known->Alternative.str() : "");
+    P.Blocking = Known;
+    P.Suggestion = Listed ? Listed->Suggestion : "";
     return P;
   }
   if (Call.Callee && hasAnnotation(*Call.Callee, BlockingAnnotation)) {

@@ -34,8 +34,14 @@ struct Primitive {
   std::string Name;
   const SleepFunction *Sleep = nullptr; // for BlockKind::Sleep
   const RunEntryPoint *Run = nullptr;   // for BlockKind::NestedRun
-  /// What to use instead, for a blocking call; may be empty.
-  std::string Alternative;
+  /// For a blocking call: the table's row, if it is in the table, and the
+  /// suggestion its BlockingFunctions entry gives, if any.
+  const BlockingFunction *Blocking = nullptr;
+  std::string Suggestion;
+
+  /// What to use instead of a blocking call in a coroutine of framework Id;
+  /// empty when nothing is known.
+  std::string alternative(Framework Id) const;
 };
 
 /// The options that decide what blocks and what is followed; every check

@@ -11,16 +11,21 @@ void BlockingCallCheck::checkDirect(const OwnCall &Call, const Primitive &P,
   warnAt(Call, "blocking call to '%0'", P.Name, Coro);
   noteImplicit(Call);
   noteCoroutine(Coro);
-  if (!P.Alternative.empty())
-    noteAt(Call, "use %0 instead") << P.Alternative;
+  noteAlternative(Call, P, Coro);
 }
 
 void BlockingCallCheck::noteChainAdvice(const OwnCall &Call, const Chain &C,
-                                        const AsyncContext &,
+                                        const AsyncContext &Coro,
                                         const FunctionDecl &, Analysis &,
                                         ASTContext &) {
-  if (!C.End->Alternative.empty())
-    noteAt(Call, "use %0 instead") << C.End->Alternative;
+  noteAlternative(Call, *C.End, Coro);
+}
+
+void BlockingCallCheck::noteAlternative(const OwnCall &Call, const Primitive &P,
+                                        const AsyncContext &Coro) {
+  std::string Alternative = P.alternative(Coro.framework());
+  if (!Alternative.empty())
+    noteAt(Call, "use %0 instead") << Alternative;
 }
 
 } // namespace corolint

@@ -26,6 +26,8 @@ private:
                        const AsyncContext &Coro,
                        const clang::FunctionDecl &Callee, Analysis &A,
                        clang::ASTContext &Ctx) override;
+  void noteAlternative(const OwnCall &Call, const Primitive &P,
+                       const AsyncContext &Coro);
 };
 
 } // namespace corolint

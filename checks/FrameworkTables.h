@@ -122,10 +122,21 @@ struct RunEntryPoint {
   llvm::StringRef NotAwaitable = "";
 };
 
+/// What a blocking call waits for, which decides its asynchronous
+/// alternative.
+enum class Wait : unsigned char {
+  Future,
+  Join,
+  Condition,
+  Latch,
+  Process,
+  Resolver,
+  Lock,
+};
+
 struct BlockingFunction {
   llvm::StringRef QualifiedName;
-  /// The asynchronous alternative, for the note.
-  llvm::StringRef Alternative;
+  Wait Waits;
   /// Off by default: only flagged when listed in BlockingFunctions.
   bool OptIn;
 };
@@ -134,6 +145,10 @@ llvm::ArrayRef<TaskType> taskTypes();
 llvm::ArrayRef<SleepFunction> sleepFunctions();
 llvm::ArrayRef<RunEntryPoint> runEntryPoints();
 llvm::ArrayRef<BlockingFunction> blockingFunctions();
+
+/// What to use instead of a blocking call that waits as W, in a coroutine of
+/// framework Id: the framework's own alternative where it has one.
+llvm::StringRef alternativeFor(Wait W, Framework Id);
 
 /// The framework table's row for Id, or nullptr for Framework::Unknown.
 const FrameworkInfo *frameworkInfo(Framework Id);

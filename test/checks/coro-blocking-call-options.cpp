@@ -36,7 +36,7 @@ cppcoro::task<int> uses_legacy(std::mutex &M, std::thread &T) {
   M.lock();
   // CHECK: :[[@LINE-1]]:5: warning: blocking call to 'std::mutex::lock' inside coroutine 'uses_legacy' [coro-blocking-call]
   // CHECK: :[[#USES_LEGACY]]:20: note: coroutine 'uses_legacy' declared here
-  // CHECK: :[[@LINE-3]]:5: note: use an asynchronous mutex ('cppcoro::async_mutex', 'folly::coro::Mutex', 'coro::mutex') instead
+  // CHECK: :[[@LINE-3]]:5: note: use 'cppcoro::async_mutex' instead
   M.unlock();
   T.join();
   co_return V;

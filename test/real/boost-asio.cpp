@@ -8,6 +8,7 @@
 // RUN: %clangxx -std=c++20 -fsyntax-only %t.cpp
 
 #include <boost/asio.hpp>
+#include <netdb.h>
 #include <thread>
 #include <unistd.h>
 
@@ -29,6 +30,11 @@ net::awaitable<void> heartbeat(net::io_context &Io) {
     // CHECK: :[[@LINE-1]]:7: warning: blocking call to 'std::future::get' inside coroutine 'heartbeat' [coro-blocking-call]
     // CHECK: :[[#HEARTBEAT]]:22: note: coroutine 'heartbeat' declared here
     // CHECK: :[[@LINE-3]]:7: note: use 'co_await' on the framework's own future or task instead
+    addrinfo *Res = nullptr;
+    getaddrinfo("localhost", "80", nullptr, &Res);
+    // CHECK: :[[@LINE-1]]:5: warning: blocking call to 'getaddrinfo' inside coroutine 'heartbeat' [coro-blocking-call]
+    // CHECK: :[[#HEARTBEAT]]:22: note: coroutine 'heartbeat' declared here
+    // CHECK: :[[@LINE-3]]:5: note: use 'boost::asio::ip::tcp::resolver::async_resolve' instead
     co_await net::post(Io, net::use_awaitable);
   }
 }
