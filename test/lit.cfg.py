@@ -25,6 +25,8 @@ config.substitutions.append(("%plugin", config.corolint_plugin))
 # define the macro themselves.
 config.substitutions.append(("%asio_flags", "-DASIO_HAS_CO_AWAIT=1"))
 config.substitutions.append(
+    ("%boost_docs", "/usr/share/doc/libboost1.81-doc/examples/libs"))
+config.substitutions.append(
     ("%boost_asio_examples",
      "/usr/share/doc/libboost1.81-doc/examples/libs/asio/example/cpp20"))
 config.substitutions.append(("%source_dir", config.corolint_source_dir))
