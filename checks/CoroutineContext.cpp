@@ -8,6 +8,7 @@
 #include "clang/AST/ExprConcepts.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "llvm/ADT/SmallPtrSet.h"
+#include "llvm/Support/SaveAndRestore.h"
 
 using namespace clang;
 
@@ -89,11 +90,12 @@ public:
       return true;
     // A static or thread_local initializer must not suspend: it would hold
     // the initialization guard across the suspension.
-    bool Saved = CanAwait;
-    CanAwait = CanAwait && Var->hasLocalStorage();
-    noteInitialized(Var->getInit(), Var->getType()->isReferenceType());
-    Base::TraverseDecl(D);
-    CanAwait = Saved;
+    {
+      llvm::SaveAndRestore Initializer(CanAwait,
+                                       CanAwait && Var->hasLocalStorage());
+      noteInitialized(Var->getInit(), Var->getType()->isReferenceType());
+      Base::TraverseDecl(D);
+    }
     // A variable returned by name is constructed in the caller's object.
     if (Var->hasLocalStorage() && !isa<ParmVarDecl>(Var) &&
         !Var->isNRVOVariable())
@@ -113,18 +115,18 @@ public:
   // The calls a range-based for makes: begin, end, the comparison and the
   // increment.
   bool TraverseCXXForRangeStmt(CXXForRangeStmt *S) {
-    bool Saved = CanAwait;
-    CanAwait = false;
-    // The begin and end variables are implicit declarations, which the
-    // visitor skips: walk their initializers.
-    for (DeclStmt *Implicit : {S->getBeginStmt(), S->getEndStmt()})
-      if (Implicit)
-        for (Decl *D : Implicit->decls())
-          if (auto *Var = dyn_cast<VarDecl>(D))
-            TraverseStmt(Var->getInit());
-    TraverseStmt(S->getCond());
-    TraverseStmt(S->getInc());
-    CanAwait = Saved;
+    {
+      llvm::SaveAndRestore NoAwait(CanAwait, false);
+      // The begin and end variables are implicit declarations, which the
+      // visitor skips: walk their initializers.
+      for (DeclStmt *Implicit : {S->getBeginStmt(), S->getEndStmt()})
+        if (Implicit)
+          for (Decl *D : Implicit->decls())
+            if (auto *Var = dyn_cast<VarDecl>(D))
+              TraverseStmt(Var->getInit());
+      TraverseStmt(S->getCond());
+      TraverseStmt(S->getInc());
+    }
     return Base::TraverseCXXForRangeStmt(S);
   }
 
@@ -158,12 +160,10 @@ public:
   // A lambda's body runs when someone calls it, maybe on another thread; its
   // captures are initialized here, where `co_await` cannot be written.
   bool TraverseLambdaExpr(LambdaExpr *L) {
-    bool Saved = CanAwait;
-    CanAwait = false;
+    llvm::SaveAndRestore NoAwait(CanAwait, false);
     for (Expr *Init : L->capture_inits())
       if (Init)
         TraverseStmt(Init);
-    CanAwait = Saved;
     return true;
   }
 
@@ -193,11 +193,8 @@ public:
   }
 
   bool TraverseCXXCatchStmt(CXXCatchStmt *S) {
-    bool Saved = CanAwait;
-    CanAwait = false;
-    bool Result = Base::TraverseCXXCatchStmt(S);
-    CanAwait = Saved;
-    return Result;
+    llvm::SaveAndRestore NoAwait(CanAwait, false);
+    return Base::TraverseCXXCatchStmt(S);
   }
 
   bool TraverseIfStmt(IfStmt *S) {
@@ -401,10 +398,8 @@ private:
     TraverseLambdaExpr(L);
     Stmt *B = Callee->getBody();
     if (B && !isa<CoroutineBodyStmt>(B)) {
-      bool Saved = CanAwait;
-      CanAwait = false;
+      llvm::SaveAndRestore NoAwait(CanAwait, false);
       TraverseStmt(B);
-      CanAwait = Saved;
     }
     for (Expr *Arg : Args)
       if (Arg != Object)
@@ -415,13 +410,9 @@ private:
   bool traverseElsewhere(Expr *E, SourceLocation Use) {
     if (!E || Use.isInvalid())
       return true;
-    SourceLocation SavedUse = UsedAt;
-    bool Saved = CanAwait;
-    UsedAt = UsedAt.isValid() ? UsedAt : Use;
-    CanAwait = false;
+    llvm::SaveAndRestore Outermost(UsedAt, UsedAt.isValid() ? UsedAt : Use);
+    llvm::SaveAndRestore NoAwait(CanAwait, false);
     TraverseStmt(E);
-    CanAwait = Saved;
-    UsedAt = SavedUse;
     return true;
   }
 
