@@ -117,6 +117,14 @@ BlockingSleepCheck::BlockingSleepCheck(llvm::StringRef Name,
         << SleepReplacementKey << Name << SleepReplacement;
     SleepReplacement.clear();
   }
+  // IncludeInserter takes "header" without its quotes, <header> with its
+  // brackets; the option accepts either spelling.
+  SleepReplacementHeader = SleepReplacementInclude;
+  if (SleepReplacementHeader.size() > 1 &&
+      SleepReplacementHeader.starts_with("\"") &&
+      SleepReplacementHeader.ends_with("\""))
+    SleepReplacementHeader =
+        SleepReplacementHeader.drop_front().drop_back();
 }
 
 void BlockingSleepCheck::registerPPCallbacks(const SourceManager &,
@@ -174,6 +182,7 @@ std::vector<FixItHint> BlockingSleepCheck::fixFor(const OwnCall &Call,
   llvm::StringRef Pattern;
   Period Finest{0, 0};
   llvm::SmallVector<Requirement, 4> Needs;
+  llvm::StringRef ReplacementHeader;
   if (FW && !(Until ? FW->Sleep.UntilTimePoint : FW->Sleep.ForDuration)
                  .empty()) {
     Pattern = Until ? FW->Sleep.UntilTimePoint : FW->Sleep.ForDuration;
@@ -186,6 +195,7 @@ std::vector<FixItHint> BlockingSleepCheck::fixFor(const OwnCall &Call,
       return {};
   } else if (!Until && !SleepReplacement.empty()) {
     Pattern = SleepReplacement;
+    ReplacementHeader = SleepReplacementHeader;
   } else {
     return {};
   }
@@ -233,14 +243,8 @@ std::vector<FixItHint> BlockingSleepCheck::fixFor(const OwnCall &Call,
   for (const Requirement &R : Needs)
     if (!lookupQualified(Ctx, R.Decl))
       Include(R.Header);
-  // IncludeInserter takes "header" without its quotes, <header> with its
-  // brackets; the option accepts either spelling.
-  if (Pattern == SleepReplacement && !SleepReplacementInclude.empty()) {
-    llvm::StringRef Header = SleepReplacementInclude;
-    if (Header.size() > 1 && Header.starts_with("\"") && Header.ends_with("\""))
-      Header = Header.drop_front().drop_back();
-    Include(Header);
-  }
+  if (!ReplacementHeader.empty())
+    Include(ReplacementHeader);
   return Fixes;
 }
 

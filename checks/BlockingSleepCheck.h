@@ -35,6 +35,8 @@ private:
 
   std::string SleepReplacement;
   std::string SleepReplacementInclude;
+  /// SleepReplacementInclude as IncludeInserter takes it.
+  llvm::StringRef SleepReplacementHeader;
   clang::tidy::utils::IncludeInserter Inserter;
 };
 
