@@ -8,7 +8,7 @@ namespace corolint {
 
 void BlockingCallCheck::checkDirect(const OwnCall &Call, const Primitive &P,
                                     const AsyncContext &Coro, ASTContext &) {
-  warnAt(Call, "blocking call to '%0'", P.Name, Coro);
+  warnAt(Call, "blocking call to '%0'", {P.Name}, Coro);
   noteImplicit(Call);
   noteCoroutine(Coro);
   noteAlternative(Call, P, Coro);

@@ -144,7 +144,7 @@ void BlockingSleepCheck::checkDirect(const OwnCall &Call, const Primitive &P,
                                      ASTContext &Ctx) {
   std::vector<FixItHint> Fixes = fixFor(Call, *P.Sleep, Coro, Ctx);
   {
-    DiagnosticBuilder D = warnAt(Call, "blocking sleep '%0'", P.Name, Coro);
+    DiagnosticBuilder D = warnAt(Call, "blocking sleep '%0'", {P.Name}, Coro);
     for (const FixItHint &Fix : Fixes)
       D << Fix;
   }

@@ -130,11 +130,11 @@ void CoroutineCallCheck::reportChain(const OwnCall &Call,
                                      const FunctionDecl &Callee, const Chain &C,
                                      const AsyncContext &Coro, Analysis &A) {
   const Primitive *P = C.End;
-  diag(Call.Loc,
-       ("call to %0 reaches " + ReachPhrase[static_cast<unsigned>(Kind)] +
-        " '%1' inside %select{coroutine %q3|a coroutine lambda}2")
-           .str())
-      << displayName(*Call.Callee) << P->Name << Coro.isLambda() << Coro.Func;
+  warnAt(Call,
+         ("call to %0 reaches " + ReachPhrase[static_cast<unsigned>(Kind)] +
+          " '%1'")
+             .str(),
+         {displayName(*Call.Callee), P->Name}, Coro);
   noteImplicit(Call);
   noteCoroutine(Coro);
   for (const Hop *H : C.Hops) {
@@ -154,12 +154,17 @@ void CoroutineCallCheck::reportChain(const OwnCall &Call,
 
 DiagnosticBuilder CoroutineCallCheck::warnAt(const OwnCall &Call,
                                              llvm::StringRef Message,
-                                             llvm::StringRef Callee,
+                                             llvm::ArrayRef<std::string> Args,
                                              const AsyncContext &Coro) {
-  return diag(Call.Loc,
-              (Message + " inside %select{coroutine %q2|a coroutine lambda}1")
-                  .str())
-         << Callee << Coro.isLambda() << Coro.Func;
+  const std::string Lambda = std::to_string(Args.size());
+  const std::string Func = std::to_string(Args.size() + 1);
+  DiagnosticBuilder D =
+      diag(Call.Loc, (Message + " inside %select{coroutine %q" + Func +
+                      "|a coroutine lambda}" + Lambda)
+                         .str());
+  for (const std::string &Arg : Args)
+    D << Arg;
+  return D << Coro.isLambda() << Coro.Func;
 }
 
 void CoroutineCallCheck::noteCoroutine(const AsyncContext &Coro) {

@@ -53,11 +53,10 @@ protected:
                                const clang::FunctionDecl &Callee, Analysis &A,
                                clang::ASTContext &Ctx) {}
 
-  /// A warning on Call. Message names the callee as '%0', given by Callee,
-  /// the qualified name the call matched; it is completed with "inside
-  /// coroutine 'f'".
+  /// A warning on Call. Message refers to Args as %0, %1, ...; it is
+  /// completed with "inside coroutine 'f'".
   clang::DiagnosticBuilder warnAt(const OwnCall &Call, llvm::StringRef Message,
-                                  llvm::StringRef Callee,
+                                  llvm::ArrayRef<std::string> Args,
                                   const AsyncContext &Coro);
 
   /// The note that points at the coroutine.

@@ -26,7 +26,7 @@ void NestedRunCheck::checkDirect(const OwnCall &Call, const Primitive &P,
   const RunEntryPoint *Entry = P.Run;
   std::optional<FixItHint> Fix = fixFor(Call, *Entry, Coro, Ctx);
   {
-    DiagnosticBuilder D = warnAt(Call, "nested run '%0'", Entry->QualifiedName, Coro);
+    DiagnosticBuilder D = warnAt(Call, "nested run '%0'", {P.Name}, Coro);
     if (Fix)
       D << *Fix;
   }
