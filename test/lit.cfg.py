@@ -5,7 +5,7 @@ import lit.formats
 config.name = "corolint"
 config.test_format = lit.formats.ShTest(execute_external=False)
 config.suffixes = [".cpp", ".test"]
-config.excludes = ["Inputs"]
+config.excludes = ["Inputs", "utils"]
 config.test_source_root = os.path.dirname(__file__)
 config.test_exec_root = os.path.join(os.path.dirname(config.corolint_plugin), "..", "test")
 
@@ -30,3 +30,7 @@ config.substitutions.append(
     ("%boost_asio_examples",
      "/usr/share/doc/libboost1.81-doc/examples/libs/asio/example/cpp20"))
 config.substitutions.append(("%source_dir", config.corolint_source_dir))
+config.substitutions.append(("%corolint_clangd", config.corolint_clangd))
+config.substitutions.append(("%corolint_version", config.corolint_version))
+config.substitutions.append(
+    ("%utils", os.path.join(config.test_source_root, "utils")))

@@ -1,0 +1,165 @@
+#!/usr/bin/env python3
+"""A scripted LSP session with a clangd: initialize, didOpen, wait for
+publishDiagnostics, codeAction at each warning, shutdown, exit.
+
+Usage: lsp-session.py [--apply-to OUT] SERVER FILE [SERVER-ARGS...]
+
+Prints each message the test asserts, one per line, in a stable form:
+  diagnostic L:C-L:C <severity> [<code>] <message>
+  related L:C <message>            (the trace notes, as relatedInformation)
+  config FILE L:C <message>        (diagnostics for other files, such as .clangd)
+  action <kind> <title>
+  edit L:C-L:C <new text>          (the quick fix's edits, JSON-quoted text)
+and the server's exit code. Positions are 1-based lines and columns.
+With --apply-to, the first quick fix offered for each coro-* warning is applied
+to the file's text, as a client would, and the result is written to OUT.
+"""
+import json
+import os
+import subprocess
+import sys
+import time
+
+SEVERITY = {1: "error", 2: "warning", 3: "information", 4: "hint"}
+
+
+class Server:
+    def __init__(self, argv):
+        self.proc = subprocess.Popen(argv, stdin=subprocess.PIPE,
+                                     stdout=subprocess.PIPE,
+                                     stderr=subprocess.DEVNULL)
+        self.next_id = 1
+
+    def send(self, msg):
+        body = json.dumps(msg).encode()
+        self.proc.stdin.write(b"Content-Length: %d\r\n\r\n" % len(body) + body)
+        self.proc.stdin.flush()
+
+    def receive(self):
+        length = None
+        while True:
+            line = self.proc.stdout.readline()
+            if not line:
+                raise SystemExit("lsp-session: the server closed its output")
+            line = line.strip()
+            if not line:
+                break
+            name, _, value = line.partition(b":")
+            if name.lower() == b"content-length":
+                length = int(value)
+        return json.loads(self.proc.stdout.read(length))
+
+    def request(self, method, params):
+        rid = self.next_id
+        self.next_id += 1
+        self.send({"jsonrpc": "2.0", "id": rid, "method": method, "params": params})
+        while True:
+            msg = self.receive()
+            if msg.get("id") == rid and "method" not in msg:
+                if "error" in msg:
+                    raise SystemExit("lsp-session: %s failed: %s" % (method, msg["error"]))
+                return msg["result"]
+            self.answer(msg)
+
+    def notify(self, method, params):
+        self.send({"jsonrpc": "2.0", "method": method, "params": params})
+
+    def answer(self, msg):
+        # Requests from the server (progress, configuration) get an empty reply.
+        if "method" in msg and "id" in msg:
+            self.send({"jsonrpc": "2.0", "id": msg["id"], "result": None})
+
+    def diagnostics_for(self, uri, timeout=120):
+        # Diagnostics for other files (a .clangd config, say) are printed as
+        # "config <file> L:C <message>" on the way.
+        deadline = time.time() + timeout
+        while time.time() < deadline:
+            msg = self.receive()
+            if msg.get("method") == "textDocument/publishDiagnostics":
+                params = msg["params"]
+                if params["uri"] == uri:
+                    return params["diagnostics"]
+                for d in params["diagnostics"]:
+                    print("config %s %s %s" % (os.path.basename(params["uri"]),
+                                               pos(d["range"]["start"]), d["message"]))
+                continue
+            self.answer(msg)
+        raise SystemExit("lsp-session: no diagnostics for %s within %ds" % (uri, timeout))
+
+
+def pos(p):
+    return "%d:%d" % (p["line"] + 1, p["character"] + 1)
+
+
+def span(r):
+    return "%s-%s" % (pos(r["start"]), pos(r["end"]))
+
+
+def offset(lines, p):
+    # The test files are ASCII, so UTF-16 code units are characters.
+    return sum(len(l) for l in lines[:p["line"]]) + p["character"]
+
+
+def apply_edits(text, edits):
+    lines = text.splitlines(keepends=True)
+    spans = sorted(((offset(lines, e["range"]["start"]), offset(lines, e["range"]["end"]),
+                     e["newText"]) for e in edits), reverse=True)
+    for (start, end, _), (next_start, _, _) in zip(spans[1:], spans):
+        if end > next_start:
+            raise SystemExit("lsp-session: the quick fixes overlap")
+    for start, end, new in spans:
+        text = text[:start] + new + text[end:]
+    return text
+
+
+def main():
+    args = sys.argv[1:]
+    apply_to = None
+    if args[0] == "--apply-to":
+        apply_to, args = args[1], args[2:]
+    server_path, path = args[0], os.path.abspath(args[1])
+    uri = "file://" + path
+    server = Server([server_path] + args[2:])
+    root = os.path.dirname(path)
+    server.request("initialize", {
+        "processId": os.getpid(), "rootUri": "file://" + root,
+        "capabilities": {"textDocument": {
+            "publishDiagnostics": {"relatedInformation": True},
+            "codeAction": {"codeActionLiteralSupport": {"codeActionKind": {
+                "valueSet": ["quickfix", "refactor", "source"]}}}}}})
+    server.notify("initialized", {})
+    with open(path) as f:
+        text = f.read()
+    server.notify("textDocument/didOpen", {"textDocument": {
+        "uri": uri, "languageId": "cpp", "version": 1, "text": text}})
+    diagnostics = server.diagnostics_for(uri)
+    diagnostics.sort(key=lambda d: (d["range"]["start"]["line"], d["range"]["start"]["character"]))
+    for d in diagnostics:
+        print("diagnostic %s %s [%s] %s" % (span(d["range"]), SEVERITY[d["severity"]],
+                                            d.get("code", ""), d["message"]))
+        for rel in d.get("relatedInformation", []):
+            print("related %s %s" % (pos(rel["location"]["range"]["start"]), rel["message"]))
+    chosen = []
+    for d in diagnostics:
+        if not str(d.get("code", "")).startswith("coro-"):
+            continue
+        actions = server.request("textDocument/codeAction", {
+            "textDocument": {"uri": uri}, "range": d["range"],
+            "context": {"diagnostics": [d], "only": ["quickfix"]}})
+        for i, a in enumerate(actions):
+            print("action %s %s" % (a.get("kind", ""), a["title"]))
+            for edits in a.get("edit", {}).get("changes", {}).values():
+                for e in edits:
+                    print("edit %s %s" % (span(e["range"]), json.dumps(e["newText"])))
+                if i == 0:
+                    chosen += edits
+    if apply_to:
+        with open(apply_to, "w") as f:
+            f.write(apply_edits(text, chosen))
+    server.request("shutdown", None)
+    server.notify("exit", None)
+    print("exit %d" % server.proc.wait(timeout=60))
+
+
+if __name__ == "__main__":
+    main()
