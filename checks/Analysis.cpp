@@ -58,6 +58,9 @@ struct Analysis::Node {
   /// The calls it makes into followable functions, and their nodes.
   std::vector<Hop> Edges;
   std::vector<unsigned> Targets;
+  /// The calls it makes into functions defined in other units.
+  std::vector<Hop> OutsideEdges;
+  std::vector<const FunctionDecl *> Outside;
   struct Reach {
     unsigned Distance = 0; // 0: none; 1: a primitive call of its own
     int Edge = -1;         // the first hop, when Distance > 1
@@ -158,6 +161,18 @@ const FunctionDecl *Analysis::followable(const OwnCall &Call) const {
       NonBlocking.match(Call.Names) || Offload.match(Call.Names))
     return nullptr;
   return Def;
+}
+
+const FunctionDecl *Analysis::external(const OwnCall &Call) const {
+  if (!Call.Callee || Call.Virtual || Call.Callee->hasBody() ||
+      Call.Callee->isDependentContext() ||
+      Ctx.getSourceManager().isInSystemHeader(
+          Call.Callee->getCanonicalDecl()->getLocation()))
+    return nullptr;
+  if (hasAnnotation(*Call.Callee, NonBlockingAnnotation) ||
+      NonBlocking.match(Call.Names) || Offload.match(Call.Names))
+    return nullptr;
+  return Call.Callee->getCanonicalDecl();
 }
 
 bool Analysis::onBlockingPool(const Expr &Operand) const {
@@ -265,8 +280,66 @@ void Analysis::scan(Node &N) {
     if (const FunctionDecl *Def = followable(Call)) {
       N.Edges.push_back(Hop{N.F, Call});
       N.Targets.push_back(nodeFor(*Def));
+    } else if (const FunctionDecl *Decl = external(Call)) {
+      N.OutsideEdges.push_back(Hop{N.F, Call});
+      N.Outside.push_back(Decl);
     }
   });
+}
+
+namespace {
+
+/// The functions a unit defines outside system headers, instances of
+/// templates included, patterns not.
+class DefinitionFinder : public RecursiveASTVisitor<DefinitionFinder> {
+public:
+  DefinitionFinder(const SourceManager &SM) : SM(SM) {}
+  bool shouldVisitTemplateInstantiations() const { return true; }
+  bool shouldVisitImplicitCode() const { return true; }
+  bool VisitFunctionDecl(FunctionDecl *F) {
+    if (F->doesThisDeclarationHaveABody() && !F->isDependentContext() &&
+        !SM.isInSystemHeader(F->getLocation()))
+      Found.push_back(F);
+    return true;
+  }
+  std::vector<const FunctionDecl *> Found;
+
+private:
+  const SourceManager &SM;
+};
+
+} // namespace
+
+void Analysis::forEachDefinedFunction(
+    llvm::function_ref<void(const Summary &)> Fn) {
+  DefinitionFinder Finder(Ctx.getSourceManager());
+  Finder.TraverseAST(Ctx);
+  for (const FunctionDecl *F : Finder.Found)
+    if (!isa<CoroutineBodyStmt>(F->getBody()))
+      nodeFor(*F);
+  // Scanning adds the nodes of the functions a node leads into.
+  for (size_t I = 0; I < Nodes.size(); ++I)
+    if (!Nodes[I]->Scanned)
+      scan(*Nodes[I]);
+  for (const FunctionDecl *F : Finder.Found)
+    if (isa<CoroutineBodyStmt>(F->getBody()))
+      Fn(Summary{F, true, {}, {}, {}, {}});
+  std::vector<const FunctionDecl *> Into;
+  for (const std::unique_ptr<Node> &N : Nodes) {
+    Into.clear();
+    for (unsigned T : N->Targets)
+      Into.push_back(Nodes[T]->F);
+    std::vector<Hop> Calls = N->Edges;
+    Calls.insert(Calls.end(), N->OutsideEdges.begin(), N->OutsideEdges.end());
+    Into.insert(Into.end(), N->Outside.begin(), N->Outside.end());
+    Summary S{N->F, false, Calls, Into, {}, {}};
+    for (unsigned K = 0; K < NumBlockKinds; ++K)
+      if (N->HasSink[K]) {
+        S.Sinks[K] = &N->Reaches[K].Sink;
+        S.Primitives[K] = &N->Reaches[K].P;
+      }
+    Fn(S);
+  }
 }
 
 // Finds, for every function reachable from Root and not summarized yet, the

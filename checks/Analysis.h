@@ -100,6 +100,25 @@ public:
   /// marked non-blocking nor an offloading function; else nullptr.
   const clang::FunctionDecl *followable(const OwnCall &Call) const;
 
+  /// The function Call leads into in another translation unit: one this
+  /// unit declares without a body, called directly, outside system headers,
+  /// neither marked non-blocking nor an offloading function; else nullptr.
+  const clang::FunctionDecl *external(const OwnCall &Call) const;
+
+  /// Calls F visits for every function the unit defines outside system
+  /// headers and every function they lead into: its own calls into
+  /// followable and external functions, and its first primitive of each
+  /// kind. Coroutines come with no calls.
+  struct Summary {
+    const clang::FunctionDecl *F;
+    bool Coroutine;
+    llvm::ArrayRef<Hop> Calls; // Calls[I].Site.Callee leads into Into[I]
+    llvm::ArrayRef<const clang::FunctionDecl *> Into;
+    std::array<const Hop *, NumBlockKinds> Sinks;
+    std::array<const Primitive *, NumBlockKinds> Primitives;
+  };
+  void forEachDefinedFunction(llvm::function_ref<void(const Summary &)> F);
+
   /// The shortest chain of calls from F down to a primitive of Kind; no
   /// hops when there is none.
   Chain chain(const clang::FunctionDecl &F, BlockKind Kind);

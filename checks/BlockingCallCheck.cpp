@@ -25,7 +25,11 @@ void BlockingCallCheck::noteAlternative(const OwnCall &Call, const Primitive &P,
                                         const AsyncContext &Coro) {
   std::string Alternative = P.alternative(Coro.framework());
   if (!Alternative.empty())
-    noteAt(Call, "use %0 instead") << Alternative;
+    noteAt(Call, "%0") << alternativeAdvice(Alternative);
+}
+
+std::string alternativeAdvice(llvm::StringRef Alternative) {
+  return ("use " + Alternative + " instead").str();
 }
 
 } // namespace corolint

@@ -12,6 +12,9 @@ namespace corolint {
 /// `getaddrinfo`, ...) and calls listed in options or annotated as blocking,
 /// in coroutines and in the plain functions they call.
 /// See docs/checks/coro-blocking-call.md.
+/// The note that names what to use instead of a blocking call.
+std::string alternativeAdvice(llvm::StringRef Alternative);
+
 class BlockingCallCheck : public CoroutineCallCheck {
 public:
   BlockingCallCheck(llvm::StringRef Name,

@@ -161,13 +161,16 @@ void BlockingSleepCheck::noteChainAdvice(const OwnCall &Call, const Chain &,
   noteAdvice(Call, Coro);
 }
 
+std::string sleepAdvice(Framework Id) {
+  if (const FrameworkInfo *FW = frameworkInfo(Id))
+    return (FW->Name + " coroutines " + FW->Sleep.Advice + " instead").str();
+  return "await the framework's asynchronous timer instead; option "
+         "'SleepReplacement' gives a fix-it for in-house task types";
+}
+
 void BlockingSleepCheck::noteAdvice(const OwnCall &Call,
                                     const AsyncContext &Coro) {
-  if (const FrameworkInfo *FW = frameworkInfo(Coro.framework()))
-    noteAt(Call, "%0 coroutines %1 instead") << FW->Name << FW->Sleep.Advice;
-  else
-    noteAt(Call, "await the framework's asynchronous timer instead; option "
-                 "'SleepReplacement' gives a fix-it for in-house task types");
+  noteAt(Call, "%0") << sleepAdvice(Coro.framework());
 }
 
 std::vector<FixItHint> BlockingSleepCheck::fixFor(const OwnCall &Call,

@@ -11,6 +11,9 @@ namespace corolint {
 /// Finds thread sleeps (`std::this_thread::sleep_for`, POSIX `sleep`, ...)
 /// in coroutines and rewrites them to the framework's awaited timer.
 /// See docs/checks/coro-blocking-sleep.md.
+/// What a coroutine of framework Id awaits instead of sleeping.
+std::string sleepAdvice(Framework Id);
+
 class BlockingSleepCheck : public CoroutineCallCheck {
 public:
   BlockingSleepCheck(llvm::StringRef Name,

@@ -1,6 +1,7 @@
 //===--- CoroutineCallCheck.cpp - Shared base of the coro-* checks --------===//
 
 #include "CoroutineCallCheck.h"
+#include "Facts.h"
 #include "clang/AST/ASTLambda.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "clang/ASTMatchers/ASTMatchers.h"
@@ -20,11 +21,13 @@ constexpr llvm::StringLiteral OffloadFunctionsKey = "OffloadFunctions";
 constexpr llvm::StringLiteral BlockingPoolAwaitablesKey =
     "BlockingPoolAwaitables";
 
-/// How a chain's warning names what it reaches, by BlockKind.
-constexpr llvm::StringLiteral ReachPhrase[NumBlockKinds] = {
-    "blocking sleep", "nested run", "blocking call to"};
-
 } // namespace
+
+llvm::StringRef reachPhrase(BlockKind Kind) {
+  constexpr llvm::StringLiteral Phrase[NumBlockKinds] = {
+      "blocking sleep", "nested run", "blocking call to"};
+  return Phrase[static_cast<unsigned>(Kind)];
+}
 
 std::string displayName(const FunctionDecl &F) {
   if (isLambdaCallOperator(&F))
@@ -77,9 +80,17 @@ void CoroutineCallCheck::registerMatchers(MatchFinder *Finder) {
                                   unless(isExpansionInSystemHeader()))
                          .bind("coroutine"),
                      this);
+  // A front end that records facts needs the unit's functions even when it
+  // has no coroutine.
+  if (FactsRecorder::current())
+    Finder->addMatcher(translationUnitDecl().bind("unit"), this);
 }
 
 void CoroutineCallCheck::check(const MatchFinder::MatchResult &R) {
+  if (R.Nodes.getNodeAs<TranslationUnitDecl>("unit")) {
+    Unit = R.Context;
+    return;
+  }
   const auto *FD = R.Nodes.getNodeAs<FunctionDecl>("coroutine");
   std::optional<AsyncContext> Coro = asyncContextOf(*FD);
   if (!Coro)
@@ -101,10 +112,49 @@ void CoroutineCallCheck::check(const MatchFinder::MatchResult &R) {
           return;
         if (const FunctionDecl *Callee = A.followable(Call)) {
           Chain C = A.chain(*Callee, Kind);
-          if (C.End && firstReport(Call))
-            reportChain(Call, *Callee, C, *Coro, A);
+          if (C.End) {
+            if (firstReport(Call))
+              reportChain(Call, *Callee, C, *Coro, A);
+          } else {
+            recordCandidate(Call, *Callee, /*DefinedHere=*/true, *Coro);
+          }
+        } else if (const FunctionDecl *Decl = A.external(Call)) {
+          recordCandidate(Call, *Decl, /*DefinedHere=*/false, *Coro);
         }
       });
+}
+
+// The candidate's warning goes through clang-tidy like any other, so that
+// NOLINT, --header-filter and the like decide whether it may be reported;
+// the front end then reports it if the merged facts find a chain.
+void CoroutineCallCheck::recordCandidate(const OwnCall &Call,
+                                         const FunctionDecl &Callee,
+                                         bool DefinedHere,
+                                         const AsyncContext &Coro) {
+  FactsRecorder *Recorder = FactsRecorder::current();
+  if (!Recorder || !firstReport(Call))
+    return;
+  const SourceManager &SM = Callee.getASTContext().getSourceManager();
+  Candidate C;
+  C.Check = getID().str();
+  C.Kind = Kind;
+  C.CalleeUsr = usrOf(Callee);
+  C.CalleeName = displayName(*Call.Callee);
+  C.CalleeDefinedHere = DefinedHere;
+  C.Loc = FactLoc::of(Call.Loc, SM);
+  C.ImplicitAt = FactLoc::of(Call.ImplicitAt, SM);
+  C.Inside = Coro.isLambda() ? "inside a coroutine lambda"
+                             : "inside coroutine " + displayName(*Coro.Func);
+  C.CoroutineNote = Coro.isLambda()
+                        ? "coroutine lambda declared here"
+                        : "coroutine " + displayName(*Coro.Func) +
+                              " declared here";
+  C.CoroutineLoc = FactLoc::of(Coro.Func->getLocation(), SM);
+  C.CoroFramework = Coro.framework();
+  C.Function = qualifiedName(*Coro.Func);
+  if (C.CalleeUsr.empty() || !C.Loc.valid())
+    return;
+  diag(Call.Loc, "corolint-candidate %0") << Recorder->addCandidate(C);
 }
 
 bool CoroutineCallCheck::firstReport(const OwnCall &Call) {
@@ -122,6 +172,14 @@ void CoroutineCallCheck::onStartOfTranslationUnit() {
 }
 
 void CoroutineCallCheck::onEndOfTranslationUnit() {
+  // A recorder takes the unit's functions; the analyses it reads stay until
+  // the next unit starts.
+  if (FactsRecorder *Recorder = FactsRecorder::current()) {
+    if (Unit && What != Reports::Direct && FollowCalls)
+      Recorder->addGraph(getID(), Analysis::get(*Unit, Shared));
+    Unit = nullptr;
+    return;
+  }
   Reported.clear();
   Analysis::releaseAll();
 }
@@ -131,8 +189,7 @@ void CoroutineCallCheck::reportChain(const OwnCall &Call,
                                      const AsyncContext &Coro, Analysis &A) {
   const Primitive *P = C.End;
   warnAt(Call,
-         ("call to %0 reaches " + ReachPhrase[static_cast<unsigned>(Kind)] +
-          " '%1'")
+         ("call to %0 reaches " + reachPhrase(Kind) + " '%1'")
              .str(),
          {displayName(*Call.Callee), P->Name}, Coro);
   noteImplicit(Call);
@@ -158,6 +215,12 @@ DiagnosticBuilder CoroutineCallCheck::warnAt(const OwnCall &Call,
                                              const AsyncContext &Coro) {
   const std::string Lambda = std::to_string(Args.size());
   const std::string Func = std::to_string(Args.size() + 1);
+  if (FactsRecorder *Recorder = FactsRecorder::current())
+    Recorder->addKey(
+        {getID().str(),
+         FactLoc::of(Call.Loc, Coro.Func->getASTContext().getSourceManager()),
+         qualifiedName(*Coro.Func),
+         Call.Names.empty() ? std::string() : Call.Names.front()});
   DiagnosticBuilder D =
       diag(Call.Loc, (Message + " inside %select{coroutine %q" + Func +
                       "|a coroutine lambda}" + Lambda)

@@ -21,6 +21,9 @@ namespace corolint {
 /// and lambdas without the file paths clang would add.
 std::string displayName(const clang::FunctionDecl &F);
 
+/// How a chain's warning names what it reaches: "nested run", ...
+llvm::StringRef reachPhrase(BlockKind Kind);
+
 class CoroutineCallCheck : public clang::tidy::ClangTidyCheck {
 public:
   /// How a check treats its kind of primitive.
@@ -72,11 +75,15 @@ protected:
 private:
   void reportChain(const OwnCall &Call, const clang::FunctionDecl &Callee,
                    const Chain &C, const AsyncContext &Coro, Analysis &A);
+  /// With a FactsRecorder: Call may reach a primitive through another unit.
+  void recordCandidate(const OwnCall &Call, const clang::FunctionDecl &Callee,
+                       bool DefinedHere, const AsyncContext &Coro);
 
   const BlockKind Kind;
   const Reports What;
   bool FollowCalls = true;
   AnalysisOptions Shared;
+  clang::ASTContext *Unit = nullptr; // with a FactsRecorder
   /// Whether Call is reported for the first time: by location and callee
   /// name, as a variable's constructor and destructor share a location and
   /// template instances share both.

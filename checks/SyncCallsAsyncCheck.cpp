@@ -217,8 +217,7 @@ void SyncCallsAsyncCheck::noteChainAdvice(const OwnCall &Call, const Chain &C,
     It->second = makeAsync(C, Coro, Callee, A, Ctx);
   const Rewrite &R = It->second;
   if (R.Fixes.empty()) {
-    noteAt(Call, (Advice + "; no fix-it: %1").str())
-        << displayName(Callee) << R.WhyNot;
+    noteAt(Call, "%0") << asyncAdvice(displayName(Callee), R.WhyNot);
     return;
   }
   if (!First) {
@@ -231,6 +230,13 @@ void SyncCallsAsyncCheck::noteChainAdvice(const OwnCall &Call, const Chain &C,
   DiagnosticBuilder D = noteAt(Call, Advice) << displayName(Callee);
   for (const FixItHint &Fix : R.Fixes)
     D << Fix;
+}
+
+std::string asyncAdvice(llvm::StringRef Callee, llvm::StringRef WhyNot) {
+  return ("make " + Callee +
+          " a coroutine and 'co_await' it: async all the way up; no fix-it: " +
+          WhyNot)
+      .str();
 }
 
 } // namespace corolint

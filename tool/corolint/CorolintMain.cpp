@@ -1,0 +1,360 @@
+//===--- CorolintMain.cpp - The standalone corolint -----------------------===//
+//
+// Analyses every file of a compile database: each file is parsed once, in a
+// worker process of its own (-j at a time), which runs the coro-* checks and
+// hands back the file's facts; the AST goes with the process. The facts of
+// all files are then merged, so that chains crossing files are found, and
+// the findings are reported.
+//
+//===----------------------------------------------------------------------===//
+
+#include "Report.h"
+#include "Worker.h"
+#include "clang-tidy/ClangTidy.h"
+#include "clang-tidy/GlobList.h"
+#include "clang/Tooling/JSONCompilationDatabase.h"
+#include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/StringExtras.h"
+#include "llvm/Support/CommandLine.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/Path.h"
+#include "llvm/Support/Process.h"
+#include "llvm/Support/Program.h"
+#include "llvm/Support/Regex.h"
+#include "llvm/Support/Threading.h"
+#include "llvm/Support/WithColor.h"
+#include <atomic>
+#include <chrono>
+#include <mutex>
+#include <thread>
+
+using namespace clang;
+using namespace corolint;
+namespace cl = llvm::cl;
+
+namespace {
+
+cl::OptionCategory Category("corolint options");
+
+cl::opt<std::string> BuildPath("p", cl::desc("Build directory: where compile_commands.json is"),
+                               cl::value_desc("build-dir"), cl::cat(Category));
+cl::list<std::string> Files(cl::Positional, cl::desc("[<file> ...]"),
+                            cl::cat(Category));
+cl::opt<std::string> Checks(
+    "checks",
+    cl::desc("Checks to run, as in clang-tidy: a comma-separated list of\n"
+             "globs, '-' removing. Added to those of .clang-tidy files."),
+    cl::cat(Category));
+cl::opt<std::string> HeaderFilter(
+    "header-filter",
+    cl::desc("Regular expression of the headers whose findings are shown,\n"
+             "as in clang-tidy (default: none, or .clang-tidy's)."),
+    cl::cat(Category));
+cl::opt<std::string> ConfigFile(
+    "config-file",
+    cl::desc("Read the configuration from this file instead of .clang-tidy\n"
+             "files, as in clang-tidy."),
+    cl::value_desc("path"), cl::cat(Category));
+cl::opt<std::string> Config(
+    "config",
+    cl::desc("The configuration, as YAML or JSON, instead of .clang-tidy files."),
+    cl::cat(Category));
+cl::opt<unsigned> Jobs("j", cl::desc("Files parsed at once (default: all cores)"),
+                       cl::init(0), cl::cat(Category));
+enum class Format { Text, JSON };
+cl::opt<Format> OutputFormat(
+    "format", cl::desc("Output format"), cl::init(Format::Text),
+    cl::values(clEnumValN(Format::Text, "text", "clang's diagnostics (default)"),
+               clEnumValN(Format::JSON, "json", "one JSON document")),
+    cl::cat(Category));
+// A worker: analyse the one file given and write its facts here.
+cl::opt<std::string> FactsFile("worker-facts-file", cl::Hidden,
+                               cl::cat(Category));
+
+constexpr int ExitFindings = 1, ExitUsage = 2, ExitFailedFiles = 3;
+
+int usageError(const llvm::Twine &Message) {
+  llvm::WithColor::error(llvm::errs(), "corolint") << Message << "\n";
+  return ExitUsage;
+}
+
+TidyFlags tidyFlags() {
+  TidyFlags F;
+  if (Checks.getNumOccurrences())
+    F.Checks = Checks;
+  if (HeaderFilter.getNumOccurrences())
+    F.HeaderFilter = HeaderFilter;
+  F.ConfigFile = ConfigFile;
+  F.Config = Config;
+  return F;
+}
+
+std::unique_ptr<tooling::CompilationDatabase>
+loadDatabase(std::string &Directory, std::string &Error) {
+  std::unique_ptr<tooling::CompilationDatabase> DB;
+  if (!BuildPath.empty()) {
+    Directory = BuildPath;
+    if (!llvm::sys::fs::is_directory(Directory)) {
+      Error = "'" + Directory + "' is not a directory; -p takes the build "
+              "directory that holds compile_commands.json";
+      return nullptr;
+    }
+    DB = tooling::CompilationDatabase::loadFromDirectory(Directory, Error);
+  } else {
+    std::string Start = Files.empty() ? "." : Files.front();
+    DB = tooling::CompilationDatabase::autoDetectFromSource(
+        llvm::sys::fs::is_directory(Start) ? Start + "/x" : Start, Error);
+    if (!DB) {
+      Error = "no compile_commands.json found from '" + Start +
+              "' upwards; give the build directory with -p BUILD_DIR";
+      return nullptr;
+    }
+  }
+  if (!DB)
+    return nullptr;
+  // As clang-tidy does: a file the database lacks borrows a neighbour's command.
+  return tooling::inferMissingCompileCommands(std::move(DB));
+}
+
+/// Checks the flags that would make every file fail, before any work.
+std::optional<int> validateFlags(const TidyFlags &Flags) {
+  if (Flags.HeaderFilter) {
+    std::string Why;
+    if (!llvm::Regex(*Flags.HeaderFilter).isValid(Why))
+      return usageError("--header-filter: invalid regular expression '" +
+                        *Flags.HeaderFilter + "': " + Why);
+  }
+  auto Provider = makeOptionsProvider(Flags);
+  if (!Provider)
+    return usageError(llvm::toString(Provider.takeError()));
+  if (Flags.Checks) {
+    // A name without a wildcard must name one of corolint's checks.
+    std::vector<std::string> Known =
+        tidy::getCheckNames(tidy::ClangTidyOptions::getDefaults().merge(
+                                [] {
+                                  tidy::ClangTidyOptions O;
+                                  O.Checks = "-*,coro-*";
+                                  return O;
+                                }(),
+                                0),
+                            false);
+    llvm::SmallVector<llvm::StringRef> Globs;
+    llvm::StringRef(*Flags.Checks).split(Globs, ',', -1, false);
+    for (llvm::StringRef G : Globs) {
+      G = G.trim();
+      if (G.starts_with("-") || G.contains('*') || G.empty())
+        continue;
+      if (!llvm::is_contained(Known, G))
+        return usageError("--checks: unknown check '" + G +
+                          "'; corolint's checks are " + llvm::join(Known, ", "));
+    }
+  }
+  return std::nullopt;
+}
+
+int runWorker(const tooling::CompilationDatabase &DB) {
+  if (Files.size() != 1)
+    return usageError("a worker takes exactly one file");
+  FileFacts Facts = analyseFile(Files.front(), DB, tidyFlags());
+  if (llvm::Error E = writeFileFacts(Facts, FactsFile)) {
+    llvm::WithColor::error(llvm::errs(), "corolint")
+        << llvm::toString(std::move(E)) << "\n";
+    return 1;
+  }
+  return 0;
+}
+
+/// The progress line: files done, total, time left; on a terminal only.
+class Progress {
+public:
+  explicit Progress(size_t Total)
+      : Total(Total), Shown(llvm::sys::Process::StandardErrIsDisplayed()),
+        Start(std::chrono::steady_clock::now()) {}
+  void done() {
+    std::lock_guard<std::mutex> Lock(M);
+    ++Done;
+    if (!Shown)
+      return;
+    double Elapsed = std::chrono::duration<double>(
+                         std::chrono::steady_clock::now() - Start)
+                         .count();
+    unsigned Left = Done ? Elapsed / Done * (Total - Done) : 0;
+    llvm::errs() << llvm::formatv("\rcorolint: {0}/{1} files, {2}:{3:2} left ",
+                                  Done, Total, Left / 60,
+                                  llvm::format_decimal(Left % 60, 2));
+    if (Done == Total)
+      llvm::errs() << "\r\x1b[K";
+  }
+
+private:
+  std::mutex M;
+  size_t Total, Done = 0;
+  bool Shown;
+  std::chrono::steady_clock::time_point Start;
+};
+
+/// Runs one worker process per file, Jobs at a time, and reads back each
+/// file's facts. A worker that dies leaves a failure that says how.
+std::vector<FileFacts> analyseAll(const std::vector<std::string> &Paths,
+                                  const std::string &DatabaseDir,
+                                  const char *Argv0) {
+  std::string Self = llvm::sys::fs::getMainExecutable(
+      Argv0, reinterpret_cast<void *>(&analyseAll));
+  llvm::SmallString<128> Scratch;
+  std::vector<FileFacts> All(Paths.size());
+  if (std::error_code EC =
+          llvm::sys::fs::createUniqueDirectory("corolint", Scratch)) {
+    for (size_t I = 0; I < Paths.size(); ++I) {
+      All[I].File = Paths[I];
+      All[I].Errors.push_back("cannot create a scratch directory: " +
+                              EC.message());
+    }
+    return All;
+  }
+  std::vector<std::string> Common = {Self, "-p", DatabaseDir};
+  if (Checks.getNumOccurrences())
+    Common.push_back("--checks=" + Checks);
+  if (HeaderFilter.getNumOccurrences())
+    Common.push_back("--header-filter=" + HeaderFilter);
+  if (!ConfigFile.empty())
+    Common.push_back("--config-file=" + ConfigFile);
+  if (!Config.empty())
+    Common.push_back("--config=" + Config);
+
+  Progress Bar(Paths.size());
+  std::atomic<size_t> Next{0};
+  auto Work = [&] {
+    for (size_t I; (I = Next++) < Paths.size();) {
+      std::string Out = (Scratch + "/" + std::to_string(I) + ".json").str();
+      std::string Err = (Scratch + "/" + std::to_string(I) + ".err").str();
+      std::vector<std::string> Args = Common;
+      Args.push_back("--worker-facts-file=" + Out);
+      Args.push_back(Paths[I]);
+      std::vector<llvm::StringRef> Refs(Args.begin(), Args.end());
+      std::optional<llvm::StringRef> Redirects[] = {llvm::StringRef(""),
+                                                    llvm::StringRef(""),
+                                                    llvm::StringRef(Err)};
+      std::string ErrMsg;
+      int Status = llvm::sys::ExecuteAndWait(Self, Refs, std::nullopt,
+                                             Redirects, 0, 0, &ErrMsg);
+      llvm::Expected<FileFacts> Facts = readFileFacts(Out);
+      if (Status == 0 && Facts) {
+        All[I] = std::move(*Facts);
+      } else {
+        llvm::consumeError(Facts.takeError());
+        All[I].File = Paths[I];
+        All[I].Errors.push_back(
+            Status < 0 ? "corolint crashed on it (" + ErrMsg +
+                             "); please report this with the file"
+                       : "corolint could not analyse it: " + ErrMsg);
+        if (auto Log = llvm::MemoryBuffer::getFile(Err))
+          for (llvm::StringRef Line :
+               llvm::split((*Log)->getBuffer().rtrim(), '\n'))
+            if (!Line.empty())
+              All[I].Errors.push_back(Line.str());
+      }
+      llvm::sys::fs::remove(Out);
+      llvm::sys::fs::remove(Err);
+      Bar.done();
+    }
+  };
+  std::vector<std::thread> Threads;
+  unsigned N = Jobs ? Jobs.getValue()
+                    : llvm::hardware_concurrency().compute_thread_count();
+  for (unsigned T = 0; T < std::max(1u, N); ++T)
+    Threads.emplace_back(Work);
+  for (std::thread &T : Threads)
+    T.join();
+  llvm::sys::fs::remove_directories(Scratch);
+  return All;
+}
+
+} // namespace
+
+int main(int Argc, const char **Argv) {
+  // --color and --color=false are LLVM's own option.
+  cl::HideUnrelatedOptions({&Category, &llvm::getColorCategory()});
+  cl::SetVersionPrinter([](llvm::raw_ostream &OS) {
+    OS << "corolint " COROLINT_VERSION " (clang-tidy checks coro-*, LLVM "
+       << LLVM_VERSION_STRING << ")\n";
+  });
+  if (!cl::ParseCommandLineOptions(
+          Argc, Argv,
+          "corolint: finds C++20 coroutines that block their thread, across\n"
+          "the files of a compile database.\n\n"
+          "Exit status: 0 no findings, 1 findings, 2 usage or configuration\n"
+          "error, 3 some files could not be analysed (the others are reported).\n",
+          &llvm::errs()))
+    return ExitUsage;
+
+  std::string DatabaseDir, Error;
+  std::unique_ptr<tooling::CompilationDatabase> DB =
+      loadDatabase(DatabaseDir, Error);
+  if (!DB)
+    return usageError(Error);
+  if (!FactsFile.empty())
+    return runWorker(*DB);
+
+  TidyFlags Flags = tidyFlags();
+  if (std::optional<int> Status = validateFlags(Flags))
+    return *Status;
+
+  std::vector<std::string> Paths;
+  if (Files.empty())
+    Paths = DB->getAllFiles();
+  for (const std::string &F : Files) {
+    llvm::SmallString<256> P(F);
+    llvm::sys::fs::make_absolute(P);
+    llvm::sys::path::remove_dots(P, true);
+    Paths.push_back(P.str().str());
+  }
+  if (Paths.empty())
+    return usageError("the compile database in '" + DatabaseDir +
+                      "' lists no files");
+  if (DatabaseDir.empty())
+    DatabaseDir = llvm::sys::path::parent_path(Paths.front()).str();
+
+  // A file that cannot be read fails on its own; the others go on.
+  std::vector<std::string> Readable;
+  std::vector<FileFacts> All;
+  for (const std::string &P : Paths) {
+    llvm::Expected<llvm::sys::fs::file_t> Handle =
+        llvm::sys::fs::openNativeFileForRead(P);
+    if (!Handle) {
+      FileFacts F;
+      F.File = P;
+      F.Errors.push_back("cannot read " + P + ": " +
+                         llvm::toString(Handle.takeError()));
+      All.push_back(std::move(F));
+      continue;
+    }
+    llvm::sys::fs::closeFile(*Handle);
+    Readable.push_back(P);
+  }
+  for (FileFacts &F : analyseAll(Readable, DatabaseDir, Argv[0]))
+    All.push_back(std::move(F));
+
+  Results R = merge(All);
+  bool Colour = llvm::WithColor(llvm::outs()).colorsEnabled();
+  if (OutputFormat == Format::JSON)
+    printJSON(R, llvm::outs());
+  else
+    printText(R, llvm::outs(), Colour);
+  llvm::outs().flush();
+
+  for (const Failure &F : R.Failures) {
+    llvm::WithColor::error(llvm::errs(), "corolint")
+        << F.File << " could not be analysed:\n";
+    for (const std::string &E : F.Errors)
+      llvm::errs() << "  " << E << "\n";
+  }
+  llvm::errs() << llvm::formatv(
+      "corolint: {0} warning{1} in {2} file{3}{4}\n", R.Findings.size(),
+      R.Findings.size() == 1 ? "" : "s", R.Files, R.Files == 1 ? "" : "s",
+      R.Failures.empty()
+          ? std::string()
+          : llvm::formatv(", {0} not analysed", R.Failures.size()).str());
+  if (!R.Failures.empty())
+    return ExitFailedFiles;
+  return R.Findings.empty() ? 0 : ExitFindings;
+}

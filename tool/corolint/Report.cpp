@@ -1,0 +1,197 @@
+//===--- Report.cpp - From every file's facts to the findings -------------===//
+
+#include "Report.h"
+#include "llvm/ADT/StringMap.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include <set>
+
+namespace corolint {
+
+namespace {
+
+/// The text between quotes in a display name: 'legacy::fetch' -> legacy::fetch.
+std::string unquoted(llvm::StringRef Name) {
+  return Name.trim("'").str();
+}
+
+Message message(const FactLoc &Loc, const std::string &Text) {
+  Message M;
+  M.Loc = Loc;
+  M.Text = Text;
+  return M;
+}
+
+bool before(const Finding &L, const Finding &R) {
+  const FactLoc &A = L.Warning.Loc, &B = R.Warning.Loc;
+  return std::tie(A.File, A.Line, A.Col, L.Check, L.Warning.Text) <
+         std::tie(B.File, B.Line, B.Col, R.Check, R.Warning.Text);
+}
+
+} // namespace
+
+Results merge(std::vector<FileFacts> &All) {
+  Results R;
+  FactsIndex Index;
+  for (FileFacts &F : All) {
+    ++R.Files;
+    if (!F.Parsed) {
+      R.Failures.push_back({F.File, F.Errors});
+      continue;
+    }
+    for (const FactGraph &G : F.Graphs)
+      Index.add(G);
+  }
+  std::set<std::tuple<std::string, std::string, unsigned, std::string>> Seen;
+  auto Add = [&](Finding F) {
+    if (Seen.insert({F.Check, F.Warning.Loc.File, F.Warning.Loc.Offset,
+                     F.Warning.Text})
+            .second)
+      R.Findings.push_back(std::move(F));
+  };
+  for (FileFacts &F : All) {
+    if (!F.Parsed)
+      continue;
+    for (Finding &X : F.Findings)
+      Add(std::move(X));
+    for (const Candidate &C : F.Candidates) {
+      FactChain Chain = Index.chain(C.Check, C.CalleeUsr, C.Kind);
+      if (!Chain.End)
+        continue;
+      Report Rep = describe(C, Chain);
+      Finding X;
+      X.Check = C.Check;
+      X.Warning = message(Rep.Loc, Rep.Message);
+      for (auto &[Loc, Text] : Rep.Notes)
+        X.Notes.push_back(message(Loc, Text));
+      X.Function = C.Function;
+      X.Called = unquoted(C.CalleeName);
+      Add(std::move(X));
+    }
+  }
+  llvm::sort(R.Findings, before);
+  return R;
+}
+
+namespace {
+
+/// Source lines for snippets, reading each file once.
+class Sources {
+public:
+  llvm::StringRef line(const FactLoc &L) {
+    auto [It, New] = Files.try_emplace(L.File);
+    if (New)
+      if (auto Buffer = llvm::MemoryBuffer::getFile(L.File))
+        It->second = std::move(*Buffer);
+    if (!It->second || L.Offset > It->second->getBufferSize())
+      return "";
+    llvm::StringRef Text = It->second->getBuffer();
+    size_t Start = Text.rfind('\n', L.Offset ? L.Offset - 1 : 0);
+    Start = (Start == llvm::StringRef::npos || L.Offset == 0) ? 0 : Start + 1;
+    if (Start > L.Offset)
+      Start = L.Offset;
+    size_t End = Text.find('\n', L.Offset);
+    return Text.slice(Start, End).rtrim("\r");
+  }
+
+private:
+  llvm::StringMap<std::unique_ptr<llvm::MemoryBuffer>> Files;
+};
+
+void printMessage(llvm::raw_ostream &OS, Sources &Src, const Message &M,
+                  llvm::StringRef Level, llvm::StringRef Check, bool Colour) {
+  auto Bold = [&] {
+    if (Colour)
+      OS.changeColor(llvm::raw_ostream::SAVEDCOLOR, /*Bold=*/true);
+  };
+  auto Reset = [&] {
+    if (Colour)
+      OS.resetColor();
+  };
+  Bold();
+  if (M.Loc.valid())
+    OS << M.Loc.File << ":" << M.Loc.Line << ":" << M.Loc.Col << ": ";
+  if (Colour)
+    OS.changeColor(Level == "warning" ? llvm::raw_ostream::MAGENTA
+                                      : llvm::raw_ostream::BLACK,
+                   /*Bold=*/true);
+  OS << Level << ": ";
+  Reset();
+  Bold();
+  OS << M.Text;
+  if (!Check.empty())
+    OS << " [" << Check << "]";
+  Reset();
+  OS << "\n";
+  if (!M.Loc.valid())
+    return;
+  llvm::StringRef Line = Src.line(M.Loc);
+  if (Line.empty())
+    return;
+  OS << Line << "\n";
+  std::string Caret;
+  for (unsigned I = 1; I < M.Loc.Col && I <= Line.size(); ++I)
+    Caret += Line[I - 1] == '\t' ? '\t' : ' ';
+  Caret += '^';
+  if (Colour)
+    OS.changeColor(llvm::raw_ostream::GREEN, /*Bold=*/true);
+  OS << Caret;
+  Reset();
+  OS << "\n";
+}
+
+} // namespace
+
+void printText(const Results &R, llvm::raw_ostream &OS, bool Colour) {
+  Sources Src;
+  for (const Finding &F : R.Findings) {
+    printMessage(OS, Src, F.Warning, "warning", F.Check, Colour);
+    for (const Message &N : F.Notes)
+      printMessage(OS, Src, N, "note", "", Colour);
+  }
+}
+
+static llvm::json::Value place(const FactLoc &L) {
+  if (!L.valid())
+    return nullptr;
+  return llvm::json::Object{
+      {"file", L.File}, {"line", L.Line}, {"column", L.Col}, {"offset", L.Offset}};
+}
+
+static llvm::json::Value fixes(const std::vector<Edit> &Edits) {
+  llvm::json::Array A;
+  for (const Edit &E : Edits)
+    A.push_back(llvm::json::Object{{"file", E.File},
+                                   {"offset", E.Offset},
+                                   {"length", E.Length},
+                                   {"replacement", E.Text}});
+  return A;
+}
+
+void printJSON(const Results &R, llvm::raw_ostream &OS) {
+  llvm::json::Array Findings, Failures;
+  for (const Finding &F : R.Findings) {
+    llvm::json::Array Notes;
+    for (const Message &N : F.Notes)
+      Notes.push_back(llvm::json::Object{{"message", N.Text},
+                                         {"location", place(N.Loc)},
+                                         {"fixes", fixes(N.Fixes)}});
+    Findings.push_back(llvm::json::Object{
+        {"check", F.Check},
+        {"message", F.Warning.Text},
+        {"location", place(F.Warning.Loc)},
+        {"function", F.Function},
+        {"called", F.Called},
+        {"fixes", fixes(F.Warning.Fixes)},
+        {"notes", std::move(Notes)}});
+  }
+  for (const Failure &F : R.Failures)
+    Failures.push_back(
+        llvm::json::Object{{"file", F.File}, {"errors", F.Errors}});
+  OS << llvm::formatv("{0:2}", llvm::json::Value(llvm::json::Object{
+                                   {"files", R.Files},
+                                   {"findings", std::move(Findings)},
+                                   {"failed", std::move(Failures)}}))
+     << "\n";
+}
+
+} // namespace corolint
