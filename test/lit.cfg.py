@@ -31,6 +31,13 @@ config.substitutions.append(
      "/usr/share/doc/libboost1.81-doc/examples/libs/asio/example/cpp20"))
 config.substitutions.append(("%source_dir", config.corolint_source_dir))
 config.substitutions.append(("%corolint_clangd", config.corolint_clangd))
+config.substitutions.append(
+    ("%expect_exit", "bash " + os.path.join(config.test_source_root, "utils", "expect-exit.sh")))
+# A copy of a multi-file project with its compile_commands.json: %project NAME DIR
+config.substitutions.append(
+    ("%project", "bash " + os.path.join(config.test_source_root, "utils", "project.sh")))
 config.substitutions.append(("%corolint_version", config.corolint_version))
 config.substitutions.append(
     ("%utils", os.path.join(config.test_source_root, "utils")))
+# Last: the names above that start with %corolint go first.
+config.substitutions.append(("%corolint", config.corolint_tool))

@@ -99,7 +99,20 @@ loadDatabase(std::string &Directory, std::string &Error) {
               "directory that holds compile_commands.json";
       return nullptr;
     }
-    DB = tooling::CompilationDatabase::loadFromDirectory(Directory, Error);
+    llvm::SmallString<256> Json(Directory);
+    llvm::sys::path::append(Json, "compile_commands.json");
+    if (!llvm::sys::fs::exists(Json)) {
+      Error = "no compile_commands.json in '" + Directory +
+              "'; CMake writes one with -DCMAKE_EXPORT_COMPILE_COMMANDS=ON";
+      return nullptr;
+    }
+    std::string Why;
+    DB = tooling::JSONCompilationDatabase::loadFromFile(
+        Json, Why, tooling::JSONCommandLineSyntax::AutoDetect);
+    if (!DB) {
+      Error = Json.str().str() + " is not a valid compile database: " + Why;
+      return nullptr;
+    }
   } else {
     std::string Start = Files.empty() ? "." : Files.front();
     DB = tooling::CompilationDatabase::autoDetectFromSource(

@@ -14,3 +14,10 @@ void legacy_pause();
 
 // Defined here and included by two files: its finding is reported once.
 inline void header_helper() { fetch_price_now(); }
+
+// A coroutine in the header: its finding shows with --header-filter, once,
+// though every file includes it.
+inline asio::awaitable<void> header_coro() {
+  refresh_cache();
+  co_return;
+}
