@@ -8,6 +8,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "Fixes.h"
 #include "Report.h"
 #include "Worker.h"
 #include "clang-tidy/ClangTidy.h"
@@ -67,6 +68,20 @@ cl::opt<Format> OutputFormat(
     cl::values(clEnumValN(Format::Text, "text", "clang's diagnostics (default)"),
                clEnumValN(Format::JSON, "json", "one JSON document")),
     cl::cat(Category));
+cl::opt<bool> Fix("fix", cl::desc("Apply the fixes of the findings, refusing any\n"
+                                  "that overlaps another"),
+                  cl::cat(Category));
+cl::opt<bool> FixNotes(
+    "fix-notes",
+    cl::desc("With --fix or --export-fixes: also take a fix offered on a\n"
+             "note, where the warning has none of its own (the\n"
+             "async-all-the-way-up rewrite)"),
+    cl::cat(Category));
+cl::opt<std::string> ExportFixes(
+    "export-fixes",
+    cl::desc("Write the findings and their fixes as YAML for\n"
+             "clang-apply-replacements"),
+    cl::value_desc("file"), cl::cat(Category));
 // A worker: analyse the one file given and write its facts here.
 cl::opt<std::string> FactsFile("worker-facts-file", cl::Hidden,
                                cl::cat(Category));
@@ -355,6 +370,35 @@ int main(int Argc, const char **Argv) {
     printText(R, llvm::outs(), Colour);
   llvm::outs().flush();
 
+  int Status = 0;
+  if (!ExportFixes.empty()) {
+    std::error_code EC;
+    llvm::raw_fd_ostream OS(ExportFixes, EC);
+    if (!EC) {
+      exportFixes(R.Findings, FixNotes, OS);
+      OS.close();
+      EC = OS.error();
+    }
+    if (EC) {
+      llvm::WithColor::error(llvm::errs(), "corolint")
+          << "cannot write " << ExportFixes << ": " << EC.message() << "\n";
+      Status = ExitUsage;
+    }
+  }
+  if (Fix) {
+    FixResult Fixed = applyFixes(R.Findings, FixNotes);
+    for (const std::string &Refused : Fixed.Refused)
+      llvm::WithColor::warning(llvm::errs(), "corolint") << Refused << "\n";
+    for (const std::string &Error : Fixed.Errors)
+      llvm::WithColor::error(llvm::errs(), "corolint") << Error << "\n";
+    llvm::errs() << llvm::formatv("corolint: applied {0} fix{1} to {2} file{3}\n",
+                                  Fixed.Applied, Fixed.Applied == 1 ? "" : "es",
+                                  Fixed.Written.size(),
+                                  Fixed.Written.size() == 1 ? "" : "s");
+    if (!Fixed.Errors.empty())
+      Status = ExitUsage;
+  }
+
   for (const Failure &F : R.Failures) {
     llvm::WithColor::error(llvm::errs(), "corolint")
         << F.File << " could not be analysed:\n";
@@ -369,5 +413,7 @@ int main(int Argc, const char **Argv) {
           : llvm::formatv(", {0} not analysed", R.Failures.size()).str());
   if (!R.Failures.empty())
     return ExitFailedFiles;
+  if (Status)
+    return Status;
   return R.Findings.empty() ? 0 : ExitFindings;
 }
