@@ -175,6 +175,8 @@ void CoroutineCallCheck::onEndOfTranslationUnit() {
   // A recorder takes the unit's functions; the analyses it reads stay until
   // the next unit starts.
   if (FactsRecorder *Recorder = FactsRecorder::current()) {
+    if (Unit)
+      Recorder->addInputs(Unit->getSourceManager());
     if (Unit && What != Reports::Direct && FollowCalls)
       Recorder->addGraph(getID(), Analysis::get(*Unit, Shared));
     Unit = nullptr;

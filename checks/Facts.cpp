@@ -7,6 +7,7 @@
 #include "clang/Basic/FileManager.h"
 #include "clang/Basic/SourceManager.h"
 #include "llvm/Support/Path.h"
+#include "llvm/Support/xxhash.h"
 #include "clang/Index/USRGeneration.h"
 #include <deque>
 
@@ -35,7 +36,8 @@ FactLoc FactLoc::of(SourceLocation Loc, const SourceManager &SM) {
     return L;
   llvm::SmallString<256> Path(P.getFilename());
   SM.getFileManager().makeAbsolutePath(Path);
-  llvm::sys::path::remove_dots(Path, /*remove_dot_dot=*/true);
+  // "..": lexically removing it would be wrong across symbolic links.
+  llvm::sys::path::remove_dots(Path, /*remove_dot_dot=*/false);
   L.File = Path.str().str();
   L.Line = P.getLine();
   L.Col = P.getColumn();
@@ -55,6 +57,20 @@ void FactsRecorder::install(FactsRecorder *R) { Current = R; }
 unsigned FactsRecorder::addCandidate(Candidate C) {
   Candidates.push_back(std::move(C));
   return Candidates.size() - 1;
+}
+
+void FactsRecorder::addInputs(const SourceManager &SM) {
+  if (!Inputs.empty())
+    return;
+  for (auto It = SM.fileinfo_begin(); It != SM.fileinfo_end(); ++It) {
+    std::optional<llvm::StringRef> Text = It->second->getBufferDataIfLoaded();
+    if (!Text)
+      continue;
+    llvm::SmallString<256> Path(It->first.getName());
+    SM.getFileManager().makeAbsolutePath(Path);
+    Inputs.push_back({Path.str().str(), llvm::xxh3_64bits(*Text)});
+  }
+  llvm::sort(Inputs);
 }
 
 void FactsRecorder::addGraph(llvm::StringRef Check, Analysis &A) {

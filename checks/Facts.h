@@ -117,9 +117,14 @@ public:
   /// Records A's functions for Check, once per analysis.
   void addGraph(llvm::StringRef Check, Analysis &A);
 
+  /// Records the files the unit was parsed from, each with a hash of the
+  /// text parsed, once.
+  void addInputs(const clang::SourceManager &SM);
+
   std::vector<Candidate> Candidates;
   std::vector<FindingKey> Keys;
   std::vector<FactGraph> Graphs;
+  std::vector<std::pair<std::string, uint64_t>> Inputs;
 
 private:
   std::vector<const Analysis *> Recorded; // parallel to Graphs

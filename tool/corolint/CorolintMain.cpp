@@ -8,6 +8,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "Cache.h"
 #include "Fixes.h"
 #include "Report.h"
 #include "Worker.h"
@@ -24,6 +25,7 @@
 #include "llvm/Support/Regex.h"
 #include "llvm/Support/Threading.h"
 #include "llvm/Support/WithColor.h"
+#include "llvm/Support/xxhash.h"
 #include <atomic>
 #include <chrono>
 #include <mutex>
@@ -82,6 +84,29 @@ cl::opt<std::string> ExportFixes(
     cl::desc("Write the findings and their fixes as YAML for\n"
              "clang-apply-replacements"),
     cl::value_desc("file"), cl::cat(Category));
+cl::opt<std::string> Shard(
+    "shard",
+    cl::desc("Analyse only shard K of N of the files (1 <= K <= N); with\n"
+             "--facts-out, for a CI matrix"),
+    cl::value_desc("K/N"), cl::cat(Category));
+cl::opt<std::string> FactsOut(
+    "facts-out",
+    cl::desc("Write each file's facts to this directory instead of\n"
+             "reporting; --facts-in reports them"),
+    cl::value_desc("dir"), cl::cat(Category));
+cl::list<std::string> FactsIn(
+    "facts-in",
+    cl::desc("Report from the facts that --facts-out wrote to these\n"
+             "directories (the positional arguments are more of them)\n"
+             "instead of parsing"),
+    cl::value_desc("dir"), cl::CommaSeparated, cl::cat(Category));
+cl::opt<std::string> CacheDir(
+    "cache-dir",
+    cl::desc("Where per-file facts are kept between runs\n"
+             "(default: <build-dir>/.corolint-cache)"),
+    cl::value_desc("dir"), cl::cat(Category));
+cl::opt<bool> NoCache("no-cache", cl::desc("Neither read nor write the cache"),
+                      cl::cat(Category));
 // A worker: analyse the one file given and write its facts here.
 cl::opt<std::string> FactsFile("worker-facts-file", cl::Hidden,
                                cl::cat(Category));
@@ -129,17 +154,27 @@ loadDatabase(std::string &Directory, std::string &Error) {
       return nullptr;
     }
   } else {
+    // As clang-tidy does without -p: the first compile_commands.json from
+    // the first file's directory upwards.
     std::string Start = Files.empty() ? "." : Files.front();
-    DB = tooling::CompilationDatabase::autoDetectFromSource(
-        llvm::sys::fs::is_directory(Start) ? Start + "/x" : Start, Error);
-    if (!DB) {
-      Error = "no compile_commands.json found from '" + Start +
-              "' upwards; give the build directory with -p BUILD_DIR";
-      return nullptr;
+    llvm::SmallString<256> Dir(Start);
+    llvm::sys::fs::make_absolute(Dir);
+    if (!llvm::sys::fs::is_directory(Dir))
+      llvm::sys::path::remove_filename(Dir);
+    for (; !Dir.empty(); Dir = llvm::sys::path::parent_path(Dir)) {
+      llvm::SmallString<256> Json(Dir);
+      llvm::sys::path::append(Json, "compile_commands.json");
+      if (llvm::sys::fs::exists(Json)) {
+        BuildPath = Dir.str().str();
+        return loadDatabase(Directory, Error);
+      }
+      if (llvm::sys::path::parent_path(Dir) == Dir)
+        break;
     }
-  }
-  if (!DB)
+    Error = "no compile_commands.json found from '" + Start +
+            "' upwards; give the build directory with -p BUILD_DIR";
     return nullptr;
+  }
   // As clang-tidy does: a file the database lacks borrows a neighbour's command.
   return tooling::inferMissingCompileCommands(std::move(DB));
 }
@@ -223,13 +258,35 @@ private:
 
 /// Runs one worker process per file, Jobs at a time, and reads back each
 /// file's facts. A worker that dies leaves a failure that says how.
-std::vector<FileFacts> analyseAll(const std::vector<std::string> &Paths,
-                                  const std::string &DatabaseDir,
-                                  const char *Argv0) {
+/// What a file's facts depend on besides the files it reads: corolint's
+/// version, its compile command and its effective configuration.
+std::string cacheKey(const std::string &Path,
+                     const tooling::CompilationDatabase &DB,
+                     tidy::ClangTidyOptionsProvider &Options) {
+  std::string Key = "corolint " COROLINT_VERSION "\n";
+  for (const tooling::CompileCommand &C : DB.getCompileCommands(Path))
+    Key += C.Directory + "\n" + llvm::join(C.CommandLine, "\x1f") + "\n";
+  Key += tidy::configurationAsText(Options.getOptions(Path));
+  // The entry separates the key from the facts by an empty line.
+  std::replace(Key.begin(), Key.end(), '\n', '\x1e');
+  return Key;
+}
+
+struct Analysed {
+  std::vector<FileFacts> Files;
+  unsigned FromCache = 0;
+};
+
+Analysed analyseAll(const std::vector<std::string> &Paths,
+                    const std::string &DatabaseDir, const char *Argv0,
+                    const tooling::CompilationDatabase &DB,
+                    FactsCache *Cache) {
   std::string Self = llvm::sys::fs::getMainExecutable(
       Argv0, reinterpret_cast<void *>(&analyseAll));
   llvm::SmallString<128> Scratch;
-  std::vector<FileFacts> All(Paths.size());
+  Analysed Result;
+  std::vector<FileFacts> &All = Result.Files;
+  All.resize(Paths.size());
   if (std::error_code EC =
           llvm::sys::fs::createUniqueDirectory("corolint", Scratch)) {
     for (size_t I = 0; I < Paths.size(); ++I) {
@@ -237,8 +294,14 @@ std::vector<FileFacts> analyseAll(const std::vector<std::string> &Paths,
       All[I].Errors.push_back("cannot create a scratch directory: " +
                               EC.message());
     }
-    return All;
+    return Result;
   }
+  auto Options = makeOptionsProvider(tidyFlags());
+  if (!Options) { // validated before; cannot fail here
+    llvm::consumeError(Options.takeError());
+    Cache = nullptr;
+  }
+  std::atomic<unsigned> FromCache{0};
   std::vector<std::string> Common = {Self, "-p", DatabaseDir};
   if (Checks.getNumOccurrences())
     Common.push_back("--checks=" + Checks);
@@ -253,6 +316,16 @@ std::vector<FileFacts> analyseAll(const std::vector<std::string> &Paths,
   std::atomic<size_t> Next{0};
   auto Work = [&] {
     for (size_t I; (I = Next++) < Paths.size();) {
+      std::string Key;
+      if (Cache) {
+        Key = cacheKey(Paths[I], DB, **Options);
+        if (std::optional<FileFacts> Hit = Cache->lookup(Paths[I], Key)) {
+          All[I] = std::move(*Hit);
+          ++FromCache;
+          Bar.done();
+          continue;
+        }
+      }
       std::string Out = (Scratch + "/" + std::to_string(I) + ".json").str();
       std::string Err = (Scratch + "/" + std::to_string(I) + ".err").str();
       std::vector<std::string> Args = Common;
@@ -268,6 +341,8 @@ std::vector<FileFacts> analyseAll(const std::vector<std::string> &Paths,
       llvm::Expected<FileFacts> Facts = readFileFacts(Out);
       if (Status == 0 && Facts) {
         All[I] = std::move(*Facts);
+        if (Cache)
+          Cache->store(Paths[I], Key, All[I]);
       } else {
         llvm::consumeError(Facts.takeError());
         All[I].File = Paths[I];
@@ -294,7 +369,75 @@ std::vector<FileFacts> analyseAll(const std::vector<std::string> &Paths,
   for (std::thread &T : Threads)
     T.join();
   llvm::sys::fs::remove_directories(Scratch);
+  Result.FromCache = FromCache;
+  return Result;
+}
+
+/// The facts that --facts-out wrote, from every directory given.
+std::optional<std::vector<FileFacts>> readFacts(std::vector<std::string> Dirs) {
+  std::vector<FileFacts> All;
+  for (const std::string &Dir : Dirs) {
+    if (!llvm::sys::fs::is_directory(Dir)) {
+      usageError("--facts-in: '" + Dir + "' is not a directory");
+      return std::nullopt;
+    }
+    std::error_code EC;
+    std::vector<std::string> Entries;
+    for (llvm::sys::fs::directory_iterator It(Dir, EC), End; It != End && !EC;
+         It.increment(EC))
+      if (llvm::sys::path::extension(It->path()) == ".json")
+        Entries.push_back(It->path());
+    if (EC) {
+      usageError("--facts-in: cannot list '" + Dir + "': " + EC.message());
+      return std::nullopt;
+    }
+    llvm::sort(Entries);
+    for (const std::string &E : Entries) {
+      llvm::Expected<FileFacts> F = readFileFacts(E);
+      if (!F) {
+        usageError("--facts-in: " + llvm::toString(F.takeError()));
+        return std::nullopt;
+      }
+      All.push_back(std::move(*F));
+    }
+  }
   return All;
+}
+
+/// Writes each file's facts to Dir, one file each, named by its path.
+int writeFacts(const std::vector<FileFacts> &All, llvm::StringRef Dir) {
+  if (std::error_code EC = llvm::sys::fs::create_directories(Dir))
+    return usageError("--facts-out: cannot create '" + Dir + "': " +
+                      EC.message());
+  for (const FileFacts &F : All) {
+    llvm::SmallString<256> Path(Dir);
+    llvm::sys::path::append(Path,
+                            llvm::utohexstr(llvm::xxh3_64bits(F.File)) + ".json");
+    if (llvm::Error E = writeFileFacts(F, Path))
+      return usageError("--facts-out: " + llvm::toString(std::move(E)));
+  }
+  llvm::errs() << llvm::formatv("corolint: wrote the facts of {0} file{1} to {2}\n",
+                                All.size(), All.size() == 1 ? "" : "s", Dir);
+  return 0;
+}
+
+/// The files of shard K/N: every N-th of the sorted list, from the K-th.
+std::optional<std::vector<std::string>>
+shardOf(std::vector<std::string> Paths) {
+  if (Shard.empty())
+    return Paths;
+  auto [KText, NText] = llvm::StringRef(Shard).split('/');
+  unsigned K = 0, N = 0;
+  if (KText.getAsInteger(10, K) || NText.getAsInteger(10, N) || N == 0 ||
+      K == 0 || K > N) {
+    usageError("--shard: expected K/N with 1 <= K <= N, not '" + Shard + "'");
+    return std::nullopt;
+  }
+  llvm::sort(Paths);
+  std::vector<std::string> Mine;
+  for (size_t I = K - 1; I < Paths.size(); I += N)
+    Mine.push_back(Paths[I]);
+  return Mine;
 }
 
 } // namespace
@@ -315,52 +458,78 @@ int main(int Argc, const char **Argv) {
           &llvm::errs()))
     return ExitUsage;
 
-  std::string DatabaseDir, Error;
-  std::unique_ptr<tooling::CompilationDatabase> DB =
-      loadDatabase(DatabaseDir, Error);
-  if (!DB)
-    return usageError(Error);
-  if (!FactsFile.empty())
-    return runWorker(*DB);
-
-  TidyFlags Flags = tidyFlags();
-  if (std::optional<int> Status = validateFlags(Flags))
-    return *Status;
-
-  std::vector<std::string> Paths;
-  if (Files.empty())
-    Paths = DB->getAllFiles();
-  for (const std::string &F : Files) {
-    llvm::SmallString<256> P(F);
-    llvm::sys::fs::make_absolute(P);
-    llvm::sys::path::remove_dots(P, true);
-    Paths.push_back(P.str().str());
-  }
-  if (Paths.empty())
-    return usageError("the compile database in '" + DatabaseDir +
-                      "' lists no files");
-  if (DatabaseDir.empty())
-    DatabaseDir = llvm::sys::path::parent_path(Paths.front()).str();
-
-  // A file that cannot be read fails on its own; the others go on.
-  std::vector<std::string> Readable;
   std::vector<FileFacts> All;
-  for (const std::string &P : Paths) {
-    llvm::Expected<llvm::sys::fs::file_t> Handle =
-        llvm::sys::fs::openNativeFileForRead(P);
-    if (!Handle) {
-      FileFacts F;
-      F.File = P;
-      F.Errors.push_back("cannot read " + P + ": " +
-                         llvm::toString(Handle.takeError()));
-      All.push_back(std::move(F));
-      continue;
+  unsigned FromCache = 0;
+  if (!FactsIn.empty()) {
+    // Reporting from the facts of shards: no parsing, no database.
+    std::vector<std::string> Dirs(FactsIn.begin(), FactsIn.end());
+    Dirs.insert(Dirs.end(), Files.begin(), Files.end());
+    std::optional<std::vector<FileFacts>> Read = readFacts(Dirs);
+    if (!Read)
+      return ExitUsage;
+    All = std::move(*Read);
+  } else {
+    std::string DatabaseDir, Error;
+    std::unique_ptr<tooling::CompilationDatabase> DB =
+        loadDatabase(DatabaseDir, Error);
+    if (!DB)
+      return usageError(Error);
+    if (!FactsFile.empty())
+      return runWorker(*DB);
+
+    if (std::optional<int> Status = validateFlags(tidyFlags()))
+      return *Status;
+
+    std::vector<std::string> Paths;
+    if (Files.empty())
+      Paths = DB->getAllFiles();
+    for (const std::string &F : Files) {
+      llvm::SmallString<256> P(F);
+      llvm::sys::fs::make_absolute(P);
+      llvm::sys::path::remove_dots(P, /*remove_dot_dot=*/false);
+      Paths.push_back(P.str().str());
     }
-    llvm::sys::fs::closeFile(*Handle);
-    Readable.push_back(P);
+    if (Paths.empty())
+      return usageError("the compile database in '" + DatabaseDir +
+                        "' lists no files");
+    std::optional<std::vector<std::string>> Mine = shardOf(std::move(Paths));
+    if (!Mine)
+      return ExitUsage;
+
+    // A file that cannot be read fails on its own; the others go on.
+    std::vector<std::string> Readable;
+    for (const std::string &P : *Mine) {
+      llvm::Expected<llvm::sys::fs::file_t> Handle =
+          llvm::sys::fs::openNativeFileForRead(P);
+      if (!Handle) {
+        FileFacts F;
+        F.File = P;
+        F.Errors.push_back("cannot read " + P + ": " +
+                           llvm::toString(Handle.takeError()));
+        All.push_back(std::move(F));
+        continue;
+      }
+      llvm::sys::fs::closeFile(*Handle);
+      Readable.push_back(P);
+    }
+    std::optional<FactsCache> Cache;
+    if (!NoCache) {
+      llvm::SmallString<256> Dir(CacheDir);
+      if (Dir.empty()) {
+        Dir = DatabaseDir;
+        llvm::sys::path::append(Dir, ".corolint-cache");
+      }
+      llvm::sys::fs::make_absolute(Dir);
+      Cache.emplace(Dir.str().str());
+    }
+    Analysed Done = analyseAll(Readable, DatabaseDir, Argv[0], *DB,
+                               Cache ? &*Cache : nullptr);
+    FromCache = Done.FromCache;
+    for (FileFacts &F : Done.Files)
+      All.push_back(std::move(F));
+    if (!FactsOut.empty())
+      return writeFacts(All, FactsOut);
   }
-  for (FileFacts &F : analyseAll(Readable, DatabaseDir, Argv[0]))
-    All.push_back(std::move(F));
 
   Results R = merge(All);
   bool Colour = llvm::WithColor(llvm::outs()).colorsEnabled();
@@ -406,11 +575,13 @@ int main(int Argc, const char **Argv) {
       llvm::errs() << "  " << E << "\n";
   }
   llvm::errs() << llvm::formatv(
-      "corolint: {0} warning{1} in {2} file{3}{4}\n", R.Findings.size(),
+      "corolint: {0} warning{1} in {2} file{3}{4}{5}\n", R.Findings.size(),
       R.Findings.size() == 1 ? "" : "s", R.Files, R.Files == 1 ? "" : "s",
       R.Failures.empty()
           ? std::string()
-          : llvm::formatv(", {0} not analysed", R.Failures.size()).str());
+          : llvm::formatv(", {0} not analysed", R.Failures.size()).str(),
+      FromCache ? llvm::formatv(" ({0} from the cache)", FromCache).str()
+                : std::string());
   if (!R.Failures.empty())
     return ExitFailedFiles;
   if (Status)

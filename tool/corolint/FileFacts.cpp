@@ -1,6 +1,7 @@
 //===--- FileFacts.cpp - What the standalone corolint keeps of one file ---===//
 
 #include "FileFacts.h"
+#include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/raw_ostream.h"
@@ -64,7 +65,9 @@ static bool fromJSON(const llvm::json::Value &V, Finding &F,
 }
 
 llvm::json::Value toJSON(const FileFacts &F) {
-  llvm::json::Array Findings, Candidates, Graphs;
+  llvm::json::Array Findings, Candidates, Graphs, Inputs;
+  for (const auto &[Path, Hash] : F.Inputs)
+    Inputs.push_back(llvm::json::Array{Path, llvm::utohexstr(Hash)});
   for (const Finding &X : F.Findings)
     Findings.push_back(toJSON(X));
   for (const Candidate &C : F.Candidates)
@@ -77,7 +80,8 @@ llvm::json::Value toJSON(const FileFacts &F) {
                             {"errors", F.Errors},
                             {"findings", std::move(Findings)},
                             {"candidates", std::move(Candidates)},
-                            {"graphs", std::move(Graphs)}};
+                            {"graphs", std::move(Graphs)},
+                            {"inputs", std::move(Inputs)}};
 }
 
 static bool fromJSON(const llvm::json::Value &V, FileFacts &F,
@@ -90,9 +94,21 @@ static bool fromJSON(const llvm::json::Value &V, FileFacts &F,
     P.field("format").report("written by another version of corolint");
     return false;
   }
-  return O.map("file", F.File) && O.map("parsed", F.Parsed) &&
-         O.map("errors", F.Errors) && O.map("findings", F.Findings) &&
-         O.map("candidates", F.Candidates) && O.map("graphs", F.Graphs);
+  std::vector<std::vector<std::string>> Inputs;
+  if (!(O.map("file", F.File) && O.map("parsed", F.Parsed) &&
+        O.map("errors", F.Errors) && O.map("findings", F.Findings) &&
+        O.map("candidates", F.Candidates) && O.map("graphs", F.Graphs) &&
+        O.map("inputs", Inputs)))
+    return false;
+  for (const std::vector<std::string> &I : Inputs) {
+    uint64_t Hash;
+    if (I.size() != 2 || llvm::StringRef(I[1]).getAsInteger(16, Hash)) {
+      P.field("inputs").report("expected [path, hash]");
+      return false;
+    }
+    F.Inputs.push_back({I[0], Hash});
+  }
+  return true;
 }
 
 llvm::Expected<FileFacts> readFileFacts(llvm::StringRef Path) {
@@ -107,16 +123,20 @@ llvm::Expected<FileFacts> readFileFacts(llvm::StringRef Path) {
     return llvm::createStringError(llvm::inconvertibleErrorCode(),
                                    "%s is not JSON: %s", Path.str().c_str(),
                                    llvm::toString(Value.takeError()).c_str());
+  llvm::Expected<FileFacts> F = fileFactsFromJSON(*Value);
+  if (!F)
+    return llvm::createStringError(llvm::inconvertibleErrorCode(),
+                                   "%s is not a corolint facts file: %s",
+                                   Path.str().c_str(),
+                                   llvm::toString(F.takeError()).c_str());
+  return F;
+}
+
+llvm::Expected<FileFacts> fileFactsFromJSON(const llvm::json::Value &V) {
   FileFacts F;
   llvm::json::Path::Root Root;
-  if (!fromJSON(*Value, F, Root)) {
-    std::string Why;
-    llvm::raw_string_ostream OS(Why);
-    Root.printErrorContext(*Value, OS);
-    return llvm::createStringError(
-        llvm::inconvertibleErrorCode(), "%s is not a corolint facts file: %s",
-        Path.str().c_str(), llvm::toString(Root.getError()).c_str());
-  }
+  if (!fromJSON(V, F, Root))
+    return Root.getError();
   return F;
 }
 

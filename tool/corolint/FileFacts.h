@@ -56,10 +56,14 @@ struct FileFacts {
   std::vector<Finding> Findings;
   std::vector<Candidate> Candidates;
   std::vector<FactGraph> Graphs;
+  /// The files it was parsed from, with a hash of each one's text; empty
+  /// when no check ran.
+  std::vector<std::pair<std::string, uint64_t>> Inputs;
 };
 
 llvm::json::Value toJSON(const FileFacts &F);
 llvm::Expected<FileFacts> readFileFacts(llvm::StringRef Path);
+llvm::Expected<FileFacts> fileFactsFromJSON(const llvm::json::Value &V);
 llvm::Error writeFileFacts(const FileFacts &F, llvm::StringRef Path);
 
 } // namespace corolint

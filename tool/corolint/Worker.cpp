@@ -87,7 +87,7 @@ std::string absolute(llvm::StringRef Path, llvm::StringRef Directory) {
     P = Directory;
     llvm::sys::path::append(P, Path);
   }
-  llvm::sys::path::remove_dots(P, /*remove_dot_dot=*/true);
+  llvm::sys::path::remove_dots(P, /*remove_dot_dot=*/false);
   return P.str().str();
 }
 
@@ -167,6 +167,7 @@ FileFacts analyseFile(const std::string &File,
     Facts.Findings.push_back(std::move(F));
   }
   Facts.Parsed = Facts.Errors.empty();
+  Facts.Inputs = std::move(Recorder.Inputs);
   if (!Facts.Parsed)
     return Facts; // what a broken AST says is not reported
   for (size_t I = 0; I < Reportable.size(); ++I)

@@ -1,0 +1,80 @@
+//===--- Cache.cpp - Per-file facts kept between runs ---------------------===//
+
+#include "Cache.h"
+#include "llvm/ADT/StringExtras.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/Path.h"
+#include "llvm/Support/xxhash.h"
+
+namespace corolint {
+
+std::string FactsCache::entryPath(llvm::StringRef File) const {
+  llvm::SmallString<256> P(Directory);
+  llvm::sys::path::append(P, llvm::utohexstr(llvm::xxh3_64bits(File)) + ".json");
+  return P.str().str();
+}
+
+std::optional<uint64_t> FactsCache::hashOf(const std::string &Path) {
+  {
+    std::lock_guard<std::mutex> Lock(M);
+    auto It = Hashes.find(Path);
+    if (It != Hashes.end())
+      return It->second;
+  }
+  std::optional<uint64_t> Hash;
+  if (auto Buffer = llvm::MemoryBuffer::getFile(Path, /*IsText=*/false,
+                                                /*RequiresNullTerminator=*/false))
+    Hash = llvm::xxh3_64bits((*Buffer)->getBuffer());
+  std::lock_guard<std::mutex> Lock(M);
+  Hashes[Path] = Hash;
+  return Hash;
+}
+
+std::optional<FileFacts> FactsCache::lookup(llvm::StringRef File,
+                                            llvm::StringRef Key) {
+  auto Buffer = llvm::MemoryBuffer::getFile(entryPath(File));
+  if (!Buffer)
+    return std::nullopt;
+  // An entry is the key, a newline, and the facts.
+  auto [StoredKey, Facts] = (*Buffer)->getBuffer().split("\n\n");
+  if (StoredKey != Key)
+    return std::nullopt;
+  llvm::Expected<llvm::json::Value> Value = llvm::json::parse(Facts);
+  if (!Value) {
+    llvm::consumeError(Value.takeError());
+    return std::nullopt;
+  }
+  llvm::Expected<FileFacts> F = fileFactsFromJSON(*Value);
+  if (!F) {
+    llvm::consumeError(F.takeError());
+    return std::nullopt;
+  }
+  if (F->File != File || F->Inputs.empty())
+    return std::nullopt;
+  for (const auto &[Path, Hash] : F->Inputs)
+    if (hashOf(Path) != Hash)
+      return std::nullopt;
+  return std::move(*F);
+}
+
+void FactsCache::store(llvm::StringRef File, llvm::StringRef Key,
+                       const FileFacts &Facts) {
+  if (Facts.Inputs.empty() || Facts.File != File)
+    return;
+  if (llvm::sys::fs::create_directories(Directory))
+    return;
+  std::string Path = entryPath(File);
+  std::string Temp = Path + ".tmp" + std::to_string(llvm::xxh3_64bits(Key));
+  {
+    std::error_code EC;
+    llvm::raw_fd_ostream OS(Temp, EC);
+    if (EC)
+      return;
+    OS << Key << "\n\n" << llvm::json::Value(toJSON(Facts));
+  }
+  if (llvm::sys::fs::rename(Temp, Path))
+    llvm::sys::fs::remove(Temp);
+}
+
+} // namespace corolint
