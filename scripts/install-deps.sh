@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
-# Installs what corolint needs to build and test, idempotently, from Debian's packages.
+# Installs what corolint needs to build and test, idempotently, from Debian's
+# packages (and, from npm, the SARIF schema the tests validate against).
 set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
 
 packages=(
   clang-19 clang-tidy-19 clang-tools-19 libclang-19-dev llvm-19-dev llvm-19-tools
   cmake ninja-build
   libasio-dev libboost1.81-dev libboost1.81-doc
-  libgrpc++-dev libprotobuf-dev neovim
+  libgrpc++-dev libprotobuf-dev neovim python3-jsonschema
 )
 
 missing=()
@@ -15,17 +17,31 @@ for p in "${packages[@]}"; do
     missing+=("$p")
   fi
 done
-
-if [ "${#missing[@]}" -eq 0 ]; then
-  exit 0
+# npm from Debian only where there is none: another one may be installed.
+if ! command -v npm >/dev/null; then
+  missing+=(npm)
 fi
 
-SUDO=""
-if [ "$(id -u)" -ne 0 ]; then
-  SUDO="sudo"
+if [ "${#missing[@]}" -ne 0 ]; then
+  SUDO=""
+  if [ "$(id -u)" -ne 0 ]; then
+    SUDO="sudo"
+  fi
+  echo "install-deps: installing ${missing[*]}" >&2
+  export DEBIAN_FRONTEND=noninteractive
+  $SUDO apt-get update -qq
+  $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 
-echo "install-deps: installing ${missing[*]}" >&2
-export DEBIAN_FRONTEND=noninteractive
-$SUDO apt-get update -qq
-$SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+# The SARIF 2.1.0 JSON schema (OASIS), as Microsoft's @microsoft/jest-sarif
+# package ships it, for test/tool/sarif.test.
+schema="$root/build/sarif-2.1.0-rtm.5.json"
+if [ ! -f "$schema" ]; then
+  mkdir -p "$root/build"
+  tmp=$(mktemp -d)
+  trap 'rm -rf "$tmp"' EXIT
+  (cd "$tmp" && npm pack --silent @microsoft/jest-sarif@1.0.0-beta.0 >/dev/null 2>&1 &&
+     tar xzf microsoft-jest-sarif-1.0.0-beta.0.tgz package/lib/schemas/sarif-2.1.0-rtm.5.json) ||
+    { echo "install-deps: could not fetch the SARIF schema from npm" >&2; exit 1; }
+  mv "$tmp/package/lib/schemas/sarif-2.1.0-rtm.5.json" "$schema"
+fi

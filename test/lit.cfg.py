@@ -37,6 +37,8 @@ config.substitutions.append(
 config.substitutions.append(
     ("%project", "bash " + os.path.join(config.test_source_root, "utils", "project.sh")))
 config.substitutions.append(("%corolint_version", config.corolint_version))
+# Fetched by scripts/install-deps.sh.
+config.substitutions.append(("%sarif_schema", config.sarif_schema))
 config.substitutions.append(
     ("%utils", os.path.join(config.test_source_root, "utils")))
 # Last: the names above that start with %corolint go first.

@@ -64,12 +64,19 @@ cl::opt<std::string> Config(
     cl::cat(Category));
 cl::opt<unsigned> Jobs("j", cl::desc("Files parsed at once (default: all cores)"),
                        cl::init(0), cl::cat(Category));
-enum class Format { Text, JSON };
+enum class Format { Text, JSON, SARIF };
 cl::opt<Format> OutputFormat(
     "format", cl::desc("Output format"), cl::init(Format::Text),
     cl::values(clEnumValN(Format::Text, "text", "clang's diagnostics (default)"),
-               clEnumValN(Format::JSON, "json", "one JSON document")),
+               clEnumValN(Format::JSON, "json", "one JSON document"),
+               clEnumValN(Format::SARIF, "sarif",
+                          "SARIF 2.1.0, for GitHub code scanning")),
     cl::cat(Category));
+cl::opt<std::string> SourceRoot(
+    "source-root",
+    cl::desc("Paths in SARIF output and baselines are relative to this\n"
+             "directory (default: the current directory)"),
+    cl::value_desc("dir"), cl::cat(Category));
 cl::opt<bool> Fix("fix", cl::desc("Apply the fixes of the findings, refusing any\n"
                                   "that overlaps another"),
                   cl::cat(Category));
@@ -533,8 +540,13 @@ int main(int Argc, const char **Argv) {
 
   Results R = merge(All);
   bool Colour = llvm::WithColor(llvm::outs()).colorsEnabled();
+  llvm::SmallString<256> Root(SourceRoot);
+  llvm::sys::fs::make_absolute(Root);
+  llvm::sys::path::remove_dots(Root, /*remove_dot_dot=*/true);
   if (OutputFormat == Format::JSON)
     printJSON(R, llvm::outs());
+  else if (OutputFormat == Format::SARIF)
+    printSARIF(R, Root, llvm::outs());
   else
     printText(R, llvm::outs(), Colour);
   llvm::outs().flush();

@@ -1,8 +1,14 @@
 //===--- Report.cpp - From every file's facts to the findings -------------===//
 
 #include "Report.h"
+#include "CheckInfo.h"
+#include "Fixes.h"
+#include "llvm/ADT/StringExtras.h"
+#include "llvm/Support/Path.h"
+#include "llvm/Support/xxhash.h"
 #include "llvm/ADT/StringMap.h"
 #include "llvm/Support/MemoryBuffer.h"
+#include <map>
 #include <set>
 
 namespace corolint {
@@ -191,6 +197,164 @@ void printJSON(const Results &R, llvm::raw_ostream &OS) {
                                    {"files", R.Files},
                                    {"findings", std::move(Findings)},
                                    {"failed", std::move(Failures)}}))
+     << "\n";
+}
+
+namespace {
+
+std::string withSlash(llvm::StringRef Dir) {
+  return Dir.ends_with("/") ? Dir.str() : (Dir + "/").str();
+}
+
+/// Path relative to Root when it is under it.
+std::optional<std::string> relativeTo(llvm::StringRef Path, llvm::StringRef Root) {
+  std::string Prefix = withSlash(Root);
+  if (Root.empty() || !Path.starts_with(Prefix))
+    return std::nullopt;
+  return Path.drop_front(Prefix.size()).str();
+}
+
+std::string uriEscape(llvm::StringRef Path) {
+  std::string Out;
+  for (char C : Path) {
+    if (llvm::isAlnum(C) || llvm::StringRef("/-._~").contains(C))
+      Out += C;
+    else
+      Out += "%" + llvm::utohexstr(static_cast<unsigned char>(C), false, 2);
+  }
+  return Out;
+}
+
+llvm::json::Object artifact(llvm::StringRef File, llvm::StringRef Root) {
+  if (std::optional<std::string> Rel = relativeTo(File, Root))
+    return llvm::json::Object{{"uri", uriEscape(*Rel)},
+                              {"uriBaseId", "%SRCROOT%"}};
+  return llvm::json::Object{{"uri", "file://" + uriEscape(File)}};
+}
+
+llvm::json::Object physical(const FactLoc &L, llvm::StringRef Root) {
+  return llvm::json::Object{{"artifactLocation", artifact(L.File, Root)},
+          {"region", llvm::json::Object{{"startLine", L.Line},
+                                        {"startColumn", L.Col}}}};
+}
+
+llvm::json::Object fix(llvm::StringRef Description,
+                       const std::vector<Edit> &Edits, llvm::StringRef Root) {
+  std::map<std::string, llvm::json::Array> ByFile;
+  for (const Edit &E : Edits)
+    ByFile[E.File].push_back(llvm::json::Object{
+        {"deletedRegion",
+         llvm::json::Object{{"charOffset", E.Offset}, {"charLength", E.Length}}},
+        {"insertedContent", llvm::json::Object{{"text", E.Text}}}});
+  llvm::json::Array Changes;
+  for (auto &[File, Replacements] : ByFile)
+    Changes.push_back(llvm::json::Object{
+        {"artifactLocation", artifact(File, Root)},
+        {"replacements", std::move(Replacements)}});
+  return llvm::json::Object{{"description", llvm::json::Object{{"text", Description}}},
+          {"artifactChanges", std::move(Changes)}};
+}
+
+} // namespace
+
+std::string findingKey(const Finding &F, llvm::StringRef Root) {
+  std::string File =
+      relativeTo(F.Warning.Loc.File, Root).value_or(F.Warning.Loc.File);
+  return F.Check + "\t" + File + "\t" + F.Function + "\t" + F.Called;
+}
+
+void printSARIF(const Results &R, llvm::StringRef Root, llvm::raw_ostream &OS) {
+  llvm::json::Array Rules;
+  llvm::StringMap<unsigned> RuleIndex;
+  for (const CheckInfo &C : checkInfos()) {
+    RuleIndex[C.Name] = Rules.size();
+    Rules.push_back(llvm::json::Object{
+        {"id", C.Name},
+        {"shortDescription", llvm::json::Object{{"text", C.Summary}}},
+        {"fullDescription", llvm::json::Object{{"text", C.Help}}},
+        {"help", llvm::json::Object{{"text", C.Help}, {"markdown", C.Help}}},
+        {"defaultConfiguration", llvm::json::Object{{"level", "warning"}}},
+        {"properties",
+         llvm::json::Object{{"tags", llvm::json::Array{"concurrency",
+                                                       "correctness"}},
+                            {"precision", "high"},
+                            {"problem.severity", "warning"}}}});
+  }
+  llvm::json::Array Results;
+  llvm::StringMap<unsigned> Occurrences;
+  for (const Finding &F : R.Findings) {
+    llvm::json::Object Result{
+        {"ruleId", F.Check},
+        {"level", "warning"},
+        {"message", llvm::json::Object{{"text", F.Warning.Text}}},
+        {"locations",
+         llvm::json::Array{llvm::json::Object{
+             {"physicalLocation", physical(F.Warning.Loc, Root)}}}}};
+    auto Rule = RuleIndex.find(F.Check);
+    if (Rule != RuleIndex.end())
+      Result["ruleIndex"] = Rule->second;
+    llvm::json::Array Related, Flow, Fixes;
+    for (size_t I = 0; I < F.Notes.size(); ++I) {
+      const Message &N = F.Notes[I];
+      if (!N.Loc.valid())
+        continue;
+      Related.push_back(llvm::json::Object{
+          {"id", static_cast<int64_t>(I + 1)},
+          {"physicalLocation", physical(N.Loc, Root)},
+          {"message", llvm::json::Object{{"text", N.Text}}}});
+      if (!N.Fixes.empty())
+        Fixes.push_back(fix(N.Text, N.Fixes, Root));
+    }
+    if (!F.Warning.Fixes.empty())
+      Fixes.insert(Fixes.begin(), fix(F.Warning.Text, F.Warning.Fixes, Root));
+    // A chain: the call in the coroutine, then each hop down to the
+    // blocking call, as the notes give them.
+    if (llvm::StringRef(F.Warning.Text).starts_with("call to ")) {
+      Flow.push_back(llvm::json::Object{
+          {"location",
+           llvm::json::Object{
+               {"physicalLocation", physical(F.Warning.Loc, Root)},
+               {"message", llvm::json::Object{{"text", F.Warning.Text}}}}}});
+      for (const Message &N : F.Notes)
+        if (N.Loc.valid() && llvm::StringRef(N.Text).contains(" calls "))
+          Flow.push_back(llvm::json::Object{
+              {"location",
+               llvm::json::Object{
+                   {"physicalLocation", physical(N.Loc, Root)},
+                   {"message", llvm::json::Object{{"text", N.Text}}}}}});
+      Result["codeFlows"] = llvm::json::Array{llvm::json::Object{
+          {"threadFlows",
+           llvm::json::Array{llvm::json::Object{{"locations", std::move(Flow)}}}}}};
+    }
+    if (!Related.empty())
+      Result["relatedLocations"] = std::move(Related);
+    if (!Fixes.empty())
+      Result["fixes"] = std::move(Fixes);
+    std::string Key = findingKey(F, Root);
+    Key += "\t" + std::to_string(Occurrences[Key]++);
+    Result["partialFingerprints"] = llvm::json::Object{
+        {"corolintFinding/v1", llvm::utohexstr(llvm::xxh3_64bits(Key))}};
+    Results.push_back(std::move(Result));
+  }
+  llvm::json::Object Run{
+      {"tool",
+       llvm::json::Object{
+           {"driver", llvm::json::Object{{"name", "corolint"},
+                                         {"semanticVersion", COROLINT_VERSION},
+                                         {"rules", std::move(Rules)}}}}},
+      {"results", std::move(Results)},
+      {"columnKind", "utf16CodeUnits"}};
+  if (!Root.empty()) {
+    Run["originalUriBaseIds"] = llvm::json::Object{
+        {"%SRCROOT%",
+         llvm::json::Object{{"uri", "file://" + uriEscape(withSlash(Root))}}}};
+  }
+  OS << llvm::formatv(
+            "{0:2}",
+            llvm::json::Value(llvm::json::Object{
+                {"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},
+                {"version", "2.1.0"},
+                {"runs", llvm::json::Array{std::move(Run)}}}))
      << "\n";
 }
 

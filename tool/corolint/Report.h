@@ -32,6 +32,17 @@ void printText(const Results &R, llvm::raw_ostream &OS, bool Colour);
 /// The findings and failures as one JSON document.
 void printJSON(const Results &R, llvm::raw_ostream &OS);
 
+/// SARIF 2.1.0 as GitHub code scanning takes it: a rule per check with its
+/// help, a result per finding with its notes as related locations, a code
+/// flow along each chain, the fixes, and a fingerprint that survives edits
+/// elsewhere in the file. Paths under Root are relative to it (%SRCROOT%).
+void printSARIF(const Results &R, llvm::StringRef Root, llvm::raw_ostream &OS);
+
+/// What a finding is, independent of line numbers: check, file, the
+/// coroutine it is in and the name it calls. Baselines and SARIF
+/// fingerprints use it; Root makes the file relative.
+std::string findingKey(const Finding &F, llvm::StringRef Root);
+
 } // namespace corolint
 
 #endif // COROLINT_TOOL_REPORT_H
