@@ -114,6 +114,15 @@ cl::opt<std::string> CacheDir(
     cl::value_desc("dir"), cl::cat(Category));
 cl::opt<bool> NoCache("no-cache", cl::desc("Neither read nor write the cache"),
                       cl::cat(Category));
+cl::opt<std::string> BaselineFile(
+    "baseline",
+    cl::desc("Report only the findings this baseline does not hold (keyed\n"
+             "by check, file, coroutine and called name, not by line)"),
+    cl::value_desc("file"), cl::cat(Category));
+cl::opt<std::string> WriteBaseline(
+    "write-baseline",
+    cl::desc("Record the current findings as the baseline"),
+    cl::value_desc("file"), cl::cat(Category));
 // A worker: analyse the one file given and write its facts here.
 cl::opt<std::string> FactsFile("worker-facts-file", cl::Hidden,
                                cl::cat(Category));
@@ -538,11 +547,25 @@ int main(int Argc, const char **Argv) {
       return writeFacts(All, FactsOut);
   }
 
-  Results R = merge(All);
-  bool Colour = llvm::WithColor(llvm::outs()).colorsEnabled();
+  // The baseline is read before anything is reported, so that a bad one
+  // stops the run.
+  std::optional<Baseline> Accepted;
+  if (!BaselineFile.empty()) {
+    llvm::Expected<Baseline> B = readBaseline(BaselineFile);
+    if (!B)
+      return usageError(llvm::toString(B.takeError()));
+    Accepted = std::move(*B);
+  }
   llvm::SmallString<256> Root(SourceRoot);
   llvm::sys::fs::make_absolute(Root);
   llvm::sys::path::remove_dots(Root, /*remove_dot_dot=*/true);
+
+  Results R = merge(All);
+  if (!WriteBaseline.empty())
+    if (llvm::Error E = writeBaseline(R, Root, WriteBaseline))
+      return usageError(llvm::toString(std::move(E)));
+  unsigned InBaseline = Accepted ? applyBaseline(R, *Accepted, Root) : 0;
+  bool Colour = llvm::WithColor(llvm::outs()).colorsEnabled();
   if (OutputFormat == Format::JSON)
     printJSON(R, llvm::outs());
   else if (OutputFormat == Format::SARIF)
@@ -587,13 +610,15 @@ int main(int Argc, const char **Argv) {
       llvm::errs() << "  " << E << "\n";
   }
   llvm::errs() << llvm::formatv(
-      "corolint: {0} warning{1} in {2} file{3}{4}{5}\n", R.Findings.size(),
+      "corolint: {0} warning{1} in {2} file{3}{4}{5}{6}\n", R.Findings.size(),
       R.Findings.size() == 1 ? "" : "s", R.Files, R.Files == 1 ? "" : "s",
       R.Failures.empty()
           ? std::string()
           : llvm::formatv(", {0} not analysed", R.Failures.size()).str(),
       FromCache ? llvm::formatv(" ({0} from the cache)", FromCache).str()
-                : std::string());
+                : std::string(),
+      InBaseline ? llvm::formatv(", {0} more in the baseline", InBaseline).str()
+                 : std::string());
   if (!R.Failures.empty())
     return ExitFailedFiles;
   if (Status)

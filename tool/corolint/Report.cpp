@@ -358,4 +358,94 @@ void printSARIF(const Results &R, llvm::StringRef Root, llvm::raw_ostream &OS) {
      << "\n";
 }
 
+namespace {
+constexpr int BaselineVersion = 1;
+constexpr llvm::StringLiteral KeyFields[] = {"check", "file", "function",
+                                             "called"};
+} // namespace
+
+llvm::Error writeBaseline(const Results &R, llvm::StringRef Root,
+                          llvm::StringRef Path) {
+  Baseline B;
+  for (const Finding &F : R.Findings)
+    ++B[findingKey(F, Root)];
+  llvm::json::Array Entries;
+  for (const auto &[Key, Count] : B) {
+    llvm::SmallVector<llvm::StringRef, 4> Parts;
+    llvm::StringRef(Key).split(Parts, '\t');
+    llvm::json::Object Entry;
+    for (size_t I = 0; I < Parts.size() && I < std::size(KeyFields); ++I)
+      Entry[KeyFields[I]] = Parts[I];
+    Entry["count"] = Count;
+    Entries.push_back(std::move(Entry));
+  }
+  std::error_code EC;
+  llvm::raw_fd_ostream OS(Path, EC);
+  if (EC)
+    return llvm::createStringError(EC, "cannot write the baseline %s: %s",
+                                   Path.str().c_str(), EC.message().c_str());
+  OS << llvm::formatv("{0:2}",
+                      llvm::json::Value(llvm::json::Object{
+                          {"corolint-baseline", BaselineVersion},
+                          {"findings", std::move(Entries)}}))
+     << "\n";
+  OS.close();
+  if (OS.has_error())
+    return llvm::createStringError(OS.error(), "cannot write the baseline %s",
+                                   Path.str().c_str());
+  return llvm::Error::success();
+}
+
+llvm::Expected<Baseline> readBaseline(llvm::StringRef Path) {
+  auto Fail = [&](const llvm::Twine &Why) {
+    return llvm::createStringError(llvm::inconvertibleErrorCode(),
+                                   "the baseline %s %s", Path.str().c_str(),
+                                   Why.str().c_str());
+  };
+  auto Buffer = llvm::MemoryBuffer::getFile(Path);
+  if (!Buffer)
+    return Fail("cannot be read: " + Buffer.getError().message());
+  llvm::Expected<llvm::json::Value> V = llvm::json::parse((*Buffer)->getBuffer());
+  if (!V)
+    return Fail("is not JSON: " + llvm::toString(V.takeError()));
+  const llvm::json::Object *O = V->getAsObject();
+  if (!O || O->getInteger("corolint-baseline") != BaselineVersion ||
+      !O->getArray("findings"))
+    return Fail("is not a corolint baseline (written by --write-baseline)");
+  Baseline B;
+  for (const llvm::json::Value &E : *O->getArray("findings")) {
+    const llvm::json::Object *Entry = E.getAsObject();
+    if (!Entry)
+      return Fail("has an entry that is not an object");
+    std::string Key;
+    for (llvm::StringRef Field : KeyFields) {
+      std::optional<llvm::StringRef> Part = Entry->getString(Field);
+      if (!Part)
+        return Fail("has an entry without \"" + Field + "\"");
+      Key += (Key.empty() ? "" : "\t") + Part->str();
+    }
+    std::optional<int64_t> Count = Entry->getInteger("count");
+    if (!Count || *Count < 1)
+      return Fail("has an entry without a positive \"count\"");
+    B[Key] += *Count;
+  }
+  return B;
+}
+
+unsigned applyBaseline(Results &R, Baseline B, llvm::StringRef Root) {
+  unsigned Dropped = 0;
+  std::vector<Finding> Kept;
+  for (Finding &F : R.Findings) {
+    auto It = B.find(findingKey(F, Root));
+    if (It != B.end() && It->second > 0) {
+      --It->second;
+      ++Dropped;
+      continue;
+    }
+    Kept.push_back(std::move(F));
+  }
+  R.Findings = std::move(Kept);
+  return Dropped;
+}
+
 } // namespace corolint

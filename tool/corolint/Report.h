@@ -4,7 +4,9 @@
 #define COROLINT_TOOL_REPORT_H
 
 #include "FileFacts.h"
+#include "llvm/Support/Error.h"
 #include "llvm/Support/raw_ostream.h"
+#include <map>
 
 namespace corolint {
 
@@ -42,6 +44,18 @@ void printSARIF(const Results &R, llvm::StringRef Root, llvm::raw_ostream &OS);
 /// coroutine it is in and the name it calls. Baselines and SARIF
 /// fingerprints use it; Root makes the file relative.
 std::string findingKey(const Finding &F, llvm::StringRef Root);
+
+/// Findings accepted for now, by key, with how many of each.
+using Baseline = std::map<std::string, unsigned>;
+
+/// Writes R's findings as a baseline: JSON, one entry per key, sorted.
+llvm::Error writeBaseline(const Results &R, llvm::StringRef Root,
+                          llvm::StringRef Path);
+llvm::Expected<Baseline> readBaseline(llvm::StringRef Path);
+
+/// Drops from R the findings the baseline accepts (as many of each key as
+/// it counts); returns how many it dropped.
+unsigned applyBaseline(Results &R, Baseline B, llvm::StringRef Root);
 
 } // namespace corolint
 
