@@ -20,6 +20,7 @@ constexpr llvm::StringLiteral NonBlockingFunctionsKey = "NonBlockingFunctions";
 constexpr llvm::StringLiteral OffloadFunctionsKey = "OffloadFunctions";
 constexpr llvm::StringLiteral BlockingPoolAwaitablesKey =
     "BlockingPoolAwaitables";
+constexpr llvm::StringLiteral FactsDirectoryKey = "FactsDirectory";
 
 } // namespace
 
@@ -62,6 +63,8 @@ CoroutineCallCheck::CoroutineCallCheck(llvm::StringRef Name,
   List(NonBlockingFunctionsKey, Shared.NonBlockingFunctions);
   List(OffloadFunctionsKey, Shared.OffloadFunctions, DefaultOffloadFunctions);
   List(BlockingPoolAwaitablesKey, Shared.BlockingPoolAwaitables);
+  if (What != Reports::Direct)
+    FactsDirectory = Options.getLocalOrGlobal(FactsDirectoryKey, "").str();
 }
 
 void CoroutineCallCheck::storeOptions(tidy::ClangTidyOptions::OptionMap &Opts) {
@@ -72,6 +75,8 @@ void CoroutineCallCheck::storeOptions(tidy::ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, NonBlockingFunctionsKey, Shared.NonBlockingFunctions);
   Options.store(Opts, OffloadFunctionsKey, Shared.OffloadFunctions);
   Options.store(Opts, BlockingPoolAwaitablesKey, Shared.BlockingPoolAwaitables);
+  if (What != Reports::Direct)
+    Options.store(Opts, FactsDirectoryKey, FactsDirectory);
 }
 
 void CoroutineCallCheck::registerMatchers(MatchFinder *Finder) {
@@ -116,24 +121,75 @@ void CoroutineCallCheck::check(const MatchFinder::MatchResult &R) {
             if (firstReport(Call))
               reportChain(Call, *Callee, C, *Coro, A);
           } else {
-            recordCandidate(Call, *Callee, /*DefinedHere=*/true, *Coro);
+            crossFile(Call, *Callee, /*DefinedHere=*/true, *Coro);
           }
         } else if (const FunctionDecl *Decl = A.external(Call)) {
-          recordCandidate(Call, *Decl, /*DefinedHere=*/false, *Coro);
+          crossFile(Call, *Decl, /*DefinedHere=*/false, *Coro);
         }
       });
 }
 
-// The candidate's warning goes through clang-tidy like any other, so that
-// NOLINT, --header-filter and the like decide whether it may be reported;
-// the front end then reports it if the merged facts find a chain.
-void CoroutineCallCheck::recordCandidate(const OwnCall &Call,
-                                         const FunctionDecl &Callee,
-                                         bool DefinedHere,
-                                         const AsyncContext &Coro) {
+// With a FactsRecorder (the standalone corolint), the candidate's warning
+// goes through clang-tidy like any other, so that NOLINT, --header-filter
+// and the like decide whether it may be reported; corolint reports it if the
+// merged facts find a chain. With a facts directory (the plugin, clangd),
+// the chain is looked up at once and reported here.
+void CoroutineCallCheck::crossFile(const OwnCall &Call,
+                                   const FunctionDecl &Callee, bool DefinedHere,
+                                   const AsyncContext &Coro) {
   FactsRecorder *Recorder = FactsRecorder::current();
-  if (!Recorder || !firstReport(Call))
+  if (!Recorder && FactsDirectory.empty())
     return;
+  std::optional<Candidate> C = candidateFor(Call, Callee, DefinedHere, Coro);
+  if (!C || !firstReport(Call))
+    return;
+  if (Recorder) {
+    diag(Call.Loc, "corolint-candidate %0") << Recorder->addCandidate(*C);
+    return;
+  }
+  if (!Facts) {
+    std::string Error;
+    Facts = LoadedFacts::load(FactsDirectory, Error);
+    if (!Facts) {
+      configurationDiag("option '%0' of check '%1': %2", DiagnosticIDs::Error)
+          << FactsDirectoryKey << getID() << Error;
+      FactsDirectory.clear();
+      return;
+    }
+  }
+  FactChain Chain = Facts->chain(C->Check, C->CalleeUsr, C->Kind);
+  if (!Chain.End)
+    return;
+  Report R = describe(*C, Chain);
+  SourceManager &SM = Coro.Func->getASTContext().getSourceManager();
+  diag(Call.Loc, "%0") << R.Message;
+  for (const auto &[Loc, Text] : R.Notes) {
+    SourceLocation At = locate(Loc, SM);
+    if (At.isValid())
+      diag(At, "%0", DiagnosticIDs::Note) << Text;
+    else
+      diag(Call.Loc, "%0 (%1:%2:%3)", DiagnosticIDs::Note)
+          << Text << Loc.File << Loc.Line << Loc.Col;
+  }
+}
+
+SourceLocation CoroutineCallCheck::locate(const FactLoc &L, SourceManager &SM) {
+  if (!L.valid())
+    return {};
+  llvm::Expected<FileEntryRef> File = SM.getFileManager().getFileRef(L.File);
+  if (!File) {
+    llvm::consumeError(File.takeError());
+    return {};
+  }
+  FileID ID = SM.translateFile(*File);
+  if (ID.isInvalid())
+    ID = SM.createFileID(*File, SourceLocation(), SrcMgr::C_User);
+  return SM.translateLineCol(ID, L.Line, L.Col);
+}
+
+std::optional<Candidate>
+CoroutineCallCheck::candidateFor(const OwnCall &Call, const FunctionDecl &Callee,
+                                 bool DefinedHere, const AsyncContext &Coro) {
   const SourceManager &SM = Callee.getASTContext().getSourceManager();
   Candidate C;
   C.Check = getID().str();
@@ -153,8 +209,8 @@ void CoroutineCallCheck::recordCandidate(const OwnCall &Call,
   C.CoroFramework = Coro.framework();
   C.Function = qualifiedName(*Coro.Func);
   if (C.CalleeUsr.empty() || !C.Loc.valid())
-    return;
-  diag(Call.Loc, "corolint-candidate %0") << Recorder->addCandidate(C);
+    return std::nullopt;
+  return C;
 }
 
 bool CoroutineCallCheck::firstReport(const OwnCall &Call) {

@@ -12,6 +12,7 @@
 #define COROLINT_COROUTINECALLCHECK_H
 
 #include "Analysis.h"
+#include "Facts.h"
 #include "clang-tidy/ClangTidyCheck.h"
 #include <set>
 
@@ -75,15 +76,26 @@ protected:
 private:
   void reportChain(const OwnCall &Call, const clang::FunctionDecl &Callee,
                    const Chain &C, const AsyncContext &Coro, Analysis &A);
-  /// With a FactsRecorder: Call may reach a primitive through another unit.
-  void recordCandidate(const OwnCall &Call, const clang::FunctionDecl &Callee,
-                       bool DefinedHere, const AsyncContext &Coro);
+  /// Call may reach a primitive through another unit: recorded as a
+  /// candidate for a FactsRecorder, or looked up in the facts directory.
+  void crossFile(const OwnCall &Call, const clang::FunctionDecl &Callee,
+                 bool DefinedHere, const AsyncContext &Coro);
+  std::optional<Candidate> candidateFor(const OwnCall &Call,
+                                        const clang::FunctionDecl &Callee,
+                                        bool DefinedHere,
+                                        const AsyncContext &Coro);
+  /// Where L is in SM, loading its file if the unit did not.
+  static clang::SourceLocation locate(const FactLoc &L,
+                                      clang::SourceManager &SM);
 
   const BlockKind Kind;
   const Reports What;
   bool FollowCalls = true;
   AnalysisOptions Shared;
   clang::ASTContext *Unit = nullptr; // with a FactsRecorder
+  /// Option FactsDirectory: facts that corolint --facts-out wrote.
+  std::string FactsDirectory;
+  std::shared_ptr<LoadedFacts> Facts;
   /// Whether Call is reported for the first time: by location and callee
   /// name, as a variable's constructor and destructor share a location and
   /// template instances share both.

@@ -6,6 +6,8 @@
 #include "SyncCallsAsyncCheck.h"
 #include "clang/Basic/FileManager.h"
 #include "clang/Basic/SourceManager.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/xxhash.h"
 #include "clang/Index/USRGeneration.h"
@@ -174,6 +176,66 @@ FactChain FactsIndex::chain(llvm::StringRef Check, llvm::StringRef Usr,
   C.Last = F;
   C.End = &*F->Sinks[K];
   return C;
+}
+
+std::shared_ptr<LoadedFacts> LoadedFacts::load(llvm::StringRef Dir,
+                                               std::string &Error) {
+  static std::mutex CacheMutex;
+  static llvm::StringMap<
+      std::pair<llvm::sys::TimePoint<>, std::shared_ptr<LoadedFacts>>>
+      Cache;
+  llvm::sys::fs::file_status Status;
+  if (std::error_code EC = llvm::sys::fs::status(Dir, Status)) {
+    Error = "cannot read the facts directory '" + Dir.str() +
+            "': " + EC.message();
+    return nullptr;
+  }
+  std::lock_guard<std::mutex> Lock(CacheMutex);
+  auto &Entry = Cache[Dir];
+  if (Entry.second && Entry.first == Status.getLastModificationTime())
+    return Entry.second;
+  auto Loaded = std::make_shared<LoadedFacts>();
+  std::error_code EC;
+  std::vector<std::string> Files;
+  for (llvm::sys::fs::directory_iterator It(Dir, EC), End; It != End && !EC;
+       It.increment(EC))
+    if (llvm::sys::path::extension(It->path()) == ".json")
+      Files.push_back(It->path());
+  if (EC) {
+    Error = "cannot list the facts directory '" + Dir.str() +
+            "': " + EC.message();
+    return nullptr;
+  }
+  llvm::sort(Files);
+  for (const std::string &File : Files) {
+    auto Buffer = llvm::MemoryBuffer::getFile(File);
+    llvm::Expected<llvm::json::Value> V =
+        Buffer ? llvm::json::parse((*Buffer)->getBuffer())
+               : llvm::Expected<llvm::json::Value>(
+                     llvm::errorCodeToError(Buffer.getError()));
+    const llvm::json::Object *O = V ? V->getAsObject() : nullptr;
+    std::vector<FactGraph> Graphs;
+    llvm::json::Path::Root Root;
+    if (!O || O->getInteger("format") != FactsFormatVersion ||
+        !O->get("graphs") || !fromJSON(*O->get("graphs"), Graphs, Root)) {
+      if (!V)
+        llvm::consumeError(V.takeError());
+      Error = "'" + File + "' is not a facts file of this corolint";
+      return nullptr;
+    }
+    for (FactGraph &G : Graphs)
+      Loaded->Graphs.push_back(std::move(G));
+  }
+  for (const FactGraph &G : Loaded->Graphs)
+    Loaded->Index.add(G);
+  Entry = {Status.getLastModificationTime(), Loaded};
+  return Loaded;
+}
+
+FactChain LoadedFacts::chain(llvm::StringRef Check, llvm::StringRef Usr,
+                             BlockKind Kind) {
+  std::lock_guard<std::mutex> Lock(M);
+  return Index.chain(Check, Usr, Kind);
 }
 
 Report describe(const Candidate &Cand, const FactChain &C) {

@@ -21,6 +21,8 @@
 #include "llvm/ADT/StringMap.h"
 #include "llvm/Support/JSON.h"
 #include <array>
+#include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <vector>
@@ -32,6 +34,9 @@ class SourceLocation;
 } // namespace clang
 
 namespace corolint {
+
+/// The version of the per-file facts format (corolint --facts-out).
+constexpr int FactsFormatVersion = 1;
 
 /// F's Unified Symbol Resolution: the same in every unit that declares it.
 std::string usrOf(const clang::FunctionDecl &F);
@@ -160,6 +165,22 @@ private:
   };
   void solve(PerCheck &P, unsigned K);
   llvm::StringMap<PerCheck> Checks;
+};
+
+/// The graphs of every facts file in a directory that corolint --facts-out
+/// wrote, indexed; what the plugin reads to see chains across files.
+class LoadedFacts {
+public:
+  /// The facts of Dir, read once per process and again when the directory
+  /// changes; nullptr and Error when it cannot be read.
+  static std::shared_ptr<LoadedFacts> load(llvm::StringRef Dir,
+                                           std::string &Error);
+  FactChain chain(llvm::StringRef Check, llvm::StringRef Usr, BlockKind Kind);
+
+private:
+  std::vector<FactGraph> Graphs;
+  std::mutex M; // clangd's threads share one index
+  FactsIndex Index;
 };
 
 /// The warning and notes of a candidate that C resolves, as text.

@@ -6,7 +6,8 @@ Usage: lsp-session.py [--apply-to OUT] SERVER FILE [SERVER-ARGS...]
 
 Prints each message the test asserts, one per line, in a stable form:
   diagnostic L:C-L:C <severity> [<code>] <message>
-  related L:C <message>            (the trace notes, as relatedInformation)
+  related [FILE:]L:C <message>     (the trace notes, as relatedInformation;
+                                   FILE when not the file opened)
   config FILE L:C <message>        (diagnostics for other files, such as .clangd)
   action <kind> <title>
   edit L:C-L:C <new text>          (the quick fix's edits, JSON-quoted text)
@@ -138,7 +139,10 @@ def main():
         print("diagnostic %s %s [%s] %s" % (span(d["range"]), SEVERITY[d["severity"]],
                                             d.get("code", ""), d["message"]))
         for rel in d.get("relatedInformation", []):
-            print("related %s %s" % (pos(rel["location"]["range"]["start"]), rel["message"]))
+            where = pos(rel["location"]["range"]["start"])
+            if rel["location"]["uri"] != uri:
+                where = os.path.basename(rel["location"]["uri"]) + ":" + where
+            print("related %s %s" % (where, rel["message"]))
     chosen = []
     for d in diagnostics:
         if not str(d.get("code", "")).startswith("coro-"):

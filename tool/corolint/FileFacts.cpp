@@ -74,7 +74,7 @@ llvm::json::Value toJSON(const FileFacts &F) {
     Candidates.push_back(toJSON(C));
   for (const FactGraph &G : F.Graphs)
     Graphs.push_back(toJSON(G));
-  return llvm::json::Object{{"format", FileFacts::FormatVersion},
+  return llvm::json::Object{{"format", FactsFormatVersion},
                             {"file", F.File},
                             {"parsed", F.Parsed},
                             {"errors", F.Errors},
@@ -90,7 +90,7 @@ static bool fromJSON(const llvm::json::Value &V, FileFacts &F,
   int Format = 0;
   if (!O || !O.map("format", Format))
     return false;
-  if (Format != FileFacts::FormatVersion) {
+  if (Format != FactsFormatVersion) {
     P.field("format").report("written by another version of corolint");
     return false;
   }

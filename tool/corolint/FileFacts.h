@@ -48,7 +48,6 @@ struct Finding {
 };
 
 struct FileFacts {
-  static constexpr int FormatVersion = 1;
   std::string File;
   /// False when the file did not compile; Errors say why.
   bool Parsed = false;
