@@ -37,6 +37,7 @@ config.substitutions.append(
 config.substitutions.append(
     ("%project", "bash " + os.path.join(config.test_source_root, "utils", "project.sh")))
 config.substitutions.append(("%corolint_version", config.corolint_version))
+config.substitutions.append(("%build_dir", config.corolint_build_dir))
 # Fetched by scripts/install-deps.sh.
 config.substitutions.append(("%sarif_schema", config.sarif_schema))
 config.substitutions.append(
