@@ -104,6 +104,10 @@ bool hasAnnotation(const Decl &D, llvm::StringRef Annotation) {
   return false;
 }
 
+bool markedNonBlocking(const Decl &D) {
+  return hasAnnotation(D, NonBlockingAnnotation);
+}
+
 /// Whether a call named like a C library function (`sleep`, `system`) calls
 /// the library's: declared extern "C" or in a system header, not a user's
 /// own function of that name.
@@ -290,12 +294,22 @@ void Analysis::scan(Node &N) {
 namespace {
 
 /// The functions a unit defines outside system headers, instances of
-/// templates included, patterns not.
+/// templates included, patterns not. Declarations in system headers are not
+/// entered: what they hold is in system headers too (instances of their
+/// templates included), and they are most of a unit.
 class DefinitionFinder : public RecursiveASTVisitor<DefinitionFinder> {
+  using Base = RecursiveASTVisitor<DefinitionFinder>;
+
 public:
   DefinitionFinder(const SourceManager &SM) : SM(SM) {}
   bool shouldVisitTemplateInstantiations() const { return true; }
   bool shouldVisitImplicitCode() const { return true; }
+  bool TraverseDecl(Decl *D) {
+    if (D && !isa<TranslationUnitDecl>(D) && D->getLocation().isValid() &&
+        SM.isInSystemHeader(D->getLocation()))
+      return true;
+    return Base::TraverseDecl(D);
+  }
   bool VisitFunctionDecl(FunctionDecl *F) {
     if (F->doesThisDeclarationHaveABody() && !F->isDependentContext() &&
         !SM.isInSystemHeader(F->getLocation()))

@@ -158,6 +158,9 @@ private:
 /// [[clang::annotate(Annotation)]].
 bool hasAnnotation(const clang::Decl &D, llvm::StringRef Annotation);
 
+/// Whether D is marked COROLINT_NONBLOCKING: calls are not followed into it.
+bool markedNonBlocking(const clang::Decl &D);
+
 } // namespace corolint
 
 #endif // COROLINT_ANALYSIS_H

@@ -24,6 +24,11 @@ constexpr llvm::StringLiteral FactsDirectoryKey = "FactsDirectory";
 
 } // namespace
 
+/// The name a finding's key gives the call: the called function's.
+static std::string calledName(const OwnCall &Call) {
+  return Call.Names.empty() ? std::string() : Call.Names.front();
+}
+
 llvm::StringRef reachPhrase(BlockKind Kind) {
   constexpr llvm::StringLiteral Phrase[NumBlockKinds] = {
       "blocking sleep", "nested run", "blocking call to"};
@@ -208,6 +213,7 @@ CoroutineCallCheck::candidateFor(const OwnCall &Call, const FunctionDecl &Callee
   C.CoroutineLoc = FactLoc::of(Coro.Func->getLocation(), SM);
   C.CoroFramework = Coro.framework();
   C.Function = qualifiedName(*Coro.Func);
+  C.Called = calledName(Call);
   if (C.CalleeUsr.empty() || !C.Loc.valid())
     return std::nullopt;
   return C;
@@ -223,6 +229,8 @@ bool CoroutineCallCheck::firstReport(const OwnCall &Call) {
 // The first check to start or finish drops the analyses on this thread; the
 // others find nothing left to drop.
 void CoroutineCallCheck::onStartOfTranslationUnit() {
+  if (FactsRecorder *Recorder = FactsRecorder::current())
+    Recorder->startUnit();
   Reported.clear();
   Analysis::releaseAll();
 }
@@ -277,8 +285,7 @@ DiagnosticBuilder CoroutineCallCheck::warnAt(const OwnCall &Call,
     Recorder->addKey(
         {getID().str(),
          FactLoc::of(Call.Loc, Coro.Func->getASTContext().getSourceManager()),
-         qualifiedName(*Coro.Func),
-         Call.Names.empty() ? std::string() : Call.Names.front()});
+         qualifiedName(*Coro.Func), calledName(Call)});
   DiagnosticBuilder D =
       diag(Call.Loc, (Message + " inside %select{coroutine %q" + Func +
                       "|a coroutine lambda}" + Lambda)

@@ -4,6 +4,7 @@
 #include "BlockingCallCheck.h"
 #include "BlockingSleepCheck.h"
 #include "SyncCallsAsyncCheck.h"
+#include "clang/AST/ASTLambda.h"
 #include "clang/Basic/FileManager.h"
 #include "clang/Basic/SourceManager.h"
 #include "llvm/Support/FileSystem.h"
@@ -21,11 +22,34 @@ namespace {
 thread_local FactsRecorder *Current = nullptr;
 } // namespace
 
+// clang names a function of internal linkage by the file's base name only,
+// and all lambdas of an inline function alike: such functions also carry
+// the place of their definition, which every unit sees the same.
 std::string usrOf(const FunctionDecl &F) {
   llvm::SmallString<128> USR;
   if (index::generateUSRForDecl(&F, USR))
     return "";
-  return USR.str().str();
+  if (F.isExternallyVisible() && !isLambdaCallOperator(&F))
+    return USR.str().str();
+  const FunctionDecl *Def = F.getDefinition();
+  FactLoc At = FactLoc::of((Def ? Def : &F)->getLocation(),
+                           F.getASTContext().getSourceManager());
+  return (USR + "@" + At.File + ":" + llvm::Twine(At.Offset)).str();
+}
+
+/// The file's real path (so that a header reached as "a/../inc/h.h" and as
+/// "inc/h.h" is one file), or its name made absolute.
+static std::string canonicalPath(const SourceManager &SM, FileID ID,
+                                 llvm::StringRef Name) {
+  if (OptionalFileEntryRef Entry = SM.getFileEntryRefForID(ID)) {
+    llvm::StringRef Real = Entry->getFileEntry().tryGetRealPathName();
+    if (!Real.empty())
+      return Real.str();
+  }
+  llvm::SmallString<256> Path(Name);
+  SM.getFileManager().makeAbsolutePath(Path);
+  llvm::sys::path::remove_dots(Path, /*remove_dot_dot=*/false);
+  return Path.str().str();
 }
 
 FactLoc FactLoc::of(SourceLocation Loc, const SourceManager &SM) {
@@ -36,11 +60,7 @@ FactLoc FactLoc::of(SourceLocation Loc, const SourceManager &SM) {
   PresumedLoc P = SM.getPresumedLoc(File, /*UseLineDirectives=*/false);
   if (P.isInvalid())
     return L;
-  llvm::SmallString<256> Path(P.getFilename());
-  SM.getFileManager().makeAbsolutePath(Path);
-  // "..": lexically removing it would be wrong across symbolic links.
-  llvm::sys::path::remove_dots(Path, /*remove_dot_dot=*/false);
-  L.File = Path.str().str();
+  L.File = canonicalPath(SM, SM.getFileID(File), P.getFilename());
   L.Line = P.getLine();
   L.Col = P.getColumn();
   L.Offset = SM.getFileOffset(File);
@@ -62,17 +82,23 @@ unsigned FactsRecorder::addCandidate(Candidate C) {
 }
 
 void FactsRecorder::addInputs(const SourceManager &SM) {
-  if (!Inputs.empty())
+  if (InputsFrom == &SM)
     return;
+  InputsFrom = &SM;
   for (auto It = SM.fileinfo_begin(); It != SM.fileinfo_end(); ++It) {
     std::optional<llvm::StringRef> Text = It->second->getBufferDataIfLoaded();
     if (!Text)
       continue;
-    llvm::SmallString<256> Path(It->first.getName());
-    SM.getFileManager().makeAbsolutePath(Path);
-    Inputs.push_back({Path.str().str(), llvm::xxh3_64bits(*Text)});
+    std::string Path = It->first.getFileEntry().tryGetRealPathName().str();
+    if (Path.empty()) {
+      llvm::SmallString<256> Name(It->first.getName());
+      SM.getFileManager().makeAbsolutePath(Name);
+      Path = Name.str().str();
+    }
+    Inputs.push_back({Path, llvm::xxh3_64bits(*Text)});
   }
   llvm::sort(Inputs);
+  Inputs.erase(std::unique(Inputs.begin(), Inputs.end()), Inputs.end());
 }
 
 void FactsRecorder::addGraph(llvm::StringRef Check, Analysis &A) {
@@ -90,6 +116,7 @@ void FactsRecorder::addGraph(llvm::StringRef Check, Analysis &A) {
     F.Usr = usrOf(*S.F);
     F.Name = displayName(*S.F);
     F.Coroutine = S.Coroutine;
+    F.NonBlocking = markedNonBlocking(*S.F);
     for (size_t I = 0; I < S.Calls.size(); ++I) {
       FactEdge &E = F.Edges.emplace_back();
       E.Usr = usrOf(*S.Into[I]);
@@ -130,7 +157,7 @@ void FactsIndex::solve(PerCheck &P, unsigned K) {
   std::deque<const FunctionFacts *> Queue;
   for (auto &Entry : P.Functions) {
     const FunctionFacts *F = Entry.second;
-    if (F->Coroutine)
+    if (F->Coroutine || F->NonBlocking)
       continue;
     for (size_t E = 0; E < F->Edges.size(); ++E)
       Callers[F->Edges[E].Usr].push_back({F, static_cast<int>(E)});
@@ -163,7 +190,7 @@ FactChain FactsIndex::chain(llvm::StringRef Check, llvm::StringRef Usr,
   if (!P.Solved[K])
     solve(P, K);
   const FunctionFacts *F = P.Functions.lookup(Usr);
-  if (!F || F->Coroutine || !P.Reach[K].count(Usr))
+  if (!F || F->Coroutine || F->NonBlocking || !P.Reach[K].count(Usr))
     return C;
   while (true) {
     auto [D, Edge] = P.Reach[K].lookup(F->Usr);
@@ -273,8 +300,10 @@ std::string crossFileAdvice(const Candidate &Cand, const FactChain &C) {
     return Alternative.empty() ? "" : alternativeAdvice(Alternative);
   }
   case BlockKind::NestedRun:
+    // (The first hop has an edge unless the callee makes the call itself,
+    // as another unit's body of an inline function may.)
     return asyncAdvice(Cand.CalleeName,
-                       Cand.CalleeDefinedHere
+                       Cand.CalleeDefinedHere && C.Hops.front().Edge
                            ? Cand.CalleeName + " reaches it through " +
                                  C.Hops.front().Edge->Name
                            : Cand.CalleeName + " is defined in another file");
@@ -351,6 +380,7 @@ static llvm::json::Value toJSON(const FunctionFacts &F) {
   return llvm::json::Object{{"usr", F.Usr},
                             {"name", F.Name},
                             {"coroutine", F.Coroutine},
+                            {"nonblocking", F.NonBlocking},
                             {"calls", std::move(Edges)},
                             {"sinks", std::move(Sinks)}};
 }
@@ -360,7 +390,8 @@ static bool fromJSON(const llvm::json::Value &V, FunctionFacts &F,
   llvm::json::ObjectMapper O(V, P);
   std::vector<std::optional<FactSink>> Sinks;
   if (!(O && O.map("usr", F.Usr) && O.map("name", F.Name) &&
-        O.map("coroutine", F.Coroutine) && O.map("calls", F.Edges) &&
+        O.map("coroutine", F.Coroutine) &&
+        O.map("nonblocking", F.NonBlocking) && O.map("calls", F.Edges) &&
         O.map("sinks", Sinks)))
     return false;
   if (Sinks.size() != NumBlockKinds) {
@@ -397,7 +428,8 @@ llvm::json::Value toJSON(const Candidate &C) {
       {"coroutine_note", C.CoroutineNote},
       {"coroutine_at", toJSON(C.CoroutineLoc)},
       {"framework", static_cast<int>(C.CoroFramework)},
-      {"function", C.Function}};
+      {"function", C.Function},
+      {"called", C.Called}};
 }
 
 bool fromJSON(const llvm::json::Value &V, Candidate &C, llvm::json::Path P) {
@@ -409,7 +441,7 @@ bool fromJSON(const llvm::json::Value &V, Candidate &C, llvm::json::Path P) {
         O.map("at", C.Loc) && O.map("implicit", C.ImplicitAt) &&
         O.map("inside", C.Inside) && O.map("coroutine_note", C.CoroutineNote) &&
         O.map("coroutine_at", C.CoroutineLoc) && O.map("framework", FW) &&
-        O.map("function", C.Function)))
+        O.map("function", C.Function) && O.map("called", C.Called)))
     return false;
   if (Kind < 0 || Kind >= static_cast<int>(NumBlockKinds)) {
     P.field("kind").report("not a kind of primitive");

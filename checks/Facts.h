@@ -36,7 +36,7 @@ class SourceLocation;
 namespace corolint {
 
 /// The version of the per-file facts format (corolint --facts-out).
-constexpr int FactsFormatVersion = 1;
+constexpr int FactsFormatVersion = 2;
 
 /// F's Unified Symbol Resolution: the same in every unit that declares it.
 std::string usrOf(const clang::FunctionDecl &F);
@@ -71,6 +71,7 @@ struct FactEdge {
 struct FunctionFacts {
   std::string Usr, Name;
   bool Coroutine = false; // calls of a coroutine do not run its body
+  bool NonBlocking = false; // marked so where it is defined: not followed
   std::vector<FactEdge> Edges;
   std::array<std::optional<FactSink>, NumBlockKinds> Sinks;
 };
@@ -95,8 +96,9 @@ struct Candidate {
   std::string Inside, CoroutineNote;
   FactLoc CoroutineLoc;
   Framework CoroFramework = Framework::Unknown;
-  /// The enclosing coroutine's qualified name, for baselines.
-  std::string Function;
+  /// The enclosing coroutine's qualified name and the name called, for
+  /// baselines (as FindingKey has them).
+  std::string Function, Called;
 };
 
 /// What a warning is about, beyond its text: the coroutine it is in and the
@@ -122,8 +124,15 @@ public:
   /// Records A's functions for Check, once per analysis.
   void addGraph(llvm::StringRef Check, Analysis &A);
 
+  /// A unit starts: a file with several compile commands is parsed once
+  /// for each, into the same recorder.
+  void startUnit() {
+    Recorded.clear();
+    Recorded.resize(Graphs.size(), nullptr);
+    InputsFrom = nullptr;
+  }
   /// Records the files the unit was parsed from, each with a hash of the
-  /// text parsed, once.
+  /// text parsed.
   void addInputs(const clang::SourceManager &SM);
 
   std::vector<Candidate> Candidates;
@@ -132,7 +141,8 @@ public:
   std::vector<std::pair<std::string, uint64_t>> Inputs;
 
 private:
-  std::vector<const Analysis *> Recorded; // parallel to Graphs
+  std::vector<const Analysis *> Recorded; // this unit's, parallel to Graphs
+  const clang::SourceManager *InputsFrom = nullptr;
 };
 
 /// One step of a chain found in the merged facts.

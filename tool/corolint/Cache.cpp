@@ -1,6 +1,7 @@
 //===--- Cache.cpp - Per-file facts kept between runs ---------------------===//
 
 #include "Cache.h"
+#include "WriteFile.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
@@ -60,21 +61,16 @@ std::optional<FileFacts> FactsCache::lookup(llvm::StringRef File,
 
 void FactsCache::store(llvm::StringRef File, llvm::StringRef Key,
                        const FileFacts &Facts) {
-  if (Facts.Inputs.empty() || Facts.File != File)
+  // A file that did not compile may compile once a missing header appears,
+  // and a missing file is no input: it is not kept.
+  if (Facts.Inputs.empty() || Facts.File != File || !Facts.Parsed)
     return;
   if (llvm::sys::fs::create_directories(Directory))
     return;
-  std::string Path = entryPath(File);
-  std::string Temp = Path + ".tmp" + std::to_string(llvm::xxh3_64bits(Key));
-  {
-    std::error_code EC;
-    llvm::raw_fd_ostream OS(Temp, EC);
-    if (EC)
-      return;
-    OS << Key << "\n\n" << llvm::json::Value(toJSON(Facts));
-  }
-  if (llvm::sys::fs::rename(Temp, Path))
-    llvm::sys::fs::remove(Temp);
+  std::string Text;
+  llvm::raw_string_ostream(Text) << Key << "\n\n"
+                                 << llvm::json::Value(toJSON(Facts));
+  llvm::consumeError(writeFileAtomically(entryPath(File), Text));
 }
 
 } // namespace corolint

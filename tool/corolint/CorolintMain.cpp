@@ -11,6 +11,7 @@
 #include "Cache.h"
 #include "Fixes.h"
 #include "Report.h"
+#include "WriteFile.h"
 #include "Worker.h"
 #include "clang-tidy/ClangTidy.h"
 #include "clang-tidy/GlobList.h"
@@ -29,6 +30,7 @@
 #include <atomic>
 #include <chrono>
 #include <mutex>
+#include <set>
 #include <thread>
 
 using namespace clang;
@@ -258,9 +260,8 @@ public:
                          std::chrono::steady_clock::now() - Start)
                          .count();
     unsigned Left = Done ? Elapsed / Done * (Total - Done) : 0;
-    llvm::errs() << llvm::formatv("\rcorolint: {0}/{1} files, {2}:{3:2} left ",
-                                  Done, Total, Left / 60,
-                                  llvm::format_decimal(Left % 60, 2));
+    llvm::errs() << llvm::format("\rcorolint: %zu/%zu files, %u:%02u left ", Done,
+                                 Total, Left / 60, Left % 60);
     if (Done == Total)
       llvm::errs() << "\r\x1b[K";
   }
@@ -318,6 +319,7 @@ Analysed analyseAll(const std::vector<std::string> &Paths,
     Cache = nullptr;
   }
   std::atomic<unsigned> FromCache{0};
+  std::mutex OptionsMutex; // clang-tidy's options provider is not thread-safe
   std::vector<std::string> Common = {Self, "-p", DatabaseDir};
   if (Checks.getNumOccurrences())
     Common.push_back("--checks=" + Checks);
@@ -334,7 +336,10 @@ Analysed analyseAll(const std::vector<std::string> &Paths,
     for (size_t I; (I = Next++) < Paths.size();) {
       std::string Key;
       if (Cache) {
-        Key = cacheKey(Paths[I], DB, **Options);
+        {
+          std::lock_guard<std::mutex> Lock(OptionsMutex);
+          Key = cacheKey(Paths[I], DB, **Options);
+        }
         if (std::optional<FileFacts> Hit = Cache->lookup(Paths[I], Key)) {
           All[I] = std::move(*Hit);
           ++FromCache;
@@ -425,6 +430,16 @@ int writeFacts(const std::vector<FileFacts> &All, llvm::StringRef Dir) {
   if (std::error_code EC = llvm::sys::fs::create_directories(Dir))
     return usageError("--facts-out: cannot create '" + Dir + "': " +
                       EC.message());
+  // Facts of an earlier run (of files since deleted, say) would be read
+  // back with these: the directory holds this run's only.
+  std::error_code EC;
+  for (llvm::sys::fs::directory_iterator It(Dir, EC), End; It != End && !EC;
+       It.increment(EC)) {
+    llvm::StringRef Name = llvm::sys::path::filename(It->path());
+    uint64_t Hash;
+    if (Name.consume_back(".json") && !Name.getAsInteger(16, Hash))
+      llvm::sys::fs::remove(It->path());
+  }
   for (const FileFacts &F : All) {
     llvm::SmallString<256> Path(Dir);
     llvm::sys::path::append(Path,
@@ -543,6 +558,14 @@ int main(int Argc, const char **Argv) {
     FromCache = Done.FromCache;
     for (FileFacts &F : Done.Files)
       All.push_back(std::move(F));
+    // Options the checks reject: every file would be wrong alike.
+    std::set<std::string> ConfigErrors;
+    for (const FileFacts &F : All)
+      ConfigErrors.insert(F.ConfigErrors.begin(), F.ConfigErrors.end());
+    for (const std::string &E : ConfigErrors)
+      usageError(E);
+    if (!ConfigErrors.empty())
+      return ExitUsage;
     if (!FactsOut.empty())
       return writeFacts(All, FactsOut);
   }
@@ -556,9 +579,13 @@ int main(int Argc, const char **Argv) {
       return usageError(llvm::toString(B.takeError()));
     Accepted = std::move(*B);
   }
+  // Real, as the paths of the findings are.
   llvm::SmallString<256> Root(SourceRoot);
   llvm::sys::fs::make_absolute(Root);
   llvm::sys::path::remove_dots(Root, /*remove_dot_dot=*/true);
+  llvm::SmallString<256> RealRoot;
+  if (!llvm::sys::fs::real_path(Root, RealRoot))
+    Root = RealRoot;
 
   Results R = merge(All);
   if (!WriteBaseline.empty())
@@ -576,21 +603,17 @@ int main(int Argc, const char **Argv) {
 
   int Status = 0;
   if (!ExportFixes.empty()) {
-    std::error_code EC;
-    llvm::raw_fd_ostream OS(ExportFixes, EC);
-    if (!EC) {
-      exportFixes(R.Findings, FixNotes, OS);
-      OS.close();
-      EC = OS.error();
-    }
-    if (EC) {
+    std::string Text;
+    llvm::raw_string_ostream OS(Text);
+    exportFixes(R.Findings, FixNotes, OS);
+    if (llvm::Error E = writeFileAtomically(ExportFixes, Text)) {
       llvm::WithColor::error(llvm::errs(), "corolint")
-          << "cannot write " << ExportFixes << ": " << EC.message() << "\n";
+          << llvm::toString(std::move(E)) << "\n";
       Status = ExitUsage;
     }
   }
   if (Fix) {
-    FixResult Fixed = applyFixes(R.Findings, FixNotes);
+    FixResult Fixed = applyFixes(R.Findings, FixNotes, R.Inputs);
     for (const std::string &Refused : Fixed.Refused)
       llvm::WithColor::warning(llvm::errs(), "corolint") << Refused << "\n";
     for (const std::string &Error : Fixed.Errors)

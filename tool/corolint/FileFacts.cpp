@@ -1,6 +1,7 @@
 //===--- FileFacts.cpp - What the standalone corolint keeps of one file ---===//
 
 #include "FileFacts.h"
+#include "WriteFile.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
@@ -78,6 +79,7 @@ llvm::json::Value toJSON(const FileFacts &F) {
                             {"file", F.File},
                             {"parsed", F.Parsed},
                             {"errors", F.Errors},
+                            {"config_errors", F.ConfigErrors},
                             {"findings", std::move(Findings)},
                             {"candidates", std::move(Candidates)},
                             {"graphs", std::move(Graphs)},
@@ -96,7 +98,8 @@ static bool fromJSON(const llvm::json::Value &V, FileFacts &F,
   }
   std::vector<std::vector<std::string>> Inputs;
   if (!(O.map("file", F.File) && O.map("parsed", F.Parsed) &&
-        O.map("errors", F.Errors) && O.map("findings", F.Findings) &&
+        O.map("errors", F.Errors) && O.map("config_errors", F.ConfigErrors) &&
+        O.map("findings", F.Findings) &&
         O.map("candidates", F.Candidates) && O.map("graphs", F.Graphs) &&
         O.map("inputs", Inputs)))
     return false;
@@ -140,27 +143,10 @@ llvm::Expected<FileFacts> fileFactsFromJSON(const llvm::json::Value &V) {
   return F;
 }
 
-// Written to a temporary file and renamed, so that a reader never sees half
-// a file.
 llvm::Error writeFileFacts(const FileFacts &F, llvm::StringRef Path) {
-  std::string Temp = (Path + ".tmp").str();
-  {
-    std::error_code EC;
-    llvm::raw_fd_ostream OS(Temp, EC);
-    if (EC)
-      return llvm::createStringError(EC, "cannot write %s: %s", Temp.c_str(),
-                                     EC.message().c_str());
-    OS << llvm::json::Value(toJSON(F));
-    OS.close();
-    if (OS.has_error())
-      return llvm::createStringError(OS.error(), "cannot write %s: %s",
-                                     Temp.c_str(),
-                                     OS.error().message().c_str());
-  }
-  if (std::error_code EC = llvm::sys::fs::rename(Temp, Path))
-    return llvm::createStringError(EC, "cannot write %s: %s",
-                                   Path.str().c_str(), EC.message().c_str());
-  return llvm::Error::success();
+  std::string Text;
+  llvm::raw_string_ostream(Text) << llvm::json::Value(toJSON(F));
+  return writeFileAtomically(Path, Text);
 }
 
 } // namespace corolint

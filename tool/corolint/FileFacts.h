@@ -52,6 +52,8 @@ struct FileFacts {
   /// False when the file did not compile; Errors say why.
   bool Parsed = false;
   std::vector<std::string> Errors;
+  /// What the checks said of their options (a bad pattern, say).
+  std::vector<std::string> ConfigErrors;
   std::vector<Finding> Findings;
   std::vector<Candidate> Candidates;
   std::vector<FactGraph> Graphs;

@@ -1,8 +1,10 @@
 //===--- Fixes.cpp - Exporting and applying the findings' fixes -----------===//
 
 #include "Fixes.h"
+#include "WriteFile.h"
 #include "clang/Tooling/DiagnosticsYaml.h"
-#include "llvm/ADT/DenseSet.h"
+#include "llvm/ADT/DenseMap.h"
+#include "llvm/Support/xxhash.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/YAMLTraits.h"
@@ -44,7 +46,8 @@ std::string where(const Finding &F) {
 
 } // namespace
 
-FixResult applyFixes(const std::vector<Finding> &Findings, bool WithNotes) {
+FixResult applyFixes(const std::vector<Finding> &Findings, bool WithNotes,
+                     const std::map<std::string, uint64_t> &Analysed) {
   FixResult R;
   std::map<std::string, std::vector<Edit>> ByFile;
   std::vector<std::pair<const Finding *, std::vector<Edit>>> Taken;
@@ -76,7 +79,7 @@ FixResult applyFixes(const std::vector<Finding> &Findings, bool WithNotes) {
       Files[E.File].push_back({E, F});
   // A finding's fix applies whole or not at all: an edit that no longer fits
   // its file (or a file that cannot be read) drops every edit of it.
-  llvm::DenseSet<const Finding *> Unfit;
+  llvm::DenseMap<const Finding *, const char *> Unfit; // and why
   std::map<std::string, std::string> Texts;
   for (auto &[File, Edits] : Files) {
     auto Buffer = llvm::MemoryBuffer::getFile(File);
@@ -85,13 +88,18 @@ FixResult applyFixes(const std::vector<Finding> &Findings, bool WithNotes) {
                          Buffer.getError().message() +
                          "; its fixes were not applied");
       for (auto &[E, F] : Edits)
-        Unfit.insert(F);
+        Unfit.try_emplace(F, "its file cannot be read");
       continue;
     }
     Texts[File] = (*Buffer)->getBuffer().str();
+    auto Was = Analysed.find(File);
+    bool Changed = Was != Analysed.end() &&
+                   Was->second != llvm::xxh3_64bits(Texts[File]);
     for (auto &[E, F] : Edits)
-      if (end(E) > Texts[File].size())
-        Unfit.insert(F);
+      if (Changed)
+        Unfit.try_emplace(F, "its file changed since it was analysed");
+      else if (end(E) > Texts[File].size())
+        Unfit.try_emplace(F, "it no longer fits its file");
   }
   std::map<std::string, std::string> NewText;
   for (auto &[File, Edits] : Files) {
@@ -114,31 +122,17 @@ FixResult applyFixes(const std::vector<Finding> &Findings, bool WithNotes) {
       NewText[File] = std::move(Text->second);
   }
   for (const auto &[F, Edits] : Taken) {
-    if (Unfit.count(F)) {
+    auto Why = Unfit.find(F);
+    if (Why != Unfit.end()) {
       R.Refused.push_back("the fix for the warning at " + where(*F) + " [" +
-                          F->Check +
-                          "] no longer fits its file; it was not applied");
+                          F->Check + "] was not applied: " + Why->second);
       continue;
     }
     ++R.Applied;
   }
   for (auto &[File, Text] : NewText) {
-    std::string Temp = File + ".corolint-fix";
-    std::error_code EC;
-    {
-      llvm::raw_fd_ostream OS(Temp, EC);
-      if (!EC) {
-        OS << Text;
-        OS.close();
-        EC = OS.error();
-      }
-    }
-    if (!EC)
-      EC = llvm::sys::fs::rename(Temp, File);
-    if (EC) {
-      llvm::sys::fs::remove(Temp);
-      R.Errors.push_back("cannot write " + File + ": " + EC.message() +
-                         "; it is unchanged");
+    if (llvm::Error E = writeFileAtomically(File, Text)) {
+      R.Errors.push_back(llvm::toString(std::move(E)) + "; it is unchanged");
       continue;
     }
     R.Written.push_back(File);

@@ -5,6 +5,7 @@
 
 #include "FileFacts.h"
 #include "llvm/Support/raw_ostream.h"
+#include <map>
 
 namespace corolint {
 
@@ -25,9 +26,12 @@ struct FixResult {
 
 /// Applies the fixes of Findings without conflicts: a fix that overlaps an
 /// edit of one taken before it is refused whole; identical edits (from a
-/// header that several files include) count once. Each file is written to a
-/// temporary file and renamed, so that none is left half written.
-FixResult applyFixes(const std::vector<Finding> &Findings, bool WithNotes);
+/// header that several files include) count once; a file whose text is no
+/// longer the one analysed (its hash in Analysed differs) is not edited.
+/// Each file is written to a temporary file and renamed, so that none is
+/// left half written.
+FixResult applyFixes(const std::vector<Finding> &Findings, bool WithNotes,
+                     const std::map<std::string, uint64_t> &Analysed);
 
 /// The findings in the YAML that clang-apply-replacements reads, as
 /// clang-tidy --export-fixes writes it. Each warning carries the edits --fix

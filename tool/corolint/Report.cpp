@@ -3,6 +3,7 @@
 #include "Report.h"
 #include "CheckInfo.h"
 #include "Fixes.h"
+#include "WriteFile.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/xxhash.h"
@@ -14,11 +15,6 @@
 namespace corolint {
 
 namespace {
-
-/// The text between quotes in a display name: 'legacy::fetch' -> legacy::fetch.
-std::string unquoted(llvm::StringRef Name) {
-  return Name.trim("'").str();
-}
 
 Message message(const FactLoc &Loc, const std::string &Text) {
   Message M;
@@ -46,11 +42,14 @@ Results merge(std::vector<FileFacts> &All) {
     }
     for (const FactGraph &G : F.Graphs)
       Index.add(G);
+    R.Inputs.insert(F.Inputs.begin(), F.Inputs.end());
   }
+  // One finding per check, place and name called, however many files report
+  // it (a header's) and whichever chain each found.
   std::set<std::tuple<std::string, std::string, unsigned, std::string>> Seen;
   auto Add = [&](Finding F) {
     if (Seen.insert({F.Check, F.Warning.Loc.File, F.Warning.Loc.Offset,
-                     F.Warning.Text})
+                     F.Called})
             .second)
       R.Findings.push_back(std::move(F));
   };
@@ -70,7 +69,7 @@ Results merge(std::vector<FileFacts> &All) {
       for (auto &[Loc, Text] : Rep.Notes)
         X.Notes.push_back(message(Loc, Text));
       X.Function = C.Function;
-      X.Called = unquoted(C.CalleeName);
+      X.Called = C.Called;
       Add(std::move(X));
     }
   }
@@ -80,21 +79,29 @@ Results merge(std::vector<FileFacts> &All) {
 
 namespace {
 
-/// Source lines for snippets, reading each file once.
+/// The texts of source files, reading each file once.
 class Sources {
 public:
-  llvm::StringRef line(const FactLoc &L) {
-    auto [It, New] = Files.try_emplace(L.File);
+  /// The text of File; nothing when it cannot be read.
+  std::optional<llvm::StringRef> text(llvm::StringRef File) {
+    auto [It, New] = Files.try_emplace(File);
     if (New)
-      if (auto Buffer = llvm::MemoryBuffer::getFile(L.File))
+      if (auto Buffer = llvm::MemoryBuffer::getFile(File))
         It->second = std::move(*Buffer);
-    if (!It->second || L.Offset > It->second->getBufferSize())
+    if (!It->second)
+      return std::nullopt;
+    return It->second->getBuffer();
+  }
+
+  /// The line L is on, without its newline.
+  llvm::StringRef line(const FactLoc &L) {
+    std::optional<llvm::StringRef> All = text(L.File);
+    if (!All || L.Offset > All->size())
       return "";
-    llvm::StringRef Text = It->second->getBuffer();
-    size_t Start = Text.rfind('\n', L.Offset ? L.Offset - 1 : 0);
-    Start = (Start == llvm::StringRef::npos || L.Offset == 0) ? 0 : Start + 1;
-    if (Start > L.Offset)
-      Start = L.Offset;
+    llvm::StringRef Text = *All;
+    // The line's start: after the last newline before the offset.
+    size_t Start = Text.take_front(L.Offset).rfind('\n');
+    Start = Start == llvm::StringRef::npos ? 0 : Start + 1;
     size_t End = Text.find('\n', L.Offset);
     return Text.slice(Start, End).rtrim("\r");
   }
@@ -232,20 +239,45 @@ llvm::json::Object artifact(llvm::StringRef File, llvm::StringRef Root) {
   return llvm::json::Object{{"uri", "file://" + uriEscape(File)}};
 }
 
-llvm::json::Object physical(const FactLoc &L, llvm::StringRef Root) {
-  return llvm::json::Object{{"artifactLocation", artifact(L.File, Root)},
-          {"region", llvm::json::Object{{"startLine", L.Line},
-                                        {"startColumn", L.Col}}}};
+/// UTF-16 code units in UTF-8 text, which SARIF's columns and offsets count
+/// (columnKind utf16CodeUnits); clang counts bytes.
+unsigned utf16Units(llvm::StringRef Bytes) {
+  unsigned N = 0;
+  for (unsigned char C : Bytes)
+    if ((C & 0xC0) != 0x80) // not a continuation byte
+      N += C >= 0xF0 ? 2 : 1;
+  return N;
+}
+
+llvm::json::Object physical(const FactLoc &L, llvm::StringRef Root,
+                            Sources &Src) {
+  llvm::json::Object P{{"artifactLocation", artifact(L.File, Root)}};
+  if (L.Line == 0)
+    return P; // the file could not be read: no region rather than a wrong one
+  llvm::StringRef Line = Src.line(L);
+  unsigned Col = Line.empty() ? L.Col
+                              : 1 + utf16Units(Line.take_front(L.Col - 1));
+  P["region"] =
+      llvm::json::Object{{"startLine", L.Line}, {"startColumn", Col}};
+  return P;
 }
 
 llvm::json::Object fix(llvm::StringRef Description,
-                       const std::vector<Edit> &Edits, llvm::StringRef Root) {
+                       const std::vector<Edit> &Edits, llvm::StringRef Root,
+                       Sources &Src) {
   std::map<std::string, llvm::json::Array> ByFile;
-  for (const Edit &E : Edits)
+  for (const Edit &E : Edits) {
+    unsigned Offset = E.Offset, Length = E.Length;
+    std::optional<llvm::StringRef> Text = Src.text(E.File);
+    if (Text && E.Offset + E.Length <= Text->size()) {
+      Offset = utf16Units(Text->take_front(E.Offset));
+      Length = utf16Units(Text->substr(E.Offset, E.Length));
+    }
     ByFile[E.File].push_back(llvm::json::Object{
         {"deletedRegion",
-         llvm::json::Object{{"charOffset", E.Offset}, {"charLength", E.Length}}},
+         llvm::json::Object{{"charOffset", Offset}, {"charLength", Length}}},
         {"insertedContent", llvm::json::Object{{"text", E.Text}}}});
+  }
   llvm::json::Array Changes;
   for (auto &[File, Replacements] : ByFile)
     Changes.push_back(llvm::json::Object{
@@ -264,6 +296,7 @@ std::string findingKey(const Finding &F, llvm::StringRef Root) {
 }
 
 void printSARIF(const Results &R, llvm::StringRef Root, llvm::raw_ostream &OS) {
+  Sources Src;
   llvm::json::Array Rules;
   llvm::StringMap<unsigned> RuleIndex;
   for (const CheckInfo &C : checkInfos()) {
@@ -289,7 +322,7 @@ void printSARIF(const Results &R, llvm::StringRef Root, llvm::raw_ostream &OS) {
         {"message", llvm::json::Object{{"text", F.Warning.Text}}},
         {"locations",
          llvm::json::Array{llvm::json::Object{
-             {"physicalLocation", physical(F.Warning.Loc, Root)}}}}};
+             {"physicalLocation", physical(F.Warning.Loc, Root, Src)}}}}};
     auto Rule = RuleIndex.find(F.Check);
     if (Rule != RuleIndex.end())
       Result["ruleIndex"] = Rule->second;
@@ -300,27 +333,27 @@ void printSARIF(const Results &R, llvm::StringRef Root, llvm::raw_ostream &OS) {
         continue;
       Related.push_back(llvm::json::Object{
           {"id", static_cast<int64_t>(I + 1)},
-          {"physicalLocation", physical(N.Loc, Root)},
+          {"physicalLocation", physical(N.Loc, Root, Src)},
           {"message", llvm::json::Object{{"text", N.Text}}}});
       if (!N.Fixes.empty())
-        Fixes.push_back(fix(N.Text, N.Fixes, Root));
+        Fixes.push_back(fix(N.Text, N.Fixes, Root, Src));
     }
     if (!F.Warning.Fixes.empty())
-      Fixes.insert(Fixes.begin(), fix(F.Warning.Text, F.Warning.Fixes, Root));
+      Fixes.insert(Fixes.begin(), fix(F.Warning.Text, F.Warning.Fixes, Root, Src));
     // A chain: the call in the coroutine, then each hop down to the
     // blocking call, as the notes give them.
     if (llvm::StringRef(F.Warning.Text).starts_with("call to ")) {
       Flow.push_back(llvm::json::Object{
           {"location",
            llvm::json::Object{
-               {"physicalLocation", physical(F.Warning.Loc, Root)},
+               {"physicalLocation", physical(F.Warning.Loc, Root, Src)},
                {"message", llvm::json::Object{{"text", F.Warning.Text}}}}}});
       for (const Message &N : F.Notes)
         if (N.Loc.valid() && llvm::StringRef(N.Text).contains(" calls "))
           Flow.push_back(llvm::json::Object{
               {"location",
                llvm::json::Object{
-                   {"physicalLocation", physical(N.Loc, Root)},
+                   {"physicalLocation", physical(N.Loc, Root, Src)},
                    {"message", llvm::json::Object{{"text", N.Text}}}}}});
       Result["codeFlows"] = llvm::json::Array{llvm::json::Object{
           {"threadFlows",
@@ -379,21 +412,13 @@ llvm::Error writeBaseline(const Results &R, llvm::StringRef Root,
     Entry["count"] = Count;
     Entries.push_back(std::move(Entry));
   }
-  std::error_code EC;
-  llvm::raw_fd_ostream OS(Path, EC);
-  if (EC)
-    return llvm::createStringError(EC, "cannot write the baseline %s: %s",
-                                   Path.str().c_str(), EC.message().c_str());
-  OS << llvm::formatv("{0:2}",
-                      llvm::json::Value(llvm::json::Object{
-                          {"corolint-baseline", BaselineVersion},
-                          {"findings", std::move(Entries)}}))
-     << "\n";
-  OS.close();
-  if (OS.has_error())
-    return llvm::createStringError(OS.error(), "cannot write the baseline %s",
-                                   Path.str().c_str());
-  return llvm::Error::success();
+  std::string Text;
+  llvm::raw_string_ostream(Text)
+      << llvm::formatv("{0:2}", llvm::json::Value(llvm::json::Object{
+                                    {"corolint-baseline", BaselineVersion},
+                                    {"findings", std::move(Entries)}}))
+      << "\n";
+  return writeFileAtomically(Path, Text);
 }
 
 llvm::Expected<Baseline> readBaseline(llvm::StringRef Path) {

@@ -20,6 +20,8 @@ struct Results {
   std::vector<Finding> Findings; // sorted by place, each once
   std::vector<Failure> Failures;
   unsigned Files = 0;            // analysed, failed ones included
+  /// The hash of each file's text as the analysis read it.
+  std::map<std::string, uint64_t> Inputs;
 };
 
 /// Merges the facts of every file: each file's own findings, and the

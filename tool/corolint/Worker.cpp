@@ -4,6 +4,7 @@
 #include "clang-tidy/ClangTidy.h"
 #include "clang-tidy/ClangTidyDiagnosticConsumer.h"
 #include "llvm/ADT/StringMap.h"
+#include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/VirtualFileSystem.h"
@@ -81,12 +82,17 @@ private:
   llvm::StringMap<std::vector<unsigned>> Tables;
 };
 
+/// The real path, as the checks' facts give it (FactLoc::of), so that both
+/// name a file alike.
 std::string absolute(llvm::StringRef Path, llvm::StringRef Directory) {
   llvm::SmallString<256> P(Path);
   if (!llvm::sys::path::is_absolute(P) && !Directory.empty()) {
     P = Directory;
     llvm::sys::path::append(P, Path);
   }
+  llvm::SmallString<256> Real;
+  if (!llvm::sys::fs::real_path(P, Real))
+    return Real.str().str();
   llvm::sys::path::remove_dots(P, /*remove_dot_dot=*/false);
   return P.str().str();
 }
@@ -135,6 +141,10 @@ FileFacts analyseFile(const std::string &File,
     Keys.try_emplace({K.Check, K.Loc.File, K.Loc.Offset}, &K);
   std::vector<bool> Reportable(Recorder.Candidates.size());
   for (const tidy::ClangTidyError &E : Errors) {
+    if (E.DiagnosticName == "clang-tidy-config") {
+      Facts.ConfigErrors.push_back(E.Message.Message);
+      continue;
+    }
     if (E.DiagLevel == tooling::Diagnostic::Error &&
         !llvm::StringRef(E.DiagnosticName).starts_with("coro-")) {
       Message M = convert(E.Message, E.BuildDirectory, Lines);
