@@ -303,10 +303,11 @@ std::string crossFileAdvice(const Candidate &Cand, const FactChain &C) {
     // (The first hop has an edge unless the callee makes the call itself,
     // as another unit's body of an inline function may.)
     return asyncAdvice(Cand.CalleeName,
-                       Cand.CalleeDefinedHere && C.Hops.front().Edge
-                           ? Cand.CalleeName + " reaches it through " +
-                                 C.Hops.front().Edge->Name
-                           : Cand.CalleeName + " is defined in another file");
+                       "no fix-it: " +
+                           (Cand.CalleeDefinedHere && C.Hops.front().Edge
+                                ? Cand.CalleeName + " reaches it through " +
+                                      C.Hops.front().Edge->Name
+                                : Cand.CalleeName + " is defined in another file"));
   }
   return "";
 }

@@ -209,34 +209,31 @@ void SyncCallsAsyncCheck::noteChainAdvice(const OwnCall &Call, const Chain &C,
                                           const AsyncContext &Coro,
                                           const FunctionDecl &Callee,
                                           Analysis &A, ASTContext &Ctx) {
-  constexpr llvm::StringLiteral Advice =
-      "make %0 a coroutine and 'co_await' it: async all the way up";
+  const std::string Name = displayName(Callee);
   const FunctionDecl *Key = Callee.getCanonicalDecl();
   auto [It, First] = Rewrites.try_emplace(Key);
   if (First)
     It->second = makeAsync(C, Coro, Callee, A, Ctx);
   const Rewrite &R = It->second;
   if (R.Fixes.empty()) {
-    noteAt(Call, "%0") << asyncAdvice(displayName(Callee), R.WhyNot);
+    noteAt(Call, "%0") << asyncAdvice(Name, "no fix-it: " + R.WhyNot);
     return;
   }
   if (!First) {
-    noteAt(Call, (Advice + "; the fix-it at its first call rewrites this "
-                           "call too")
-                     .str())
-        << displayName(Callee);
+    noteAt(Call, "%0") << asyncAdvice(
+        Name, "the fix-it at its first call rewrites this call too");
     return;
   }
-  DiagnosticBuilder D = noteAt(Call, Advice) << displayName(Callee);
+  DiagnosticBuilder D = noteAt(Call, "%0") << asyncAdvice(Name, "");
   for (const FixItHint &Fix : R.Fixes)
     D << Fix;
 }
 
-std::string asyncAdvice(llvm::StringRef Callee, llvm::StringRef WhyNot) {
-  return ("make " + Callee +
-          " a coroutine and 'co_await' it: async all the way up; no fix-it: " +
-          WhyNot)
-      .str();
+std::string asyncAdvice(llvm::StringRef Callee, llvm::StringRef Then) {
+  std::string Advice =
+      ("make " + Callee + " a coroutine and 'co_await' it: async all the way up")
+          .str();
+  return Then.empty() ? Advice : Advice + "; " + Then.str();
 }
 
 } // namespace corolint

@@ -12,8 +12,9 @@ namespace corolint {
 /// another coroutine to completion (A calls B, B calls `sync_wait(C())`),
 /// with a note per hop, and offers on a note the rewrite that makes B a
 /// coroutine. See docs/checks/coro-sync-calls-async.md.
-/// The note that asks to make Callee a coroutine, and why there is no fix.
-std::string asyncAdvice(llvm::StringRef Callee, llvm::StringRef WhyNot);
+/// The note that asks to make Callee a coroutine, and what follows it (why
+/// there is no fix-it, say), if anything.
+std::string asyncAdvice(llvm::StringRef Callee, llvm::StringRef Then);
 
 class SyncCallsAsyncCheck : public CoroutineCallCheck {
 public:
