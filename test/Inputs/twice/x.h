@@ -1,0 +1,3 @@
+#pragma once
+void ext_sleep();
+inline void x_helper() { ext_sleep(); }
