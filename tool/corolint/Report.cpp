@@ -150,6 +150,23 @@ void printMessage(llvm::raw_ostream &OS, Sources &Src, const Message &M,
   OS << Caret;
   Reset();
   OS << "\n";
+  // As clang shows a fix-it: its text under what it replaces, when it is one
+  // line of text on this line.
+  unsigned LineStart = M.Loc.Offset - (M.Loc.Col - 1);
+  for (const Edit &E : M.Fixes) {
+    if (E.File != M.Loc.File || E.Offset < LineStart ||
+        E.Offset + E.Length > LineStart + Line.size() ||
+        llvm::StringRef(E.Text).contains('\n'))
+      continue;
+    std::string Indent;
+    for (unsigned I = LineStart; I < E.Offset; ++I)
+      Indent += Line[I - LineStart] == '\t' ? '\t' : ' ';
+    if (Colour)
+      OS.changeColor(llvm::raw_ostream::GREEN);
+    OS << Indent << E.Text;
+    Reset();
+    OS << "\n";
+  }
 }
 
 } // namespace
