@@ -14,7 +14,6 @@
 #include "WriteFile.h"
 #include "Worker.h"
 #include "clang-tidy/ClangTidy.h"
-#include "clang-tidy/GlobList.h"
 #include "clang/Tooling/JSONCompilationDatabase.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringExtras.h"
@@ -210,15 +209,9 @@ std::optional<int> validateFlags(const TidyFlags &Flags) {
     return usageError(llvm::toString(Provider.takeError()));
   if (Flags.Checks) {
     // A name without a wildcard must name one of corolint's checks.
-    std::vector<std::string> Known =
-        tidy::getCheckNames(tidy::ClangTidyOptions::getDefaults().merge(
-                                [] {
-                                  tidy::ClangTidyOptions O;
-                                  O.Checks = "-*,coro-*";
-                                  return O;
-                                }(),
-                                0),
-                            false);
+    tidy::ClangTidyOptions All = tidy::ClangTidyOptions::getDefaults();
+    All.Checks = "-*,coro-*";
+    std::vector<std::string> Known = tidy::getCheckNames(All, false);
     llvm::SmallVector<llvm::StringRef> Globs;
     llvm::StringRef(*Flags.Checks).split(Globs, ',', -1, false);
     for (llvm::StringRef G : Globs) {
