@@ -10,6 +10,7 @@
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
+#include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/xxhash.h"
 #include "clang/Index/USRGeneration.h"
 #include <deque>
@@ -205,6 +206,27 @@ FactChain FactsIndex::chain(llvm::StringRef Check, llvm::StringRef Usr,
   return C;
 }
 
+std::string factsFilePath(llvm::StringRef Dir, llvm::StringRef SourceFile) {
+  llvm::SmallString<256> Path(Dir);
+  llvm::sys::path::append(
+      Path, llvm::utohexstr(llvm::xxh3_64bits(SourceFile)) + ".json");
+  return Path.str().str();
+}
+
+llvm::Expected<std::vector<std::string>> factsFilesIn(llvm::StringRef Dir) {
+  std::error_code EC;
+  std::vector<std::string> Files;
+  for (llvm::sys::fs::directory_iterator It(Dir, EC), End; It != End && !EC;
+       It.increment(EC))
+    if (llvm::sys::path::extension(It->path()) == ".json")
+      Files.push_back(It->path());
+  if (EC)
+    return llvm::createStringError(EC, "cannot list '%s': %s",
+                                   Dir.str().c_str(), EC.message().c_str());
+  llvm::sort(Files);
+  return Files;
+}
+
 std::shared_ptr<LoadedFacts> LoadedFacts::load(llvm::StringRef Dir,
                                                std::string &Error) {
   static std::mutex CacheMutex;
@@ -222,19 +244,12 @@ std::shared_ptr<LoadedFacts> LoadedFacts::load(llvm::StringRef Dir,
   if (Entry.second && Entry.first == Status.getLastModificationTime())
     return Entry.second;
   auto Loaded = std::make_shared<LoadedFacts>();
-  std::error_code EC;
-  std::vector<std::string> Files;
-  for (llvm::sys::fs::directory_iterator It(Dir, EC), End; It != End && !EC;
-       It.increment(EC))
-    if (llvm::sys::path::extension(It->path()) == ".json")
-      Files.push_back(It->path());
-  if (EC) {
-    Error = "cannot list the facts directory '" + Dir.str() +
-            "': " + EC.message();
+  llvm::Expected<std::vector<std::string>> Files = factsFilesIn(Dir);
+  if (!Files) {
+    Error = "the facts directory: " + llvm::toString(Files.takeError());
     return nullptr;
   }
-  llvm::sort(Files);
-  for (const std::string &File : Files) {
+  for (const std::string &File : *Files) {
     auto Buffer = llvm::MemoryBuffer::getFile(File);
     llvm::Expected<llvm::json::Value> V =
         Buffer ? llvm::json::parse((*Buffer)->getBuffer())

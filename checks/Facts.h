@@ -38,6 +38,13 @@ namespace corolint {
 /// The version of the per-file facts format (corolint --facts-out).
 constexpr int FactsFormatVersion = 2;
 
+/// Where the facts of SourceFile go in a facts directory or the cache:
+/// Dir/<hash of its path>.json.
+std::string factsFilePath(llvm::StringRef Dir, llvm::StringRef SourceFile);
+
+/// The facts files in Dir (every *.json), sorted.
+llvm::Expected<std::vector<std::string>> factsFilesIn(llvm::StringRef Dir);
+
 /// F's Unified Symbol Resolution: the same in every unit that declares it.
 std::string usrOf(const clang::FunctionDecl &F);
 

@@ -2,7 +2,6 @@
 
 #include "Cache.h"
 #include "WriteFile.h"
-#include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
@@ -11,9 +10,7 @@
 namespace corolint {
 
 std::string FactsCache::entryPath(llvm::StringRef File) const {
-  llvm::SmallString<256> P(Directory);
-  llvm::sys::path::append(P, llvm::utohexstr(llvm::xxh3_64bits(File)) + ".json");
-  return P.str().str();
+  return factsFilePath(Directory, File);
 }
 
 std::optional<uint64_t> FactsCache::hashOf(const std::string &Path) {

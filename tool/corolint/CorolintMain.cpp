@@ -25,7 +25,6 @@
 #include "llvm/Support/Regex.h"
 #include "llvm/Support/Threading.h"
 #include "llvm/Support/WithColor.h"
-#include "llvm/Support/xxhash.h"
 #include <atomic>
 #include <chrono>
 #include <mutex>
@@ -395,18 +394,12 @@ std::optional<std::vector<FileFacts>> readFacts(std::vector<std::string> Dirs) {
       usageError("--facts-in: '" + Dir + "' is not a directory");
       return std::nullopt;
     }
-    std::error_code EC;
-    std::vector<std::string> Entries;
-    for (llvm::sys::fs::directory_iterator It(Dir, EC), End; It != End && !EC;
-         It.increment(EC))
-      if (llvm::sys::path::extension(It->path()) == ".json")
-        Entries.push_back(It->path());
-    if (EC) {
-      usageError("--facts-in: cannot list '" + Dir + "': " + EC.message());
+    llvm::Expected<std::vector<std::string>> Entries = factsFilesIn(Dir);
+    if (!Entries) {
+      usageError("--facts-in: " + llvm::toString(Entries.takeError()));
       return std::nullopt;
     }
-    llvm::sort(Entries);
-    for (const std::string &E : Entries) {
+    for (const std::string &E : *Entries) {
       llvm::Expected<FileFacts> F = readFileFacts(E);
       if (!F) {
         usageError("--facts-in: " + llvm::toString(F.takeError()));
@@ -424,22 +417,20 @@ int writeFacts(const std::vector<FileFacts> &All, llvm::StringRef Dir) {
     return usageError("--facts-out: cannot create '" + Dir + "': " +
                       EC.message());
   // Facts of an earlier run (of files since deleted, say) would be read
-  // back with these: the directory holds this run's only.
-  std::error_code EC;
-  for (llvm::sys::fs::directory_iterator It(Dir, EC), End; It != End && !EC;
-       It.increment(EC)) {
-    llvm::StringRef Name = llvm::sys::path::filename(It->path());
+  // back with these: the directory holds this run's only. Only the names
+  // factsFilePath gives (hashes) are removed.
+  llvm::Expected<std::vector<std::string>> Old = factsFilesIn(Dir);
+  if (!Old)
+    return usageError("--facts-out: " + llvm::toString(Old.takeError()));
+  for (const std::string &Path : *Old) {
+    llvm::StringRef Name = llvm::sys::path::stem(Path);
     uint64_t Hash;
-    if (Name.consume_back(".json") && !Name.getAsInteger(16, Hash))
-      llvm::sys::fs::remove(It->path());
+    if (!Name.getAsInteger(16, Hash))
+      llvm::sys::fs::remove(Path);
   }
-  for (const FileFacts &F : All) {
-    llvm::SmallString<256> Path(Dir);
-    llvm::sys::path::append(Path,
-                            llvm::utohexstr(llvm::xxh3_64bits(F.File)) + ".json");
-    if (llvm::Error E = writeFileFacts(F, Path))
+  for (const FileFacts &F : All)
+    if (llvm::Error E = writeFileFacts(F, factsFilePath(Dir, F.File)))
       return usageError("--facts-out: " + llvm::toString(std::move(E)));
-  }
   llvm::errs() << llvm::formatv("corolint: wrote the facts of {0} file{1} to {2}\n",
                                 All.size(), All.size() == 1 ? "" : "s", Dir);
   return 0;
