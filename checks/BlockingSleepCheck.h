@@ -1,9 +1,9 @@
 //===--- BlockingSleepCheck.h - coro-blocking-sleep -----------------------===//
 
-#ifndef COROLINT_BLOCKINGSLEEPCHECK_H
-#define COROLINT_BLOCKINGSLEEPCHECK_H
+#ifndef COROLINT_CHECKS_BLOCKINGSLEEPCHECK_H
+#define COROLINT_CHECKS_BLOCKINGSLEEPCHECK_H
 
-#include "CoroutineCallCheck.h"
+#include "CoroutineCheck.h"
 #include "clang-tidy/utils/IncludeInserter.h"
 
 namespace corolint {
@@ -11,10 +11,7 @@ namespace corolint {
 /// Finds thread sleeps (`std::this_thread::sleep_for`, POSIX `sleep`, ...)
 /// in coroutines and rewrites them to the framework's awaited timer.
 /// See docs/checks/coro-blocking-sleep.md.
-/// What a coroutine of framework Id awaits instead of sleeping.
-std::string sleepAdvice(Framework Id);
-
-class BlockingSleepCheck : public CoroutineCallCheck {
+class BlockingSleepCheck : public CoroutineCheck {
 public:
   BlockingSleepCheck(llvm::StringRef Name,
                      clang::tidy::ClangTidyContext *Context);
@@ -24,17 +21,7 @@ public:
   void storeOptions(clang::tidy::ClangTidyOptions::OptionMap &Opts) override;
 
 private:
-  void checkDirect(const OwnCall &Call, const Primitive &P,
-                   const AsyncContext &Coro, clang::ASTContext &Ctx) override;
-  void noteChainAdvice(const OwnCall &Call, const Chain &C,
-                       const AsyncContext &Coro,
-                       const clang::FunctionDecl &Callee, Analysis &A,
-                       clang::ASTContext &Ctx) override;
-  void noteAdvice(const OwnCall &Call, const AsyncContext &Coro);
-  std::vector<clang::FixItHint> fixFor(const OwnCall &Call,
-                                       const SleepFunction &Fn,
-                                       const AsyncContext &Coro,
-                                       clang::ASTContext &Ctx);
+  FixOptions fixOptions() override;
 
   std::string SleepReplacement;
   std::string SleepReplacementInclude;
@@ -45,4 +32,4 @@ private:
 
 } // namespace corolint
 
-#endif // COROLINT_BLOCKINGSLEEPCHECK_H
+#endif // COROLINT_CHECKS_BLOCKINGSLEEPCHECK_H

@@ -9,13 +9,23 @@
 
 namespace corolint {
 
+namespace {
+
+template <typename Check>
+void add(clang::tidy::ClangTidyCheckFactories &F, CheckId Id) {
+  F.registerCheck<Check>(checkInfo(Id).Name);
+}
+
+} // namespace
+
 class CorolintModule : public clang::tidy::ClangTidyModule {
 public:
+  // One class per row of checkInfos(), under the row's name.
   void addCheckFactories(clang::tidy::ClangTidyCheckFactories &F) override {
-    F.registerCheck<BlockingCallCheck>("coro-blocking-call");
-    F.registerCheck<BlockingSleepCheck>("coro-blocking-sleep");
-    F.registerCheck<NestedRunCheck>("coro-nested-run");
-    F.registerCheck<SyncCallsAsyncCheck>("coro-sync-calls-async");
+    add<BlockingCallCheck>(F, CheckId::BlockingCall);
+    add<BlockingSleepCheck>(F, CheckId::BlockingSleep);
+    add<NestedRunCheck>(F, CheckId::NestedRun);
+    add<SyncCallsAsyncCheck>(F, CheckId::SyncCallsAsync);
   }
 };
 

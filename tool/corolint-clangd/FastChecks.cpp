@@ -8,9 +8,11 @@
 // linker routes clangd's calls of isFastTidyCheck here (--wrap, set in
 // CMakeLists.txt); the coro-* checks are answered as fast, all others by
 // clangd's own table. A user's FastCheckFilter still applies as usual.
+// Which checks are corolint's comes from the one list of checks (Checks.h).
 //
 //===----------------------------------------------------------------------===//
 
+#include "Checks.h"
 #include "llvm/ADT/StringRef.h"
 #include <optional>
 
@@ -23,7 +25,7 @@ std::optional<bool> wrappedIsFastTidyCheck(llvm::StringRef Check) __asm__(
     "__wrap__ZN5clang6clangd15isFastTidyCheckEN4llvm9StringRefE");
 
 std::optional<bool> wrappedIsFastTidyCheck(llvm::StringRef Check) {
-  if (Check.starts_with("coro-"))
+  if (corolint::checkNamed(Check))
     return true;
   return realIsFastTidyCheck(Check);
 }

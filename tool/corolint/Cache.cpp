@@ -2,16 +2,12 @@
 
 #include "Cache.h"
 #include "WriteFile.h"
+#include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FileSystem.h"
-#include "llvm/Support/MemoryBuffer.h"
-#include "llvm/Support/Path.h"
+#include "llvm/Support/JSON.h"
 #include "llvm/Support/xxhash.h"
 
 namespace corolint {
-
-std::string FactsCache::entryPath(llvm::StringRef File) const {
-  return factsFilePath(Directory, File);
-}
 
 std::optional<uint64_t> FactsCache::hashOf(const std::string &Path) {
   {
@@ -29,45 +25,51 @@ std::optional<uint64_t> FactsCache::hashOf(const std::string &Path) {
   return Hash;
 }
 
-std::optional<FileFacts> FactsCache::lookup(llvm::StringRef File,
-                                            llvm::StringRef Key) {
-  auto Buffer = llvm::MemoryBuffer::getFile(entryPath(File));
+// An entry is the key, the inputs as a JSON array of [path, hash], and the
+// facts, a line each but the facts.
+std::optional<std::string> FactsCache::lookup(llvm::StringRef File,
+                                              llvm::StringRef Key) {
+  auto Buffer = llvm::MemoryBuffer::getFile(factsFilePath(Directory, File));
   if (!Buffer)
     return std::nullopt;
-  // An entry is the key, a newline, and the facts.
-  auto [StoredKey, Facts] = (*Buffer)->getBuffer().split("\n\n");
-  if (StoredKey != Key)
+  auto [StoredKey, Rest] = (*Buffer)->getBuffer().split('\n');
+  auto [InputLine, Facts] = Rest.split('\n');
+  if (StoredKey != Key || !Facts.ends_with("}}\n"))
     return std::nullopt;
-  llvm::Expected<llvm::json::Value> Value = llvm::json::parse(Facts);
-  if (!Value) {
-    llvm::consumeError(Value.takeError());
-    return std::nullopt;
-  }
-  llvm::Expected<FileFacts> F = fileFactsFromJSON(*Value);
-  if (!F) {
-    llvm::consumeError(F.takeError());
+  llvm::Expected<llvm::json::Value> Inputs = llvm::json::parse(InputLine);
+  if (!Inputs) {
+    llvm::consumeError(Inputs.takeError());
     return std::nullopt;
   }
-  if (F->File != File || F->Inputs.empty())
+  const llvm::json::Array *A = Inputs->getAsArray();
+  if (!A || A->empty())
     return std::nullopt;
-  for (const auto &[Path, Hash] : F->Inputs)
-    if (hashOf(Path) != Hash)
+  for (const llvm::json::Value &V : *A) {
+    const llvm::json::Array *I = V.getAsArray();
+    std::optional<llvm::StringRef> Path, Hash;
+    if (I && I->size() == 2) {
+      Path = (*I)[0].getAsString();
+      Hash = (*I)[1].getAsString();
+    }
+    uint64_t H;
+    if (!Path || !Hash || Hash->getAsInteger(16, H) ||
+        hashOf(Path->str()) != H)
       return std::nullopt;
-  return std::move(*F);
+  }
+  return Facts.str();
 }
 
 void FactsCache::store(llvm::StringRef File, llvm::StringRef Key,
-                       const FileFacts &Facts) {
-  // A file that did not compile may compile once a missing header appears,
-  // and a missing file is no input: it is not kept.
-  if (Facts.Inputs.empty() || Facts.File != File || !Facts.Parsed)
+                       llvm::ArrayRef<Input> Inputs, llvm::StringRef Facts) {
+  if (Inputs.empty() || llvm::sys::fs::create_directories(Directory))
     return;
-  if (llvm::sys::fs::create_directories(Directory))
-    return;
+  llvm::json::Array A;
+  for (const auto &[Path, Hash] : Inputs)
+    A.push_back(llvm::json::Array{Path, llvm::utohexstr(Hash)});
   std::string Text;
-  llvm::raw_string_ostream(Text) << Key << "\n\n"
-                                 << llvm::json::Value(toJSON(Facts));
-  llvm::consumeError(writeFileAtomically(entryPath(File), Text));
+  llvm::raw_string_ostream(Text)
+      << Key << "\n" << llvm::json::Value(std::move(A)) << "\n" << Facts;
+  llvm::consumeError(writeFileAtomically(factsFilePath(Directory, File), Text));
 }
 
 } // namespace corolint

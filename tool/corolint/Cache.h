@@ -3,7 +3,8 @@
 // A file's facts stay valid while everything that made them is unchanged:
 // corolint's version, the file's compile command, its effective clang-tidy
 // configuration, and the text of the file and of every file it included.
-// The cache keeps one entry per source file; an entry whose key or any
+// The cache keeps one entry per source file: the key, the inputs with their
+// hashes, and the facts as the worker wrote them. An entry whose key or any
 // input's hash differs is not used, and the next analysis replaces it.
 //
 //===----------------------------------------------------------------------===//
@@ -11,8 +12,9 @@
 #ifndef COROLINT_TOOL_CACHE_H
 #define COROLINT_TOOL_CACHE_H
 
-#include "FileFacts.h"
+#include "Facts.h"
 #include "llvm/ADT/StringMap.h"
+#include "llvm/Support/MemoryBuffer.h"
 #include <mutex>
 #include <optional>
 
@@ -22,16 +24,16 @@ class FactsCache {
 public:
   explicit FactsCache(std::string Directory) : Directory(std::move(Directory)) {}
 
-  /// File's facts if the entry for File has Key and every input is as it
-  /// was when they were made.
-  std::optional<FileFacts> lookup(llvm::StringRef File, llvm::StringRef Key);
-  /// Keeps Facts for File under Key; facts without inputs (no check ran) or
-  /// from a worker that failed are not kept. Errors are ignored: a cache
-  /// that cannot be written only makes the next run slower.
-  void store(llvm::StringRef File, llvm::StringRef Key, const FileFacts &Facts);
+  /// The facts kept for File, if its entry has Key, every input is as it
+  /// was when they were made, and they were written whole.
+  std::optional<std::string> lookup(llvm::StringRef File, llvm::StringRef Key);
+  /// Keeps Facts for File under Key. Facts without inputs (no check ran) or
+  /// of a file that did not compile are not kept. Errors are ignored: a
+  /// cache that cannot be written only makes the next run slower.
+  void store(llvm::StringRef File, llvm::StringRef Key,
+             llvm::ArrayRef<Input> Inputs, llvm::StringRef Facts);
 
 private:
-  std::string entryPath(llvm::StringRef File) const;
   /// The hash of Path's current text; memoized for the run.
   std::optional<uint64_t> hashOf(const std::string &Path);
 

@@ -9,6 +9,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "Cache.h"
+#include "Program.h"
 #include "Fixes.h"
 #include "Report.h"
 #include "WriteFile.h"
@@ -27,6 +28,7 @@
 #include "llvm/Support/WithColor.h"
 #include <atomic>
 #include <chrono>
+#include <functional>
 #include <mutex>
 #include <set>
 #include <thread>
@@ -228,8 +230,7 @@ std::optional<int> validateFlags(const TidyFlags &Flags) {
 int runWorker(const tooling::CompilationDatabase &DB) {
   if (Files.size() != 1)
     return usageError("a worker takes exactly one file");
-  FileFacts Facts = analyseFile(Files.front(), DB, tidyFlags());
-  if (llvm::Error E = writeFileFacts(Facts, FactsFile)) {
+  if (llvm::Error E = analyseFile(Files.front(), DB, tidyFlags(), FactsFile)) {
     llvm::WithColor::error(llvm::errs(), "corolint")
         << llvm::toString(std::move(E)) << "\n";
     return 1;
@@ -265,8 +266,6 @@ private:
   std::chrono::steady_clock::time_point Start;
 };
 
-/// Runs one worker process per file, Jobs at a time, and reads back each
-/// file's facts. A worker that dies leaves a failure that says how.
 /// What a file's facts depend on besides the files it reads: corolint's
 /// version, its compile command and its effective configuration.
 std::string cacheKey(const std::string &Path,
@@ -276,43 +275,97 @@ std::string cacheKey(const std::string &Path,
   for (const tooling::CompileCommand &C : DB.getCompileCommands(Path))
     Key += C.Directory + "\n" + llvm::join(C.CommandLine, "\x1f") + "\n";
   Key += tidy::configurationAsText(Options.getOptions(Path));
-  // The entry separates the key from the facts by an empty line.
+  // The entry's key is its first line.
   std::replace(Key.begin(), Key.end(), '\n', '\x1e');
   return Key;
 }
 
+/// The facts of a file that could not be analysed: only why.
+std::string failedFacts(llvm::StringRef File,
+                        llvm::ArrayRef<std::string> Errors) {
+  std::string Text;
+  llvm::raw_string_ostream OS(Text);
+  FactsWriter W(OS, File);
+  for (const std::string &E : Errors)
+    W.error(E);
+  W.end(false);
+  return Text;
+}
+
+/// Runs the worker on one file and returns its facts, or, when the worker
+/// failed, facts that say how.
+std::string runWorkerOn(const std::string &Path,
+                        llvm::ArrayRef<std::string> Common,
+                        llvm::StringRef Scratch, size_t I) {
+  std::string Out = (Scratch + "/" + std::to_string(I) + ".json").str();
+  std::string Err = (Scratch + "/" + std::to_string(I) + ".err").str();
+  std::vector<std::string> Args(Common.begin(), Common.end());
+  Args.push_back("--worker-facts-file=" + Out);
+  Args.push_back(Path);
+  std::vector<llvm::StringRef> Refs(Args.begin(), Args.end());
+  std::optional<llvm::StringRef> Redirects[] = {
+      llvm::StringRef(""), llvm::StringRef(""), llvm::StringRef(Err)};
+  std::string ErrMsg;
+  int Status = llvm::sys::ExecuteAndWait(Common.front(), Refs, std::nullopt,
+                                         Redirects, 0, 0, &ErrMsg);
+  std::string Facts;
+  auto Buffer = llvm::MemoryBuffer::getFile(Out);
+  if (Status == 0 && Buffer) {
+    Facts = (*Buffer)->getBuffer().str();
+  } else {
+    std::vector<std::string> Errors{
+        Status < 0 ? "corolint crashed on it (" + ErrMsg +
+                         "); please report this with the file"
+                   : "corolint could not analyse it: " + ErrMsg};
+    if (auto Log = llvm::MemoryBuffer::getFile(Err))
+      for (llvm::StringRef Line :
+           llvm::split((*Log)->getBuffer().rtrim(), '\n'))
+        if (!Line.empty())
+          Errors.push_back(Line.str());
+    Facts = failedFacts(Path, Errors);
+  }
+  llvm::sys::fs::remove(Out);
+  llvm::sys::fs::remove(Err);
+  return Facts;
+}
+
+/// Each file's facts: from the cache where they are fresh, else from a
+/// worker process of its own, Jobs at a time. Facts holds the cache's hits
+/// as empty strings: the caller reads them from the cache.
 struct Analysed {
-  std::vector<FileFacts> Files;
-  unsigned FromCache = 0;
+  std::vector<std::string> Facts;
+  std::vector<std::string> Keys;
+  std::vector<bool> FromCache;
+  std::vector<std::string> Common; // the worker's command line
+  std::string Scratch;
 };
 
-Analysed analyseAll(const std::vector<std::string> &Paths,
-                    const std::string &DatabaseDir, const char *Argv0,
-                    const tooling::CompilationDatabase &DB,
-                    FactsCache *Cache) {
+void analyseAll(const std::vector<std::string> &Paths,
+                const std::string &DatabaseDir, const char *Argv0,
+                const tooling::CompilationDatabase &DB, FactsCache *Cache,
+                Analysed &Result) {
   std::string Self = llvm::sys::fs::getMainExecutable(
       Argv0, reinterpret_cast<void *>(&analyseAll));
+  Result.Facts.resize(Paths.size());
+  Result.Keys.resize(Paths.size());
+  Result.FromCache.assign(Paths.size(), false);
   llvm::SmallString<128> Scratch;
-  Analysed Result;
-  std::vector<FileFacts> &All = Result.Files;
-  All.resize(Paths.size());
   if (std::error_code EC =
           llvm::sys::fs::createUniqueDirectory("corolint", Scratch)) {
-    for (size_t I = 0; I < Paths.size(); ++I) {
-      All[I].File = Paths[I];
-      All[I].Errors.push_back("cannot create a scratch directory: " +
-                              EC.message());
-    }
-    return Result;
+    for (size_t I = 0; I < Paths.size(); ++I)
+      Result.Facts[I] = failedFacts(
+          Paths[I], {"cannot create a scratch directory: " + EC.message()});
+    return;
   }
+  Result.Scratch = Scratch.str().str();
   auto Options = makeOptionsProvider(tidyFlags());
   if (!Options) { // validated before; cannot fail here
     llvm::consumeError(Options.takeError());
     Cache = nullptr;
   }
-  std::atomic<unsigned> FromCache{0};
   std::mutex OptionsMutex; // clang-tidy's options provider is not thread-safe
-  std::vector<std::string> Common = {Self, "-p", DatabaseDir};
+  std::vector<std::string> &Common = Result.Common;
+  Common = {Self, "-p", DatabaseDir};
   if (Checks.getNumOccurrences())
     Common.push_back("--checks=" + Checks);
   if (HeaderFilter.getNumOccurrences())
@@ -326,51 +379,18 @@ Analysed analyseAll(const std::vector<std::string> &Paths,
   std::atomic<size_t> Next{0};
   auto Work = [&] {
     for (size_t I; (I = Next++) < Paths.size();) {
-      std::string Key;
       if (Cache) {
         {
           std::lock_guard<std::mutex> Lock(OptionsMutex);
-          Key = cacheKey(Paths[I], DB, **Options);
+          Result.Keys[I] = cacheKey(Paths[I], DB, **Options);
         }
-        if (std::optional<FileFacts> Hit = Cache->lookup(Paths[I], Key)) {
-          All[I] = std::move(*Hit);
-          ++FromCache;
+        if (Cache->lookup(Paths[I], Result.Keys[I])) {
+          Result.FromCache[I] = true;
           Bar.done();
           continue;
         }
       }
-      std::string Out = (Scratch + "/" + std::to_string(I) + ".json").str();
-      std::string Err = (Scratch + "/" + std::to_string(I) + ".err").str();
-      std::vector<std::string> Args = Common;
-      Args.push_back("--worker-facts-file=" + Out);
-      Args.push_back(Paths[I]);
-      std::vector<llvm::StringRef> Refs(Args.begin(), Args.end());
-      std::optional<llvm::StringRef> Redirects[] = {llvm::StringRef(""),
-                                                    llvm::StringRef(""),
-                                                    llvm::StringRef(Err)};
-      std::string ErrMsg;
-      int Status = llvm::sys::ExecuteAndWait(Self, Refs, std::nullopt,
-                                             Redirects, 0, 0, &ErrMsg);
-      llvm::Expected<FileFacts> Facts = readFileFacts(Out);
-      if (Status == 0 && Facts) {
-        All[I] = std::move(*Facts);
-        if (Cache)
-          Cache->store(Paths[I], Key, All[I]);
-      } else {
-        llvm::consumeError(Facts.takeError());
-        All[I].File = Paths[I];
-        All[I].Errors.push_back(
-            Status < 0 ? "corolint crashed on it (" + ErrMsg +
-                             "); please report this with the file"
-                       : "corolint could not analyse it: " + ErrMsg);
-        if (auto Log = llvm::MemoryBuffer::getFile(Err))
-          for (llvm::StringRef Line :
-               llvm::split((*Log)->getBuffer().rtrim(), '\n'))
-            if (!Line.empty())
-              All[I].Errors.push_back(Line.str());
-      }
-      llvm::sys::fs::remove(Out);
-      llvm::sys::fs::remove(Err);
+      Result.Facts[I] = runWorkerOn(Paths[I], Common, Result.Scratch, I);
       Bar.done();
     }
   };
@@ -381,14 +401,12 @@ Analysed analyseAll(const std::vector<std::string> &Paths,
     Threads.emplace_back(Work);
   for (std::thread &T : Threads)
     T.join();
-  llvm::sys::fs::remove_directories(Scratch);
-  Result.FromCache = FromCache;
-  return Result;
 }
 
-/// The facts that --facts-out wrote, from every directory given.
-std::optional<std::vector<FileFacts>> readFacts(std::vector<std::string> Dirs) {
-  std::vector<FileFacts> All;
+/// The facts files that --facts-out wrote, from every directory given.
+std::optional<std::vector<std::string>>
+factsFilesOf(const std::vector<std::string> &Dirs) {
+  std::vector<std::string> All;
   for (const std::string &Dir : Dirs) {
     if (!llvm::sys::fs::is_directory(Dir)) {
       usageError("--facts-in: '" + Dir + "' is not a directory");
@@ -399,26 +417,18 @@ std::optional<std::vector<FileFacts>> readFacts(std::vector<std::string> Dirs) {
       usageError("--facts-in: " + llvm::toString(Entries.takeError()));
       return std::nullopt;
     }
-    for (const std::string &E : *Entries) {
-      llvm::Expected<FileFacts> F = readFileFacts(E);
-      if (!F) {
-        usageError("--facts-in: " + llvm::toString(F.takeError()));
-        return std::nullopt;
-      }
-      All.push_back(std::move(*F));
-    }
+    All.insert(All.end(), Entries->begin(), Entries->end());
   }
   return All;
 }
 
-/// Writes each file's facts to Dir, one file each, named by its path.
-int writeFacts(const std::vector<FileFacts> &All, llvm::StringRef Dir) {
+/// Prepares Dir for --facts-out: it is to hold this run's facts only.
+/// Facts of an earlier run (of files since deleted, say) would be read back
+/// with these; only the names factsFilePath gives (hashes) are removed.
+std::optional<int> clearFactsDir(llvm::StringRef Dir) {
   if (std::error_code EC = llvm::sys::fs::create_directories(Dir))
     return usageError("--facts-out: cannot create '" + Dir + "': " +
                       EC.message());
-  // Facts of an earlier run (of files since deleted, say) would be read
-  // back with these: the directory holds this run's only. Only the names
-  // factsFilePath gives (hashes) are removed.
   llvm::Expected<std::vector<std::string>> Old = factsFilesIn(Dir);
   if (!Old)
     return usageError("--facts-out: " + llvm::toString(Old.takeError()));
@@ -428,12 +438,21 @@ int writeFacts(const std::vector<FileFacts> &All, llvm::StringRef Dir) {
     if (!Name.getAsInteger(16, Hash))
       llvm::sys::fs::remove(Path);
   }
-  for (const FileFacts &F : All)
-    if (llvm::Error E = writeFileFacts(F, factsFilePath(Dir, F.File)))
-      return usageError("--facts-out: " + llvm::toString(std::move(E)));
-  llvm::errs() << llvm::formatv("corolint: wrote the facts of {0} file{1} to {2}\n",
-                                All.size(), All.size() == 1 ? "" : "s", Dir);
-  return 0;
+  return std::nullopt;
+}
+
+/// Adds one file's facts to P and R: its failure, its inputs, its graphs,
+/// findings and candidates.
+void addFacts(FileFacts &&F, Program &P, Results &R,
+              std::set<std::string> &ConfigErrors) {
+  ++R.Files;
+  ConfigErrors.insert(F.ConfigErrors.begin(), F.ConfigErrors.end());
+  if (!F.Parsed) {
+    R.Failures.push_back({F.File, F.Errors});
+    return;
+  }
+  R.Inputs.insert(F.Inputs.begin(), F.Inputs.end());
+  P.add(std::move(F));
 }
 
 /// The files of shard K/N: every N-th of the sorted list, from the K-th.
@@ -473,16 +492,28 @@ int main(int Argc, const char **Argv) {
           &llvm::errs()))
     return ExitUsage;
 
-  std::vector<FileFacts> All;
+  Program P;
+  Results R;
+  std::set<std::string> ConfigErrors;
   unsigned FromCache = 0;
   if (!FactsIn.empty()) {
     // Reporting from the facts of shards: no parsing, no database.
     std::vector<std::string> Dirs(FactsIn.begin(), FactsIn.end());
     Dirs.insert(Dirs.end(), Files.begin(), Files.end());
-    std::optional<std::vector<FileFacts>> Read = readFacts(Dirs);
-    if (!Read)
+    std::optional<std::vector<std::string>> Paths = factsFilesOf(Dirs);
+    if (!Paths)
       return ExitUsage;
-    All = std::move(*Read);
+    for (const std::string &Path : *Paths) {
+      auto Buffer = llvm::MemoryBuffer::getFile(Path);
+      if (!Buffer)
+        return usageError("--facts-in: cannot read " + Path + ": " +
+                          Buffer.getError().message());
+      llvm::Expected<FileFacts> F =
+          readFacts((*Buffer)->getBuffer(), Path, P.Strings);
+      if (!F)
+        return usageError("--facts-in: " + llvm::toString(F.takeError()));
+      addFacts(std::move(*F), P, R, ConfigErrors);
+    }
   } else {
     std::string DatabaseDir, Error;
     std::unique_ptr<tooling::CompilationDatabase> DB =
@@ -510,22 +541,24 @@ int main(int Argc, const char **Argv) {
     std::optional<std::vector<std::string>> Mine = shardOf(std::move(Paths));
     if (!Mine)
       return ExitUsage;
+    if (!FactsOut.empty())
+      if (std::optional<int> Status = clearFactsDir(FactsOut))
+        return *Status;
 
     // A file that cannot be read fails on its own; the others go on.
     std::vector<std::string> Readable;
-    for (const std::string &P : *Mine) {
+    std::vector<std::pair<std::string, std::string>> Unreadable;
+    for (const std::string &Path : *Mine) {
       llvm::Expected<llvm::sys::fs::file_t> Handle =
-          llvm::sys::fs::openNativeFileForRead(P);
+          llvm::sys::fs::openNativeFileForRead(Path);
       if (!Handle) {
-        FileFacts F;
-        F.File = P;
-        F.Errors.push_back("cannot read " + P + ": " +
-                           llvm::toString(Handle.takeError()));
-        All.push_back(std::move(F));
+        Unreadable.push_back(
+            {Path, failedFacts(Path, {"cannot read " + Path + ": " +
+                                      llvm::toString(Handle.takeError())})});
         continue;
       }
       llvm::sys::fs::closeFile(*Handle);
-      Readable.push_back(P);
+      Readable.push_back(Path);
     }
     std::optional<FactsCache> Cache;
     if (!NoCache) {
@@ -537,21 +570,68 @@ int main(int Argc, const char **Argv) {
       llvm::sys::fs::make_absolute(Dir);
       Cache.emplace(Dir.str().str());
     }
-    Analysed Done = analyseAll(Readable, DatabaseDir, Argv[0], *DB,
-                               Cache ? &*Cache : nullptr);
-    FromCache = Done.FromCache;
-    for (FileFacts &F : Done.Files)
-      All.push_back(std::move(F));
+    Analysed Done;
+    analyseAll(Readable, DatabaseDir, Argv[0], *DB, Cache ? &*Cache : nullptr,
+               Done);
+
+    // Each file's facts into the program, one file at a time: the cache's,
+    // or the worker's (which the cache then keeps).
+    auto Take = [&](const std::string &Path, std::string Text,
+                    const std::function<std::string()> &Reanalyse,
+                    bool Hit, llvm::StringRef Key) {
+      llvm::Expected<FileFacts> F = readFacts(Text, Path, P.Strings);
+      if (!F && Hit) {
+        // A damaged entry is not trusted: the file is parsed again.
+        llvm::consumeError(F.takeError());
+        Hit = false;
+        Text = Reanalyse();
+        F = readFacts(Text, Path, P.Strings);
+      }
+      if (!F) {
+        std::string Why = llvm::toString(F.takeError());
+        Text = failedFacts(Path, {"corolint could not read its facts: " + Why});
+        F = readFacts(Text, Path, P.Strings);
+        if (!F) // cannot happen: the facts were just written
+          return;
+      }
+      if (Hit)
+        ++FromCache;
+      else if (Cache && F->Parsed && F->File == Path)
+        Cache->store(Path, Key, F->Inputs, Text);
+      if (!FactsOut.empty())
+        if (llvm::Error E =
+                writeFileAtomically(factsFilePath(FactsOut, Path), Text))
+          ConfigErrors.insert("--facts-out: " + llvm::toString(std::move(E)));
+      addFacts(std::move(*F), P, R, ConfigErrors);
+    };
+    for (auto &[Path, Text] : Unreadable)
+      Take(Path, std::move(Text), nullptr, false, "");
+    for (size_t I = 0; I < Readable.size(); ++I) {
+      auto Reanalyse = [&] {
+        return runWorkerOn(Readable[I], Done.Common, Done.Scratch, I);
+      };
+      std::optional<std::string> Cached;
+      if (Done.FromCache[I])
+        Cached = Cache->lookup(Readable[I], Done.Keys[I]);
+      Take(Readable[I],
+           Cached ? std::move(*Cached)
+                  : !Done.Facts[I].empty() ? std::move(Done.Facts[I])
+                                           : Reanalyse(),
+           Reanalyse, Cached.has_value(), Done.Keys[I]);
+    }
+    if (!Done.Scratch.empty())
+      llvm::sys::fs::remove_directories(Done.Scratch);
     // Options the checks reject: every file would be wrong alike.
-    std::set<std::string> ConfigErrors;
-    for (const FileFacts &F : All)
-      ConfigErrors.insert(F.ConfigErrors.begin(), F.ConfigErrors.end());
     for (const std::string &E : ConfigErrors)
       usageError(E);
     if (!ConfigErrors.empty())
       return ExitUsage;
-    if (!FactsOut.empty())
-      return writeFacts(All, FactsOut);
+    if (!FactsOut.empty()) {
+      llvm::errs() << llvm::formatv(
+          "corolint: wrote the facts of {0} file{1} to {2}\n", R.Files,
+          R.Files == 1 ? "" : "s", FactsOut);
+      return 0;
+    }
   }
 
   // The baseline is read before anything is reported, so that a bad one
@@ -571,7 +651,7 @@ int main(int Argc, const char **Argv) {
   if (!llvm::sys::fs::real_path(Root, RealRoot))
     Root = RealRoot;
 
-  Results R = merge(All);
+  collectFindings(P, R);
   if (!WriteBaseline.empty())
     if (llvm::Error E = writeBaseline(R, Root, WriteBaseline))
       return usageError(llvm::toString(std::move(E)));
@@ -589,7 +669,7 @@ int main(int Argc, const char **Argv) {
   if (!ExportFixes.empty()) {
     std::string Text;
     llvm::raw_string_ostream OS(Text);
-    exportFixes(R.Findings, FixNotes, OS);
+    exportFixes(R, FixNotes, OS);
     if (llvm::Error E = writeFileAtomically(ExportFixes, Text)) {
       llvm::WithColor::error(llvm::errs(), "corolint")
           << llvm::toString(std::move(E)) << "\n";
@@ -597,7 +677,7 @@ int main(int Argc, const char **Argv) {
     }
   }
   if (Fix) {
-    FixResult Fixed = applyFixes(R.Findings, FixNotes, R.Inputs);
+    FixResult Fixed = applyFixes(R, FixNotes);
     for (const std::string &Refused : Fixed.Refused)
       llvm::WithColor::warning(llvm::errs(), "corolint") << Refused << "\n";
     for (const std::string &Error : Fixed.Errors)

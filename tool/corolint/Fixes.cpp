@@ -12,11 +12,12 @@
 
 namespace corolint {
 
-std::vector<Edit> fixOf(const Finding &F, bool WithNotes) {
-  if (!F.Warning.Fixes.empty() || !WithNotes)
-    return F.Warning.Fixes;
+std::vector<Edit> fixOf(const Reported &F, bool WithNotes) {
+  const Message &Warning = F.Messages.front();
+  if (!Warning.Fixes.empty() || !WithNotes)
+    return Warning.Fixes;
   const Message *Only = nullptr;
-  for (const Message &N : F.Notes)
+  for (const Message &N : llvm::ArrayRef(F.Messages).drop_front())
     if (!N.Fixes.empty()) {
       if (Only)
         return {};
@@ -27,78 +28,96 @@ std::vector<Edit> fixOf(const Finding &F, bool WithNotes) {
 
 namespace {
 
-unsigned end(const Edit &E) { return E.Offset + E.Length; }
+/// An edit with its file's path, in the order edits are applied.
+struct FileEdit {
+  std::string File;
+  uint64_t Offset, Length;
+  std::string Text;
+  uint64_t end() const { return Offset + Length; }
+  auto tie() const { return std::tie(File, Offset, Length, Text); }
+  bool operator<(const FileEdit &O) const { return tie() < O.tie(); }
+  bool operator==(const FileEdit &O) const { return tie() == O.tie(); }
+};
+
+FileEdit fileEdit(const Results &R, const Edit &E) {
+  return {R.str(E.At.File).str(), E.At.Offset, E.Length, E.Text};
+}
 
 /// Whether A and B cannot both apply: their ranges overlap, or one inserts
 /// where the other starts, so that their order would matter.
-bool clash(const Edit &A, const Edit &B) {
+bool clash(const FileEdit &A, const FileEdit &B) {
   if (A.File != B.File || A == B)
     return false;
   if (A.Offset == B.Offset)
     return true;
-  return A.Offset < end(B) && B.Offset < end(A);
+  return A.Offset < B.end() && B.Offset < A.end();
 }
 
-std::string where(const Finding &F) {
-  return F.Warning.Loc.File + ":" + std::to_string(F.Warning.Loc.Line) + ":" +
-         std::to_string(F.Warning.Loc.Col);
+std::string where(const Results &R, const Reported &F) {
+  const Place &At = F.F.At;
+  return R.str(At.File).str() + ":" + std::to_string(At.Line) + ":" +
+         std::to_string(At.Col);
 }
+
+llvm::StringRef checkOf(const Reported &F) { return checkInfo(F.F.Check).Name; }
 
 } // namespace
 
-FixResult applyFixes(const std::vector<Finding> &Findings, bool WithNotes,
-                     const std::map<std::string, uint64_t> &Analysed) {
-  FixResult R;
-  std::map<std::string, std::vector<Edit>> ByFile;
-  std::vector<std::pair<const Finding *, std::vector<Edit>>> Taken;
-  for (const Finding &F : Findings) {
-    std::vector<Edit> Edits = fixOf(F, WithNotes);
+FixResult applyFixes(const Results &R, bool WithNotes) {
+  FixResult Out;
+  std::vector<std::pair<const Reported *, std::vector<FileEdit>>> Taken;
+  for (const Reported &F : R.Findings) {
+    std::vector<FileEdit> Edits;
+    for (const Edit &E : fixOf(F, WithNotes))
+      Edits.push_back(fileEdit(R, E));
     if (Edits.empty())
       continue;
     llvm::sort(Edits);
     Edits.erase(std::unique(Edits.begin(), Edits.end()), Edits.end());
-    const Finding *Against = nullptr;
-    for (const Edit &E : Edits)
+    const Reported *Against = nullptr;
+    for (const FileEdit &E : Edits)
       for (const auto &[Other, OtherEdits] : Taken)
-        for (const Edit &O : OtherEdits)
+        for (const FileEdit &O : OtherEdits)
           if (clash(E, O))
             Against = Other;
     if (Against) {
-      R.Refused.push_back("the fix for the warning at " + where(F) + " [" +
-                          F.Check + "] overlaps the fix for the warning at " +
-                          where(*Against) + " [" + Against->Check +
-                          "]; it was not applied");
+      Out.Refused.push_back("the fix for the warning at " + where(R, F) +
+                            " [" + checkOf(F).str() +
+                            "] overlaps the fix for the warning at " +
+                            where(R, *Against) + " [" + checkOf(*Against).str() +
+                            "]; it was not applied");
       continue;
     }
-    Taken.push_back({&F, Edits});
+    Taken.push_back({&F, std::move(Edits)});
   }
   // Each file's edits, once each, checked against the file as it is now.
-  std::map<std::string, std::vector<std::pair<Edit, const Finding *>>> Files;
+  std::map<std::string, std::vector<std::pair<FileEdit, const Reported *>>>
+      Files;
   for (const auto &[F, Edits] : Taken)
-    for (const Edit &E : Edits)
+    for (const FileEdit &E : Edits)
       Files[E.File].push_back({E, F});
   // A finding's fix applies whole or not at all: an edit that no longer fits
   // its file (or a file that cannot be read) drops every edit of it.
-  llvm::DenseMap<const Finding *, const char *> Unfit; // and why
+  llvm::DenseMap<const Reported *, const char *> Unfit; // and why
   std::map<std::string, std::string> Texts;
   for (auto &[File, Edits] : Files) {
     auto Buffer = llvm::MemoryBuffer::getFile(File);
     if (!Buffer) {
-      R.Errors.push_back("cannot read " + File + ": " +
-                         Buffer.getError().message() +
-                         "; its fixes were not applied");
+      Out.Errors.push_back("cannot read " + File + ": " +
+                           Buffer.getError().message() +
+                           "; its fixes were not applied");
       for (auto &[E, F] : Edits)
         Unfit.try_emplace(F, "its file cannot be read");
       continue;
     }
     Texts[File] = (*Buffer)->getBuffer().str();
-    auto Was = Analysed.find(File);
-    bool Changed = Was != Analysed.end() &&
+    auto Was = R.Inputs.find(File);
+    bool Changed = Was != R.Inputs.end() &&
                    Was->second != llvm::xxh3_64bits(Texts[File]);
     for (auto &[E, F] : Edits)
       if (Changed)
         Unfit.try_emplace(F, "its file changed since it was analysed");
-      else if (end(E) > Texts[File].size())
+      else if (E.end() > Texts[File].size())
         Unfit.try_emplace(F, "it no longer fits its file");
   }
   std::map<std::string, std::string> NewText;
@@ -109,7 +128,7 @@ FixResult applyFixes(const std::vector<Finding> &Findings, bool WithNotes,
     llvm::sort(Edits, [](const auto &L, const auto &Rt) {
       return Rt.first < L.first; // from the end backwards
     });
-    const Edit *Last = nullptr;
+    const FileEdit *Last = nullptr;
     bool Changed = false;
     for (auto &[E, F] : Edits) {
       if (Unfit.count(F) || (Last && *Last == E))
@@ -124,48 +143,51 @@ FixResult applyFixes(const std::vector<Finding> &Findings, bool WithNotes,
   for (const auto &[F, Edits] : Taken) {
     auto Why = Unfit.find(F);
     if (Why != Unfit.end()) {
-      R.Refused.push_back("the fix for the warning at " + where(*F) + " [" +
-                          F->Check + "] was not applied: " + Why->second);
+      Out.Refused.push_back("the fix for the warning at " + where(R, *F) +
+                            " [" + checkOf(*F).str() +
+                            "] was not applied: " + Why->second);
       continue;
     }
-    ++R.Applied;
+    ++Out.Applied;
   }
   for (auto &[File, Text] : NewText) {
     if (llvm::Error E = writeFileAtomically(File, Text)) {
-      R.Errors.push_back(llvm::toString(std::move(E)) + "; it is unchanged");
+      Out.Errors.push_back(llvm::toString(std::move(E)) + "; it is unchanged");
       continue;
     }
-    R.Written.push_back(File);
+    Out.Written.push_back(File);
   }
-  return R;
+  return Out;
 }
 
 namespace {
 
-clang::tooling::DiagnosticMessage toolingMessage(const Message &M,
+clang::tooling::DiagnosticMessage toolingMessage(const Results &R,
+                                                const Message &M,
                                                 const std::vector<Edit> &Fixes) {
   clang::tooling::DiagnosticMessage D(M.Text);
-  D.FilePath = M.Loc.File;
-  D.FileOffset = M.Loc.Offset;
-  for (const Edit &E : Fixes)
-    llvm::consumeError(D.Fix[E.File].add(
-        clang::tooling::Replacement(E.File, E.Offset, E.Length, E.Text)));
+  D.FilePath = R.str(M.At.File).str();
+  D.FileOffset = M.At.Offset;
+  for (const Edit &E : Fixes) {
+    std::string File = R.str(E.At.File).str();
+    llvm::consumeError(D.Fix[File].add(
+        clang::tooling::Replacement(File, E.At.Offset, E.Length, E.Text)));
+  }
   return D;
 }
 
 } // namespace
 
-void exportFixes(const std::vector<Finding> &Findings, bool WithNotes,
-                 llvm::raw_ostream &OS) {
+void exportFixes(const Results &R, bool WithNotes, llvm::raw_ostream &OS) {
   clang::tooling::TranslationUnitDiagnostics TUD;
-  for (const Finding &F : Findings) {
+  for (const Reported &F : R.Findings) {
     llvm::SmallVector<clang::tooling::DiagnosticMessage, 1> Notes;
-    for (const Message &N : F.Notes)
-      Notes.push_back(toolingMessage(N, {}));
-    TUD.Diagnostics.emplace_back(F.Check,
-                                 toolingMessage(F.Warning, fixOf(F, WithNotes)),
-                                 Notes,
-                                 clang::tooling::Diagnostic::Warning, "");
+    for (const Message &N : llvm::ArrayRef(F.Messages).drop_front())
+      Notes.push_back(toolingMessage(R, N, {}));
+    TUD.Diagnostics.emplace_back(
+        checkOf(F).str(),
+        toolingMessage(R, F.Messages.front(), fixOf(F, WithNotes)), Notes,
+        clang::tooling::Diagnostic::Warning, "");
   }
   llvm::yaml::Output YAML(OS);
   YAML << TUD;

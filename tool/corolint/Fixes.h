@@ -3,7 +3,7 @@
 #ifndef COROLINT_TOOL_FIXES_H
 #define COROLINT_TOOL_FIXES_H
 
-#include "FileFacts.h"
+#include "Report.h"
 #include "llvm/Support/raw_ostream.h"
 #include <map>
 
@@ -12,7 +12,7 @@ namespace corolint {
 /// The edits of F that --fix applies: the warning's own, or with WithNotes
 /// and none of its own, those of its one note that has any (as clang-tidy's
 /// --fix-notes).
-std::vector<Edit> fixOf(const Finding &F, bool WithNotes);
+std::vector<Edit> fixOf(const Reported &F, bool WithNotes);
 
 struct FixResult {
   unsigned Applied = 0;      // findings whose fix was applied
@@ -27,18 +27,16 @@ struct FixResult {
 /// Applies the fixes of Findings without conflicts: a fix that overlaps an
 /// edit of one taken before it is refused whole; identical edits (from a
 /// header that several files include) count once; a file whose text is no
-/// longer the one analysed (its hash in Analysed differs) is not edited.
+/// longer the one analysed (its hash in R.Inputs differs) is not edited.
 /// Each file is written to a temporary file and renamed, so that none is
 /// left half written.
-FixResult applyFixes(const std::vector<Finding> &Findings, bool WithNotes,
-                     const std::map<std::string, uint64_t> &Analysed);
+FixResult applyFixes(const Results &R, bool WithNotes);
 
 /// The findings in the YAML that clang-apply-replacements reads, as
 /// clang-tidy --export-fixes writes it. Each warning carries the edits --fix
 /// would apply (fixOf), its notes none, as clang-apply-replacements applies
 /// every edit it finds.
-void exportFixes(const std::vector<Finding> &Findings, bool WithNotes,
-                 llvm::raw_ostream &OS);
+void exportFixes(const Results &R, bool WithNotes, llvm::raw_ostream &OS);
 
 } // namespace corolint
 

@@ -1,7 +1,6 @@
 //===--- Report.cpp - From every file's facts to the findings -------------===//
 
 #include "Report.h"
-#include "CheckInfo.h"
 #include "Fixes.h"
 #include "WriteFile.h"
 #include "llvm/ADT/StringExtras.h"
@@ -14,67 +13,35 @@
 
 namespace corolint {
 
-namespace {
-
-Message message(const FactLoc &Loc, const std::string &Text) {
-  Message M;
-  M.Loc = Loc;
-  M.Text = Text;
-  return M;
+static Reported report(Finding F, const StringPool &S) {
+  std::vector<Message> Messages = render(F, S);
+  return {std::move(F), std::move(Messages)};
 }
 
-bool before(const Finding &L, const Finding &R) {
-  const FactLoc &A = L.Warning.Loc, &B = R.Warning.Loc;
-  return std::tie(A.File, A.Line, A.Col, L.Check, L.Warning.Text) <
-         std::tie(B.File, B.Line, B.Col, R.Check, R.Warning.Text);
-}
-
-} // namespace
-
-Results merge(std::vector<FileFacts> &All) {
-  Results R;
-  FactsIndex Index;
-  for (FileFacts &F : All) {
-    ++R.Files;
-    if (!F.Parsed) {
-      R.Failures.push_back({F.File, F.Errors});
-      continue;
-    }
-    for (const FactGraph &G : F.Graphs)
-      Index.add(G);
-    R.Inputs.insert(F.Inputs.begin(), F.Inputs.end());
-  }
+void collectFindings(Program &P, Results &R) {
+  R.Strings = &P.Strings;
   // One finding per check, place and name called, however many files report
-  // it (a header's) and whichever chain each found.
-  std::set<std::tuple<std::string, std::string, unsigned, std::string>> Seen;
+  // it (a header's) and whichever chain each found: a file's own finding
+  // before a chain through other files.
+  std::set<std::tuple<CheckId, StrId, unsigned, StrId>> Seen;
   auto Add = [&](Finding F) {
-    if (Seen.insert({F.Check, F.Warning.Loc.File, F.Warning.Loc.Offset,
-                     F.Called})
-            .second)
-      R.Findings.push_back(std::move(F));
+    if (Seen.insert({F.Check, F.At.File, F.At.Offset, F.Called}).second)
+      R.Findings.push_back(report(std::move(F), P.Strings));
   };
-  for (FileFacts &F : All) {
-    if (!F.Parsed)
-      continue;
-    for (Finding &X : F.Findings)
-      Add(std::move(X));
-    for (const Candidate &C : F.Candidates) {
-      FactChain Chain = Index.chain(C.Check, C.CalleeUsr, C.Kind);
-      if (!Chain.End)
-        continue;
-      Report Rep = describe(C, Chain);
-      Finding X;
-      X.Check = C.Check;
-      X.Warning = message(Rep.Loc, Rep.Message);
-      for (auto &[Loc, Text] : Rep.Notes)
-        X.Notes.push_back(message(Loc, Text));
-      X.Function = C.Function;
-      X.Called = C.Called;
-      Add(std::move(X));
-    }
-  }
-  llvm::sort(R.Findings, before);
-  return R;
+  for (Finding &F : P.Findings)
+    Add(std::move(F));
+  for (const Candidate &C : P.Candidates)
+    if (std::optional<Finding> F = P.resolve(C))
+      Add(std::move(*F));
+  P.Findings.clear();
+  P.Candidates.clear();
+  llvm::sort(R.Findings, [&](const Reported &L, const Reported &Rt) {
+    const Place &A = L.F.At, &B = Rt.F.At;
+    return std::make_tuple(R.str(A.File), A.Line, A.Col,
+                           checkInfo(L.F.Check).Name, L.Messages[0].Text) <
+           std::make_tuple(R.str(B.File), B.Line, B.Col,
+                           checkInfo(Rt.F.Check).Name, Rt.Messages[0].Text);
+  });
 }
 
 namespace {
@@ -82,6 +49,8 @@ namespace {
 /// The texts of source files, reading each file once.
 class Sources {
 public:
+  explicit Sources(const Results &R) : R(R) {}
+
   /// The text of File; nothing when it cannot be read.
   std::optional<llvm::StringRef> text(llvm::StringRef File) {
     auto [It, New] = Files.try_emplace(File);
@@ -93,25 +62,28 @@ public:
     return It->second->getBuffer();
   }
 
-  /// The line L is on, without its newline.
-  llvm::StringRef line(const FactLoc &L) {
-    std::optional<llvm::StringRef> All = text(L.File);
-    if (!All || L.Offset > All->size())
+  /// The line P is on, without its newline.
+  llvm::StringRef line(const Place &P) {
+    std::optional<llvm::StringRef> All = text(R.str(P.File));
+    if (!All || P.Offset > All->size())
       return "";
     llvm::StringRef Text = *All;
     // The line's start: after the last newline before the offset.
-    size_t Start = Text.take_front(L.Offset).rfind('\n');
+    size_t Start = Text.take_front(P.Offset).rfind('\n');
     Start = Start == llvm::StringRef::npos ? 0 : Start + 1;
-    size_t End = Text.find('\n', L.Offset);
+    size_t End = Text.find('\n', P.Offset);
     return Text.slice(Start, End).rtrim("\r");
   }
+
+  const Results &R;
 
 private:
   llvm::StringMap<std::unique_ptr<llvm::MemoryBuffer>> Files;
 };
 
 void printMessage(llvm::raw_ostream &OS, Sources &Src, const Message &M,
-                  llvm::StringRef Level, llvm::StringRef Check, bool Colour) {
+                  llvm::StringRef Check, bool Colour) {
+  llvm::StringRef Level = M.note() ? "note" : "warning";
   auto Bold = [&] {
     if (Colour)
       OS.changeColor(llvm::raw_ostream::SAVEDCOLOR, /*Bold=*/true);
@@ -121,28 +93,28 @@ void printMessage(llvm::raw_ostream &OS, Sources &Src, const Message &M,
       OS.resetColor();
   };
   Bold();
-  if (M.Loc.valid())
-    OS << M.Loc.File << ":" << M.Loc.Line << ":" << M.Loc.Col << ": ";
+  if (M.At.valid())
+    OS << Src.R.str(M.At.File) << ":" << M.At.Line << ":" << M.At.Col << ": ";
   if (Colour)
-    OS.changeColor(Level == "warning" ? llvm::raw_ostream::MAGENTA
-                                      : llvm::raw_ostream::BLACK,
+    OS.changeColor(M.note() ? llvm::raw_ostream::BLACK
+                            : llvm::raw_ostream::MAGENTA,
                    /*Bold=*/true);
   OS << Level << ": ";
   Reset();
   Bold();
   OS << M.Text;
-  if (!Check.empty())
+  if (!M.note())
     OS << " [" << Check << "]";
   Reset();
   OS << "\n";
-  if (!M.Loc.valid())
+  if (!M.At.valid())
     return;
-  llvm::StringRef Line = Src.line(M.Loc);
+  llvm::StringRef Line = Src.line(M.At);
   if (Line.empty())
     return;
   OS << Line << "\n";
   std::string Caret;
-  for (unsigned I = 1; I < M.Loc.Col && I <= Line.size(); ++I)
+  for (unsigned I = 1; I < M.At.Col && I <= Line.size(); ++I)
     Caret += Line[I - 1] == '\t' ? '\t' : ' ';
   Caret += '^';
   if (Colour)
@@ -152,14 +124,14 @@ void printMessage(llvm::raw_ostream &OS, Sources &Src, const Message &M,
   OS << "\n";
   // As clang shows a fix-it: its text under what it replaces, when it is one
   // line of text on this line.
-  unsigned LineStart = M.Loc.Offset - (M.Loc.Col - 1);
+  uint64_t LineStart = uint64_t(M.At.Offset) - (M.At.Col - 1);
   for (const Edit &E : M.Fixes) {
-    if (E.File != M.Loc.File || E.Offset < LineStart ||
-        E.Offset + E.Length > LineStart + Line.size() ||
+    if (E.At.File != M.At.File || E.At.Offset < LineStart ||
+        uint64_t(E.At.Offset) + E.Length > LineStart + Line.size() ||
         llvm::StringRef(E.Text).contains('\n'))
       continue;
     std::string Indent;
-    for (unsigned I = LineStart; I < E.Offset; ++I)
+    for (uint64_t I = LineStart; I < E.At.Offset; ++I)
       Indent += Line[I - LineStart] == '\t' ? '\t' : ' ';
     if (Colour)
       OS.changeColor(llvm::raw_ostream::GREEN);
@@ -172,46 +144,51 @@ void printMessage(llvm::raw_ostream &OS, Sources &Src, const Message &M,
 } // namespace
 
 void printText(const Results &R, llvm::raw_ostream &OS, bool Colour) {
-  Sources Src;
-  for (const Finding &F : R.Findings) {
-    printMessage(OS, Src, F.Warning, "warning", F.Check, Colour);
-    for (const Message &N : F.Notes)
-      printMessage(OS, Src, N, "note", "", Colour);
-  }
+  Sources Src(R);
+  for (const Reported &F : R.Findings)
+    for (const Message &M : F.Messages)
+      printMessage(OS, Src, M, checkInfo(F.F.Check).Name, Colour);
 }
 
-static llvm::json::Value place(const FactLoc &L) {
-  if (!L.valid())
+namespace {
+
+llvm::json::Value place(const Results &R, const Place &P) {
+  if (!P.valid())
     return nullptr;
-  return llvm::json::Object{
-      {"file", L.File}, {"line", L.Line}, {"column", L.Col}, {"offset", L.Offset}};
+  return llvm::json::Object{{"file", R.str(P.File)},
+                            {"line", P.Line},
+                            {"column", P.Col},
+                            {"offset", P.Offset}};
 }
 
-static llvm::json::Value fixes(const std::vector<Edit> &Edits) {
+llvm::json::Value fixes(const Results &R, const std::vector<Edit> &Edits) {
   llvm::json::Array A;
   for (const Edit &E : Edits)
-    A.push_back(llvm::json::Object{{"file", E.File},
-                                   {"offset", E.Offset},
+    A.push_back(llvm::json::Object{{"file", R.str(E.At.File)},
+                                   {"offset", E.At.Offset},
                                    {"length", E.Length},
                                    {"replacement", E.Text}});
   return A;
 }
 
+} // namespace
+
 void printJSON(const Results &R, llvm::raw_ostream &OS) {
   llvm::json::Array Findings, Failures;
-  for (const Finding &F : R.Findings) {
+  for (const Reported &F : R.Findings) {
+    const Message &Warning = F.Messages.front();
     llvm::json::Array Notes;
-    for (const Message &N : F.Notes)
+    for (const Message &N : llvm::ArrayRef(F.Messages).drop_front())
       Notes.push_back(llvm::json::Object{{"message", N.Text},
-                                         {"location", place(N.Loc)},
-                                         {"fixes", fixes(N.Fixes)}});
+                                         {"location", place(R, N.At)},
+                                         {"fixes", fixes(R, N.Fixes)}});
     Findings.push_back(llvm::json::Object{
-        {"check", F.Check},
-        {"message", F.Warning.Text},
-        {"location", place(F.Warning.Loc)},
-        {"function", F.Function},
-        {"called", F.Called},
-        {"fixes", fixes(F.Warning.Fixes)},
+        {"check", checkInfo(F.F.Check).Name},
+        {"message", Warning.Text},
+        {"location", place(R, Warning.At)},
+        {"function", R.str(F.F.Coro.Qualified)},
+        {"called", R.str(F.F.Called)},
+        {"fixes", fixes(R, Warning.Fixes)},
         {"notes", std::move(Notes)}});
   }
   for (const Failure &F : R.Failures)
@@ -266,17 +243,18 @@ unsigned utf16Units(llvm::StringRef Bytes) {
   return N;
 }
 
-llvm::json::Object physical(const FactLoc &L, llvm::StringRef Root,
+llvm::json::Object physical(const Place &P, llvm::StringRef Root,
                             Sources &Src) {
-  llvm::json::Object P{{"artifactLocation", artifact(L.File, Root)}};
-  if (L.Line == 0)
-    return P; // the file could not be read: no region rather than a wrong one
-  llvm::StringRef Line = Src.line(L);
-  unsigned Col = Line.empty() ? L.Col
-                              : 1 + utf16Units(Line.take_front(L.Col - 1));
-  P["region"] =
-      llvm::json::Object{{"startLine", L.Line}, {"startColumn", Col}};
-  return P;
+  llvm::json::Object Out{{"artifactLocation",
+                          artifact(Src.R.str(P.File), Root)}};
+  if (P.Line == 0)
+    return Out; // the file could not be read: no region rather than a wrong one
+  llvm::StringRef Line = Src.line(P);
+  unsigned Col = Line.empty() ? P.Col
+                              : 1 + utf16Units(Line.take_front(P.Col - 1));
+  Out["region"] =
+      llvm::json::Object{{"startLine", P.Line}, {"startColumn", Col}};
+  return Out;
 }
 
 llvm::json::Object fix(llvm::StringRef Description,
@@ -284,15 +262,17 @@ llvm::json::Object fix(llvm::StringRef Description,
                        Sources &Src) {
   std::map<std::string, llvm::json::Array> ByFile;
   for (const Edit &E : Edits) {
-    unsigned Offset = E.Offset, Length = E.Length;
-    std::optional<llvm::StringRef> Text = Src.text(E.File);
-    if (Text && E.Offset + E.Length <= Text->size()) {
-      Offset = utf16Units(Text->take_front(E.Offset));
-      Length = utf16Units(Text->substr(E.Offset, E.Length));
+    llvm::StringRef File = Src.R.str(E.At.File);
+    uint64_t Offset = E.At.Offset, Length = E.Length;
+    std::optional<llvm::StringRef> Text = Src.text(File);
+    if (Text && Offset + Length <= Text->size()) {
+      Offset = utf16Units(Text->take_front(E.At.Offset));
+      Length = utf16Units(Text->substr(E.At.Offset, E.Length));
     }
-    ByFile[E.File].push_back(llvm::json::Object{
+    ByFile[File.str()].push_back(llvm::json::Object{
         {"deletedRegion",
-         llvm::json::Object{{"charOffset", Offset}, {"charLength", Length}}},
+         llvm::json::Object{{"charOffset", static_cast<int64_t>(Offset)},
+                            {"charLength", static_cast<int64_t>(Length)}}},
         {"insertedContent", llvm::json::Object{{"text", E.Text}}}});
   }
   llvm::json::Array Changes;
@@ -304,20 +284,29 @@ llvm::json::Object fix(llvm::StringRef Description,
           {"artifactChanges", std::move(Changes)}};
 }
 
+llvm::json::Object flowStep(const Place &P, llvm::StringRef Text,
+                            llvm::StringRef Root, Sources &Src) {
+  return llvm::json::Object{
+      {"location",
+       llvm::json::Object{{"physicalLocation", physical(P, Root, Src)},
+                          {"message", llvm::json::Object{{"text", Text}}}}}};
+}
+
 } // namespace
 
-std::string findingKey(const Finding &F, llvm::StringRef Root) {
-  std::string File =
-      relativeTo(F.Warning.Loc.File, Root).value_or(F.Warning.Loc.File);
-  return F.Check + "\t" + File + "\t" + F.Function + "\t" + F.Called;
+std::string findingKey(const Results &R, const Reported &F,
+                       llvm::StringRef Root) {
+  llvm::StringRef Path = R.str(F.F.At.File);
+  std::string File = relativeTo(Path, Root).value_or(Path.str());
+  return (checkInfo(F.F.Check).Name + "\t" + File + "\t" +
+          R.str(F.F.Coro.Qualified) + "\t" + R.str(F.F.Called))
+      .str();
 }
 
 void printSARIF(const Results &R, llvm::StringRef Root, llvm::raw_ostream &OS) {
-  Sources Src;
+  Sources Src(R);
   llvm::json::Array Rules;
-  llvm::StringMap<unsigned> RuleIndex;
-  for (const CheckInfo &C : checkInfos()) {
-    RuleIndex[C.Name] = Rules.size();
+  for (const CheckInfo &C : checkInfos())
     Rules.push_back(llvm::json::Object{
         {"id", C.Name},
         {"shortDescription", llvm::json::Object{{"text", C.Summary}}},
@@ -329,49 +318,42 @@ void printSARIF(const Results &R, llvm::StringRef Root, llvm::raw_ostream &OS) {
                                                        "correctness"}},
                             {"precision", "high"},
                             {"problem.severity", "warning"}}}});
-  }
   llvm::json::Array Results;
   llvm::StringMap<unsigned> Occurrences;
-  for (const Finding &F : R.Findings) {
+  for (const Reported &F : R.Findings) {
+    const Message &Warning = F.Messages.front();
+    llvm::StringRef Check = checkInfo(F.F.Check).Name;
     llvm::json::Object Result{
-        {"ruleId", F.Check},
+        {"ruleId", Check},
         {"level", "warning"},
-        {"message", llvm::json::Object{{"text", F.Warning.Text}}},
+        {"message", llvm::json::Object{{"text", Warning.Text}}},
         {"locations",
          llvm::json::Array{llvm::json::Object{
-             {"physicalLocation", physical(F.Warning.Loc, Root, Src)}}}}};
-    auto Rule = RuleIndex.find(F.Check);
-    if (Rule != RuleIndex.end())
-      Result["ruleIndex"] = Rule->second;
-    llvm::json::Array Related, Flow, Fixes;
-    for (size_t I = 0; I < F.Notes.size(); ++I) {
-      const Message &N = F.Notes[I];
-      if (!N.Loc.valid())
+             {"physicalLocation", physical(Warning.At, Root, Src)}}}}};
+    for (size_t I = 0; I < checkInfos().size(); ++I)
+      if (checkInfos()[I].Id == F.F.Check)
+        Result["ruleIndex"] = static_cast<int64_t>(I);
+    llvm::json::Array Related, Fixes;
+    for (size_t I = 1; I < F.Messages.size(); ++I) {
+      const Message &N = F.Messages[I];
+      if (!N.At.valid())
         continue;
       Related.push_back(llvm::json::Object{
-          {"id", static_cast<int64_t>(I + 1)},
-          {"physicalLocation", physical(N.Loc, Root, Src)},
+          {"id", static_cast<int64_t>(I)},
+          {"physicalLocation", physical(N.At, Root, Src)},
           {"message", llvm::json::Object{{"text", N.Text}}}});
       if (!N.Fixes.empty())
         Fixes.push_back(fix(N.Text, N.Fixes, Root, Src));
     }
-    if (!F.Warning.Fixes.empty())
-      Fixes.insert(Fixes.begin(), fix(F.Warning.Text, F.Warning.Fixes, Root, Src));
+    if (!Warning.Fixes.empty())
+      Fixes.insert(Fixes.begin(), fix(Warning.Text, Warning.Fixes, Root, Src));
     // A chain: the call in the coroutine, then each hop down to the
-    // blocking call, as the notes give them.
-    if (llvm::StringRef(F.Warning.Text).starts_with("call to ")) {
-      Flow.push_back(llvm::json::Object{
-          {"location",
-           llvm::json::Object{
-               {"physicalLocation", physical(F.Warning.Loc, Root, Src)},
-               {"message", llvm::json::Object{{"text", F.Warning.Text}}}}}});
-      for (const Message &N : F.Notes)
-        if (N.Loc.valid() && llvm::StringRef(N.Text).contains(" calls "))
-          Flow.push_back(llvm::json::Object{
-              {"location",
-               llvm::json::Object{
-                   {"physicalLocation", physical(N.Loc, Root, Src)},
-                   {"message", llvm::json::Object{{"text", N.Text}}}}}});
+    // blocking call.
+    if (F.F.chain()) {
+      llvm::json::Array Flow{flowStep(Warning.At, Warning.Text, Root, Src)};
+      for (const Message &N : F.Messages)
+        if (N.What == Message::Role::Hop && N.At.valid())
+          Flow.push_back(flowStep(N.At, N.Text, Root, Src));
       Result["codeFlows"] = llvm::json::Array{llvm::json::Object{
           {"threadFlows",
            llvm::json::Array{llvm::json::Object{{"locations", std::move(Flow)}}}}}};
@@ -380,7 +362,7 @@ void printSARIF(const Results &R, llvm::StringRef Root, llvm::raw_ostream &OS) {
       Result["relatedLocations"] = std::move(Related);
     if (!Fixes.empty())
       Result["fixes"] = std::move(Fixes);
-    std::string Key = findingKey(F, Root);
+    std::string Key = findingKey(R, F, Root);
     Key += "\t" + std::to_string(Occurrences[Key]++);
     Result["partialFingerprints"] = llvm::json::Object{
         {"corolintFinding/v1", llvm::utohexstr(llvm::xxh3_64bits(Key))}};
@@ -417,8 +399,8 @@ constexpr llvm::StringLiteral KeyFields[] = {"check", "file", "function",
 llvm::Error writeBaseline(const Results &R, llvm::StringRef Root,
                           llvm::StringRef Path) {
   Baseline B;
-  for (const Finding &F : R.Findings)
-    ++B[findingKey(F, Root)];
+  for (const Reported &F : R.Findings)
+    ++B[findingKey(R, F, Root)];
   llvm::json::Array Entries;
   for (const auto &[Key, Count] : B) {
     llvm::SmallVector<llvm::StringRef, 4> Parts;
@@ -476,9 +458,9 @@ llvm::Expected<Baseline> readBaseline(llvm::StringRef Path) {
 
 unsigned applyBaseline(Results &R, Baseline B, llvm::StringRef Root) {
   unsigned Dropped = 0;
-  std::vector<Finding> Kept;
-  for (Finding &F : R.Findings) {
-    auto It = B.find(findingKey(F, Root));
+  std::vector<Reported> Kept;
+  for (Reported &F : R.Findings) {
+    auto It = B.find(findingKey(R, F, Root));
     if (It != B.end() && It->second > 0) {
       --It->second;
       ++Dropped;

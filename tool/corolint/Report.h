@@ -3,7 +3,8 @@
 #ifndef COROLINT_TOOL_REPORT_H
 #define COROLINT_TOOL_REPORT_H
 
-#include "FileFacts.h"
+#include "Program.h"
+#include "Render.h"
 #include "llvm/Support/Error.h"
 #include "llvm/Support/raw_ostream.h"
 #include <map>
@@ -16,18 +17,28 @@ struct Failure {
   std::vector<std::string> Errors;
 };
 
-struct Results {
-  std::vector<Finding> Findings; // sorted by place, each once
-  std::vector<Failure> Failures;
-  unsigned Files = 0;            // analysed, failed ones included
-  /// The hash of each file's text as the analysis read it.
-  std::map<std::string, uint64_t> Inputs;
+/// A finding and what the user reads of it (render()).
+struct Reported {
+  Finding F;
+  std::vector<Message> Messages;
 };
 
-/// Merges the facts of every file: each file's own findings, and the
-/// candidates that a chain through other files confirms. A finding from a
-/// header that several files include counts once.
-Results merge(std::vector<FileFacts> &All);
+struct Results {
+  /// The strings of the findings' names and places.
+  const StringPool *Strings = nullptr;
+  std::vector<Reported> Findings; // sorted by place, each once
+  std::vector<Failure> Failures;
+  unsigned Files = 0; // analysed, failed ones included
+  /// The hash of each file's text as the analysis read it.
+  std::map<std::string, uint64_t> Inputs;
+
+  llvm::StringRef str(StrId I) const { return (*Strings)[I]; }
+};
+
+/// The findings of P: each file's own, and the candidates that the merged
+/// graphs complete. A finding from a header that several files include
+/// counts once.
+void collectFindings(Program &P, Results &R);
 
 /// clang's format: "file:line:col: warning: text [check]" and "note:" lines,
 /// each with the source line and a caret; coloured when Colour is set.
@@ -45,7 +56,8 @@ void printSARIF(const Results &R, llvm::StringRef Root, llvm::raw_ostream &OS);
 /// What a finding is, independent of line numbers: check, file, the
 /// coroutine it is in and the name it calls. Baselines and SARIF
 /// fingerprints use it; Root makes the file relative.
-std::string findingKey(const Finding &F, llvm::StringRef Root);
+std::string findingKey(const Results &R, const Reported &F,
+                       llvm::StringRef Root);
 
 /// Findings accepted for now, by key, with how many of each.
 using Baseline = std::map<std::string, unsigned>;

@@ -1,6 +1,7 @@
 //===--- Worker.cpp - Parses one file and keeps its facts -----------------===//
 
 #include "Worker.h"
+#include "Facts.h"
 #include "clang-tidy/ClangTidy.h"
 #include "clang-tidy/ClangTidyDiagnosticConsumer.h"
 #include "llvm/ADT/StringMap.h"
@@ -8,7 +9,8 @@
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/VirtualFileSystem.h"
-#include <map>
+#include <set>
+#include <tuple>
 
 using namespace clang;
 
@@ -56,10 +58,7 @@ namespace {
 /// Turns file offsets into lines and columns, reading each file once.
 class LineTables {
 public:
-  FactLoc at(llvm::StringRef File, unsigned Offset) {
-    FactLoc L;
-    L.File = File.str();
-    L.Offset = Offset;
+  std::pair<unsigned, unsigned> at(llvm::StringRef File, unsigned Offset) {
     auto [It, New] = Tables.try_emplace(File);
     if (New)
       if (auto Buffer = llvm::MemoryBuffer::getFile(File)) {
@@ -71,61 +70,34 @@ public:
       }
     const std::vector<unsigned> &Starts = It->second;
     if (Starts.empty())
-      return L;
+      return {0, 0};
     auto Line = std::upper_bound(Starts.begin(), Starts.end(), Offset);
-    L.Line = Line - Starts.begin();
-    L.Col = Offset - *(Line - 1) + 1;
-    return L;
+    return {Line - Starts.begin(), Offset - *(Line - 1) + 1};
   }
 
 private:
   llvm::StringMap<std::vector<unsigned>> Tables;
 };
 
-/// The real path, as the checks' facts give it (FactLoc::of), so that both
-/// name a file alike.
-std::string absolute(llvm::StringRef Path, llvm::StringRef Directory) {
-  llvm::SmallString<256> P(Path);
-  if (!llvm::sys::path::is_absolute(P) && !Directory.empty()) {
-    P = Directory;
-    llvm::sys::path::append(P, Path);
-  }
-  llvm::SmallString<256> Real;
-  if (!llvm::sys::fs::real_path(P, Real))
-    return Real.str().str();
-  llvm::sys::path::remove_dots(P, /*remove_dot_dot=*/false);
-  return P.str().str();
-}
-
-Message convert(const tooling::DiagnosticMessage &M, llvm::StringRef Directory,
-                LineTables &Lines) {
-  Message Out;
-  Out.Text = M.Message;
-  if (!M.FilePath.empty())
-    Out.Loc = Lines.at(absolute(M.FilePath, Directory), M.FileOffset);
-  for (const auto &Entry : M.Fix)
-    for (const tooling::Replacement &R : Entry.second)
-      Out.Fixes.push_back({absolute(R.getFilePath(), Directory), R.getOffset(),
-                           R.getLength(), R.getReplacementText().str()});
-  return Out;
-}
-
-constexpr llvm::StringLiteral CandidatePrefix = "corolint-candidate ";
-
 } // namespace
 
-FileFacts analyseFile(const std::string &File,
-                      const tooling::CompilationDatabase &DB,
-                      const TidyFlags &Flags) {
-  FileFacts Facts;
-  Facts.File = File;
+llvm::Error analyseFile(const std::string &File,
+                        const tooling::CompilationDatabase &DB,
+                        const TidyFlags &Flags, llvm::StringRef Out) {
+  std::error_code EC;
+  llvm::raw_fd_ostream OS(Out, EC);
+  if (EC)
+    return llvm::createStringError(EC, "cannot write %s: %s",
+                                   Out.str().c_str(), EC.message().c_str());
+  FactsWriter Writer(OS, File);
   auto Provider = makeOptionsProvider(Flags);
   if (!Provider) {
-    Facts.Errors.push_back(llvm::toString(Provider.takeError()));
-    return Facts;
+    Writer.error(llvm::toString(Provider.takeError()));
+    Writer.end(false);
+    return llvm::Error::success();
   }
   tidy::ClangTidyContext Context(std::move(*Provider));
-  FactsRecorder Recorder;
+  FactsRecorder Recorder(Writer);
   FactsRecorder::install(&Recorder);
   llvm::IntrusiveRefCntPtr<llvm::vfs::OverlayFileSystem> FS(
       new llvm::vfs::OverlayFileSystem(llvm::vfs::getRealFileSystem()));
@@ -133,58 +105,53 @@ FileFacts analyseFile(const std::string &File,
       tidy::runClangTidy(Context, DB, {File}, FS, /*ApplyAnyFix=*/false);
   FactsRecorder::install(nullptr);
 
+  // What clang-tidy let through, by check and place: a finding or a
+  // candidate is kept when its diagnostic was.
+  std::set<std::tuple<CheckId, std::string, unsigned>> Shown;
   LineTables Lines;
-  // Keys of the warnings, by check and place.
-  std::map<std::tuple<std::string, std::string, unsigned>, const FindingKey *>
-      Keys;
-  for (const FindingKey &K : Recorder.Keys)
-    Keys.try_emplace({K.Check, K.Loc.File, K.Loc.Offset}, &K);
-  std::vector<bool> Reportable(Recorder.Candidates.size());
+  bool Parsed = true;
   for (const tidy::ClangTidyError &E : Errors) {
     if (E.DiagnosticName == "clang-tidy-config") {
-      Facts.ConfigErrors.push_back(E.Message.Message);
+      Writer.configError(E.Message.Message);
       continue;
     }
-    if (E.DiagLevel == tooling::Diagnostic::Error &&
-        !llvm::StringRef(E.DiagnosticName).starts_with("coro-")) {
-      Message M = convert(E.Message, E.BuildDirectory, Lines);
-      std::string Where = M.Loc.valid() ? M.Loc.File + ":" +
-                                              std::to_string(M.Loc.Line) + ":" +
-                                              std::to_string(M.Loc.Col) + ": "
-                                        : "";
-      Facts.Errors.push_back(Where + "error: " + M.Text);
-      continue;
+    const CheckInfo *Check = checkNamed(E.DiagnosticName);
+    std::string Path = E.Message.FilePath.empty()
+                           ? std::string()
+                           : canonicalPath(E.Message.FilePath, E.BuildDirectory);
+    if (Check) {
+      Shown.insert({Check->Id, Path, E.Message.FileOffset});
+    } else if (E.DiagLevel == tooling::Diagnostic::Error) {
+      std::string Where;
+      if (!Path.empty()) {
+        auto [Line, Col] = Lines.at(Path, E.Message.FileOffset);
+        Where = Path + ":" + std::to_string(Line) + ":" + std::to_string(Col) +
+                ": ";
+      }
+      Writer.error(Where + "error: " + E.Message.Message);
+      Parsed = false;
     }
-    if (!llvm::StringRef(E.DiagnosticName).starts_with("coro-"))
-      continue;
-    llvm::StringRef Text = E.Message.Message;
-    if (Text.consume_front(CandidatePrefix)) {
-      unsigned Id;
-      if (!Text.getAsInteger(10, Id) && Id < Reportable.size())
-        Reportable[Id] = true;
-      continue;
-    }
-    Finding F;
-    F.Check = E.DiagnosticName;
-    F.Warning = convert(E.Message, E.BuildDirectory, Lines);
-    for (const tooling::DiagnosticMessage &N : E.Notes)
-      F.Notes.push_back(convert(N, E.BuildDirectory, Lines));
-    auto Key = Keys.find({F.Check, F.Warning.Loc.File, F.Warning.Loc.Offset});
-    if (Key != Keys.end()) {
-      F.Function = Key->second->Function;
-      F.Called = Key->second->Called;
-    }
-    Facts.Findings.push_back(std::move(F));
   }
-  Facts.Parsed = Facts.Errors.empty();
-  Facts.Inputs = std::move(Recorder.Inputs);
-  if (!Facts.Parsed)
-    return Facts; // what a broken AST says is not reported
-  for (size_t I = 0; I < Reportable.size(); ++I)
-    if (Reportable[I])
-      Facts.Candidates.push_back(std::move(Recorder.Candidates[I]));
-  Facts.Graphs = std::move(Recorder.Graphs);
-  return Facts;
+  auto Kept = [&](const Finding &F, const StringPool &S) {
+    return Shown.count({F.Check, S[F.At.File].str(), F.At.Offset}) != 0;
+  };
+  if (Parsed) {
+    for (const auto &K : Recorder.Findings)
+      if (Kept(K.Value, *K.Strings))
+        Writer.finding(K.Value, *K.Strings);
+    for (const auto &K : Recorder.Candidates)
+      if (Kept(K.Value.Pending, *K.Strings))
+        Writer.candidate(K.Value, *K.Strings);
+  }
+  Writer.end(Parsed);
+  OS.close();
+  if (OS.has_error()) {
+    EC = OS.error();
+    OS.clear_error();
+    return llvm::createStringError(EC, "cannot write %s: %s",
+                                   Out.str().c_str(), EC.message().c_str());
+  }
+  return llvm::Error::success();
 }
 
 } // namespace corolint

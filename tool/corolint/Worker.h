@@ -1,9 +1,8 @@
-//===--- Worker.h - Parses one file and keeps its facts -------------------===//
+//===--- Worker.h - Parses one file and writes its facts ------------------===//
 
 #ifndef COROLINT_TOOL_WORKER_H
 #define COROLINT_TOOL_WORKER_H
 
-#include "FileFacts.h"
 #include "clang-tidy/ClangTidyOptions.h"
 #include "clang/Tooling/CompilationDatabase.h"
 #include <memory>
@@ -26,12 +25,13 @@ struct TidyFlags {
 llvm::Expected<std::unique_ptr<clang::tidy::ClangTidyOptionsProvider>>
 makeOptionsProvider(const TidyFlags &Flags);
 
-/// Parses File as DB compiles it, runs the enabled coro-* checks and records
-/// the facts. Never fails: a file that does not compile comes back with
-/// Parsed false and the compiler's errors.
-FileFacts analyseFile(const std::string &File,
-                      const clang::tooling::CompilationDatabase &DB,
-                      const TidyFlags &Flags);
+/// Parses File as DB compiles it, runs the enabled coro-* checks and writes
+/// its facts to Out (a facts file, Facts.h). A file that does not compile
+/// gets facts that say so, with the compiler's errors; only a file that
+/// cannot be written is an error.
+llvm::Error analyseFile(const std::string &File,
+                        const clang::tooling::CompilationDatabase &DB,
+                        const TidyFlags &Flags, llvm::StringRef Out);
 
 } // namespace corolint
 

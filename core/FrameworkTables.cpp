@@ -437,6 +437,12 @@ const BlockingFunction BlockingFunctions[] = {
     {"std::mutex::lock", Wait::Lock, true},
 };
 
+constexpr llvm::StringLiteral WaitNames[] = {
+    "none", "future", "join", "condition", "latch", "process", "resolver",
+    "lock"};
+static_assert(std::size(WaitNames) == static_cast<size_t>(Wait::Lock) + 1,
+              "one name per wait");
+
 } // namespace
 
 llvm::ArrayRef<TaskType> taskTypes() { return TaskTypes; }
@@ -463,6 +469,49 @@ const FrameworkInfo *frameworkInfo(Framework Id) {
     if (F.Id == Id)
       return &F;
   return nullptr;
+}
+
+const SleepFunction *sleepFunction(llvm::ArrayRef<std::string> Names) {
+  static const TableIndex<SleepFunction> Index(SleepFunctions);
+  return Index.find(Names);
+}
+
+const RunEntryPoint *runEntryPoint(llvm::ArrayRef<std::string> Names) {
+  static const TableIndex<RunEntryPoint> Index(RunEntryPoints);
+  return Index.find(Names);
+}
+
+const BlockingFunction *blockingFunction(llvm::ArrayRef<std::string> Names,
+                                         bool OptIn) {
+  static const TableIndex<BlockingFunction> Index(BlockingFunctions);
+  return Index.find(Names, [&](const BlockingFunction &F) {
+    return OptIn || !F.OptIn;
+  });
+}
+
+llvm::StringRef frameworkName(Framework Id) {
+  const FrameworkInfo *F = frameworkInfo(Id);
+  return F ? F->Name : "";
+}
+
+std::optional<Framework> frameworkNamed(llvm::StringRef Name) {
+  if (Name.empty())
+    return Framework::Unknown;
+  for (const FrameworkInfo &F : Frameworks)
+    if (F.Name == Name)
+      return F.Id;
+  return std::nullopt;
+}
+
+llvm::StringRef waitName(Wait W) {
+  return WaitNames[static_cast<size_t>(W)];
+}
+
+std::optional<Wait> waitNamed(llvm::StringRef Name) {
+  for (size_t I = 0; I < std::size(WaitNames); ++I)
+    if (WaitNames[I] == Name)
+      return static_cast<Wait>(I);
+  return std::nullopt;
 }
 
 } // namespace corolint

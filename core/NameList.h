@@ -26,6 +26,7 @@ public:
     std::unique_ptr<llvm::Regex> Re; // null for a plain name
   };
 
+  NameList() = default;
   /// Parses Spec; malformed entries are left out and described in Errors.
   NameList(llvm::StringRef Spec, std::vector<std::string> &Errors);
 

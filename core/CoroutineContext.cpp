@@ -48,7 +48,7 @@ class OwnCodeWalker : public RecursiveASTVisitor<OwnCodeWalker> {
   using Base = RecursiveASTVisitor<OwnCodeWalker>;
 
 public:
-  OwnCodeWalker(ASTContext &Ctx, llvm::function_ref<void(const OwnCall &)> Fn,
+  OwnCodeWalker(ASTContext &Ctx, OwnCallFn Fn,
                 BlockingPoolTest OnBlockingPool = nullptr)
       : Ctx(Ctx), Fn(Fn), OnBlockingPool(OnBlockingPool) {}
 
@@ -77,8 +77,8 @@ public:
     Call.Loc = Loc;
     Call.ImplicitAt = At.isValid() ? At : Loc;
     Call.CanAwait = false;
-    Call.Names.push_back(qualifiedName(*Dtor));
-    emit(Call);
+    Call.OnBlockingPool = OnPool;
+    emit(Call, {qualifiedName(*Dtor)});
   }
 
   // Only variables are declared in a function body that run code here; local
@@ -139,13 +139,15 @@ public:
 
   bool TraverseCompoundStmt(CompoundStmt *S) {
     Scopes.push_back({S->getRBracLoc(), {}});
+    const bool Before = OnPool;
     for (Stmt *Child : S->body()) {
       TraverseStmt(Child);
       // After `co_await` onto a blocking pool, the rest of the block runs
       // where blocking is fine.
       if (OnBlockingPool && movesToBlockingPool(Child))
-        break;
+        OnPool = true;
     }
+    OnPool = Before;
     closeScope();
     return true;
   }
@@ -263,9 +265,9 @@ public:
     Call.Callee = Ctor;
     Call.Loc = E->getLocation();
     Call.CanAwait = CanAwait;
+    Call.OnBlockingPool = OnPool;
     Call.Args = llvm::ArrayRef<const Expr *>(E->getArgs(), E->getNumArgs());
-    Call.Names.push_back(qualifiedName(*Ctor));
-    emit(Call);
+    emit(Call, {qualifiedName(*Ctor)});
     return true;
   }
 
@@ -277,8 +279,9 @@ public:
       noteMovedFrom(Call.Callee, C->arguments());
     Call.Loc = C->getExprLoc();
     Call.CanAwait = CanAwait;
-    Call.Names = namesOf(*C);
-    if (Call.Names.empty())
+    Call.OnBlockingPool = OnPool;
+    llvm::SmallVector<std::string, 2> Names = namesOf(*C);
+    if (Names.empty())
       return true;
     llvm::ArrayRef<const Expr *> Args(C->getArgs(), C->getNumArgs());
     if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(C);
@@ -294,17 +297,18 @@ public:
                            Member->getImplicitObjectArgument(),
                            /*IsAppleKext=*/false);
       }
-    emit(Call);
+    emit(Call, Names);
     return true;
   }
 
 private:
   struct Scope {
     SourceLocation End;
-    /// Destructors that run at End, with what causes them.
-    llvm::SmallVector<
-        std::tuple<const CXXDestructorDecl *, SourceLocation, const VarDecl *>,
-        4>
+    /// Destructors that run at End, with what causes them and whether it
+    /// was declared on a blocking pool.
+    llvm::SmallVector<std::tuple<const CXXDestructorDecl *, SourceLocation,
+                                 const VarDecl *, bool>,
+                      4>
         Pending;
   };
 
@@ -316,7 +320,7 @@ private:
     if (Scopes.empty())
       implicitDestructor(Dtor, Loc, Loc);
     else
-      Scopes.back().Pending.push_back({Dtor, Loc, Var});
+      Scopes.back().Pending.push_back({Dtor, Loc, Var, OnPool});
   }
 
   /// Reports the destructors of the innermost scope, but not those of
@@ -324,9 +328,11 @@ private:
   /// for.
   void closeScope() {
     Scope S = Scopes.pop_back_val();
-    for (auto &[Dtor, Loc, Var] : S.Pending)
-      if (!Var || !MovedFrom.contains(Var))
+    for (auto &[Dtor, Loc, Var, Pool] : S.Pending)
+      if (!Var || !MovedFrom.contains(Var)) {
+        llvm::SaveAndRestore Declared(OnPool, Pool);
         implicitDestructor(Dtor, Loc, S.End);
+      }
   }
 
   /// Records what Init initializes directly: a temporary there is no
@@ -417,13 +423,13 @@ private:
   }
 
   /// Reports Call at the use of a default argument it sits in, if any.
-  void emit(OwnCall &Call) {
+  void emit(OwnCall &Call, llvm::ArrayRef<std::string> Names) {
     if (UsedAt.isValid()) {
       if (Call.ImplicitAt.isInvalid())
         Call.ImplicitAt = Call.Loc;
       Call.Loc = UsedAt;
     }
-    Fn(Call);
+    Fn(Call, Names);
   }
 
   bool movesToBlockingPool(Stmt *S) {
@@ -435,9 +441,10 @@ private:
   }
 
   ASTContext &Ctx;
-  llvm::function_ref<void(const OwnCall &)> Fn;
+  OwnCallFn Fn;
   BlockingPoolTest OnBlockingPool;
   bool CanAwait = true;
+  bool OnPool = false; // after awaiting a blocking pool
   SourceLocation UsedAt; // of the default argument being walked
   llvm::SmallVector<Scope, 8> Scopes;
   llvm::SmallPtrSet<const VarDecl *, 8> MovedFrom;
@@ -475,7 +482,7 @@ bool looksLikeSynchronousGenerator(const FunctionDecl &FD,
   if (hasMember(*RD, Named("await_ready")) ||
       hasMember(*RD, Ctx.DeclarationNames.getCXXOperatorName(OO_Coawait)))
     return false;
-  OwnCodeWalker Walker(Ctx, [](const OwnCall &) {});
+  OwnCodeWalker Walker(Ctx, [](const OwnCall &, llvm::ArrayRef<std::string>) {});
   Walker.TraverseStmt(Body.getBody());
   return !Walker.SawAwait;
 }
@@ -527,14 +534,12 @@ std::optional<AsyncContext> asyncContextOf(const FunctionDecl &FD) {
 }
 
 void forEachOwnCall(const AsyncContext &Coro, ASTContext &Ctx,
-                    BlockingPoolTest OnBlockingPool,
-                    llvm::function_ref<void(const OwnCall &)> Fn) {
+                    BlockingPoolTest OnBlockingPool, OwnCallFn Fn) {
   OwnCodeWalker Walker(Ctx, Fn, OnBlockingPool);
   Walker.TraverseStmt(Coro.Body->getBody());
 }
 
-void forEachOwnCall(const FunctionDecl &FD, ASTContext &Ctx,
-                    llvm::function_ref<void(const OwnCall &)> Fn) {
+void forEachOwnCall(const FunctionDecl &FD, ASTContext &Ctx, OwnCallFn Fn) {
   Stmt *Body = FD.getBody();
   if (!Body)
     return;
@@ -631,6 +636,19 @@ const NamedDecl *lookupQualified(ASTContext &Ctx,
 
 const CXXRecordDecl *recordOf(QualType T) {
   return T.isNull() ? nullptr : T.getNonReferenceType()->getAsCXXRecordDecl();
+}
+
+std::string displayName(const FunctionDecl &F) {
+  if (isLambdaCallOperator(&F))
+    return "'lambda'";
+  PrintingPolicy Policy = F.getASTContext().getPrintingPolicy();
+  Policy.AnonymousTagLocations = false;
+  std::string Name;
+  llvm::raw_string_ostream OS(Name);
+  OS << "'";
+  F.getNameForDiagnostic(OS, Policy, /*Qualified=*/true);
+  OS << "'";
+  return Name;
 }
 
 } // namespace corolint

@@ -6,14 +6,15 @@
 //
 //===----------------------------------------------------------------------===//
 
-#ifndef COROLINT_FRAMEWORKTABLES_H
-#define COROLINT_FRAMEWORKTABLES_H
+#ifndef COROLINT_CORE_FRAMEWORKTABLES_H
+#define COROLINT_CORE_FRAMEWORKTABLES_H
 
 #include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/STLFunctionalExtras.h"
 #include "llvm/ADT/StringMap.h"
 #include "llvm/ADT/StringRef.h"
 #include <cstdint>
+#include <optional>
 #include <string>
 
 namespace corolint {
@@ -125,6 +126,7 @@ struct RunEntryPoint {
 /// What a blocking call waits for, which decides its asynchronous
 /// alternative.
 enum class Wait : unsigned char {
+  None, // nothing known: no alternative to suggest
   Future,
   Join,
   Condition,
@@ -153,6 +155,20 @@ llvm::StringRef alternativeFor(Wait W, Framework Id);
 /// The framework table's row for Id, or nullptr for Framework::Unknown.
 const FrameworkInfo *frameworkInfo(Framework Id);
 
+/// The rows named Name, or nullptr.
+const SleepFunction *sleepFunction(llvm::ArrayRef<std::string> Names);
+const RunEntryPoint *runEntryPoint(llvm::ArrayRef<std::string> Names);
+/// The blocking function named by one of Names; opt-in rows only when asked
+/// for.
+const BlockingFunction *blockingFunction(llvm::ArrayRef<std::string> Names,
+                                         bool OptIn);
+
+/// The names facts files give frameworks and waits, and back.
+llvm::StringRef frameworkName(Framework Id);
+std::optional<Framework> frameworkNamed(llvm::StringRef Name);
+llvm::StringRef waitName(Wait W);
+std::optional<Wait> waitNamed(llvm::StringRef Name);
+
 /// One of the tables above, indexed by its rows' QualifiedName.
 template <typename Row> class TableIndex {
 public:
@@ -179,4 +195,4 @@ private:
 
 } // namespace corolint
 
-#endif // COROLINT_FRAMEWORKTABLES_H
+#endif // COROLINT_CORE_FRAMEWORKTABLES_H

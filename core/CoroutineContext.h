@@ -6,8 +6,8 @@
 //
 //===----------------------------------------------------------------------===//
 
-#ifndef COROLINT_COROUTINECONTEXT_H
-#define COROLINT_COROUTINECONTEXT_H
+#ifndef COROLINT_CORE_COROUTINECONTEXT_H
+#define COROLINT_CORE_COROUTINECONTEXT_H
 
 #include "FrameworkTables.h"
 #include "clang/AST/Decl.h"
@@ -52,31 +52,38 @@ struct OwnCall {
   clang::SourceLocation ImplicitAt;
   /// The arguments as written (without the object of an operator() call).
   llvm::ArrayRef<const clang::Expr *> Args;
-  /// Every qualified name the call answers to: the function's, the class the
-  /// member is called on joined with the member's name, the variable's.
-  llvm::SmallVector<std::string, 2> Names;
   /// False where `co_await` may not be written: in a handler, or in the
   /// body of an immediately invoked lambda.
   bool CanAwait = true;
   /// True for a member call whose target is chosen at run time.
   bool Virtual = false;
+  /// True after the coroutine awaited a blocking pool (option
+  /// BlockingPoolAwaitables): the call runs where blocking is fine.
+  bool OnBlockingPool = false;
 };
 
 /// Decides which `co_await` operands move a coroutine onto a pool where
 /// blocking is fine: after one, the rest of its block is not checked.
 using BlockingPoolTest = llvm::function_ref<bool(const clang::Expr &Operand)>;
 
+/// Receives each call, with every qualified name it answers to: the
+/// function's, the class the member is called on joined with the member's
+/// name, the variable's (namesOf); the first is the name as called.
+using OwnCallFn =
+    llvm::function_ref<void(const OwnCall &, llvm::ArrayRef<std::string>)>;
+
 /// Calls Fn for every call in Coro's own code: its body, immediately invoked
 /// lambdas and lambda captures included; other lambdas, local classes,
 /// unevaluated operands and discarded `if constexpr` branches left out.
+/// Calls after a `co_await` of an operand OnBlockingPool accepts, to the end
+/// of its block, are marked OnBlockingPool.
 void forEachOwnCall(const AsyncContext &Coro, clang::ASTContext &Ctx,
-                    BlockingPoolTest OnBlockingPool,
-                    llvm::function_ref<void(const OwnCall &)> Fn);
+                    BlockingPoolTest OnBlockingPool, OwnCallFn Fn);
 
 /// The same for a plain function with a body, its constructor initializers
 /// and the destructors of members and bases its destructor runs included.
 void forEachOwnCall(const clang::FunctionDecl &FD, clang::ASTContext &Ctx,
-                    llvm::function_ref<void(const OwnCall &)> Fn);
+                    OwnCallFn Fn);
 
 /// Every qualified name E answers to: for a call, the function it calls (also
 /// as a member of the class it is called on) or the function object's
@@ -97,6 +104,10 @@ const clang::NamedDecl *lookupQualified(clang::ASTContext &Ctx,
 /// The record a type names, through sugar and templates.
 const clang::CXXRecordDecl *recordOf(clang::QualType T);
 
+/// F's name as messages show it, quoted: qualified, with template arguments,
+/// and lambdas without the file paths clang would add.
+std::string displayName(const clang::FunctionDecl &F);
+
 } // namespace corolint
 
-#endif // COROLINT_COROUTINECONTEXT_H
+#endif // COROLINT_CORE_COROUTINECONTEXT_H

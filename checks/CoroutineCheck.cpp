@@ -1,0 +1,186 @@
+//===--- CoroutineCheck.cpp - What the coro-* checks share ----------------===//
+
+#include "CoroutineCheck.h"
+#include "Render.h"
+#include "clang/ASTMatchers/ASTMatchFinder.h"
+#include "clang/ASTMatchers/ASTMatchers.h"
+#include "clang/Basic/FileManager.h"
+
+using namespace clang;
+using namespace clang::ast_matchers;
+
+namespace corolint {
+
+namespace {
+
+constexpr llvm::StringLiteral FollowCallsKey = "FollowCalls";
+constexpr llvm::StringLiteral FactsDirectoryKey = "FactsDirectory";
+
+/// The shared options of the unit being set up, parsed once per distinct
+/// value: the first check to read a value reports what is wrong with it.
+/// Checks are made on the thread that runs them, one unit at a time.
+struct ParsedForUnit {
+  const tidy::ClangTidyContext *Context = nullptr;
+  std::string File;
+  llvm::StringMap<std::shared_ptr<const ParsedOptions>> Parsed;
+};
+thread_local ParsedForUnit UnitOptions;
+
+std::shared_ptr<const ParsedOptions>
+parseShared(const tidy::ClangTidyContext &Context, AnalysisOptions Values,
+            llvm::function_ref<void(const ParsedOptions::Error &)> Report) {
+  if (UnitOptions.Context != &Context ||
+      UnitOptions.File != Context.getCurrentFile()) {
+    UnitOptions.Context = &Context;
+    UnitOptions.File = Context.getCurrentFile().str();
+    UnitOptions.Parsed.clear();
+  }
+  std::shared_ptr<const ParsedOptions> &Slot =
+      UnitOptions.Parsed[Values.fingerprint()];
+  if (!Slot) {
+    std::vector<ParsedOptions::Error> Errors;
+    Slot = std::make_shared<ParsedOptions>(std::move(Values), Errors);
+    for (const ParsedOptions::Error &E : Errors)
+      Report(E);
+  }
+  return Slot;
+}
+
+/// Where P is in SM, loading its file if the unit did not.
+SourceLocation locate(const Place &P, const StringPool &S, SourceManager &SM) {
+  if (P.Loc.isValid())
+    return P.Loc;
+  if (!P.valid())
+    return {};
+  llvm::Expected<FileEntryRef> File = SM.getFileManager().getFileRef(S[P.File]);
+  if (!File) {
+    llvm::consumeError(File.takeError());
+    return {};
+  }
+  FileID ID = SM.translateFile(*File);
+  if (ID.isInvalid())
+    ID = SM.createFileID(*File, SourceLocation(), SrcMgr::C_User);
+  return SM.translateLineCol(ID, P.Line, P.Col);
+}
+
+} // namespace
+
+CoroutineCheck::CoroutineCheck(llvm::StringRef Name,
+                               tidy::ClangTidyContext *Context, CheckId Id)
+    : ClangTidyCheck(Name, Context), Info(checkInfo(Id)) {
+  if (Info.Direct && Info.Followed)
+    FollowCalls = Options.get(FollowCallsKey, true);
+  if (Info.Followed)
+    FactsDirectory = Options.getLocalOrGlobal(FactsDirectoryKey, "").str();
+  AnalysisOptions Values;
+  for (const SharedOptionKey &K : sharedOptionKeys())
+    Values.*K.Field = Options.getLocalOrGlobal(K.Key, K.Default).str();
+  Shared = parseShared(*Context, std::move(Values),
+                       [&](const ParsedOptions::Error &E) {
+                         configurationDiag("option '%0' of check '%1': %2",
+                                           DiagnosticIDs::Error)
+                             << E.Key << Name << E.Why;
+                       });
+}
+
+void CoroutineCheck::storeOptions(tidy::ClangTidyOptions::OptionMap &Opts) {
+  if (Info.Direct && Info.Followed)
+    Options.store(Opts, FollowCallsKey, FollowCalls);
+  for (const SharedOptionKey &K : sharedOptionKeys())
+    Options.store(Opts, K.Key, Shared->Values.*K.Field);
+  if (Info.Followed)
+    Options.store(Opts, FactsDirectoryKey, FactsDirectory);
+}
+
+void CoroutineCheck::registerMatchers(MatchFinder *Finder) {
+  // The analysis finds the coroutines itself, once for every check.
+  Finder->addMatcher(translationUnitDecl().bind("unit"), this);
+}
+
+void CoroutineCheck::check(const MatchFinder::MatchResult &R) {
+  FactsRecorder *Recorder = FactsRecorder::current();
+  Analysis &A = Analysis::get(*R.Context, Shared, Recorder != nullptr);
+  SourceManager &SM = R.Context->getSourceManager();
+  std::shared_ptr<StringPool> Strings = A.strings();
+  const bool Chains = Info.Followed && FollowCalls;
+  if (Recorder)
+    Recorder->addInputs(SM);
+  for (const Finding &F : A.findings(Info.Id, fixOptions())) {
+    if (F.chain() && !Chains)
+      continue;
+    if (Recorder)
+      Recorder->addFinding(F, Strings);
+    report(F, *Strings, SM);
+  }
+  if (!Chains)
+    return;
+  if (Recorder) {
+    // The standalone tool resolves candidates once it has every file's
+    // facts. Each goes through clang-tidy as a diagnostic, so that NOLINT
+    // and the header filter decide whether it may be reported; the tool
+    // reads only which of them came through, by place. (The text names the
+    // check: clang-tidy merges equal diagnostics of different checks.)
+    Recorder->addGraph(A);
+    for (const Candidate &C : A.candidates(Info.Id)) {
+      Recorder->addCandidate(C, Strings);
+      diag(C.Pending.At.Loc, "call to %0 may reach what %1 reports through "
+                             "another file")
+          << (*Strings)[C.Pending.Callee] << Info.Name;
+    }
+  } else if (!FactsDirectory.empty()) {
+    reportFromFacts(A, SM);
+  }
+}
+
+void CoroutineCheck::reportFromFacts(Analysis &A, SourceManager &SM) {
+  if (!Facts) {
+    std::string Error;
+    Facts = Program::load(FactsDirectory, Error);
+    if (!Facts) {
+      configurationDiag("option '%0' of check '%1': %2", DiagnosticIDs::Error)
+          << FactsDirectoryKey << getID() << Error;
+      FactsDirectory.clear();
+      return;
+    }
+  }
+  StringPool &S = *A.strings();
+  for (const Candidate &C : A.candidates(Info.Id))
+    if (std::optional<Finding> F = Facts->resolveFrom(C, S))
+      report(*F, S, SM);
+}
+
+void CoroutineCheck::report(const Finding &F, const StringPool &S,
+                            SourceManager &SM) {
+  SourceLocation WarningAt = locate(F.At, S, SM);
+  for (const Message &M : render(F, S)) {
+    auto Level = M.note() ? DiagnosticIDs::Note : DiagnosticIDs::Warning;
+    SourceLocation At = locate(M.At, S, SM);
+    DiagnosticBuilder D =
+        At.isValid() ? diag(At, "%0", Level) << M.Text
+                     : diag(WarningAt, "%0 (%1:%2:%3)", Level)
+                           << M.Text << S[M.At.File] << M.At.Line << M.At.Col;
+    for (const Edit &E : M.Fixes) {
+      SourceLocation Begin = locate(E.At, S, SM);
+      if (Begin.isValid())
+        D << FixItHint::CreateReplacement(
+            CharSourceRange::getCharRange(Begin,
+                                          Begin.getLocWithOffset(E.Length)),
+            E.Text);
+    }
+  }
+}
+
+// The first check to start or finish drops the analyses on this thread; the
+// others find nothing left to drop.
+void CoroutineCheck::onStartOfTranslationUnit() {
+  if (FactsRecorder *Recorder = FactsRecorder::current())
+    Recorder->startUnit();
+  Analysis::releaseAll();
+}
+
+void CoroutineCheck::onEndOfTranslationUnit() {
+  Analysis::releaseAll();
+  UnitOptions = ParsedForUnit();
+}
+
+} // namespace corolint

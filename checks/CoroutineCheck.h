@@ -1,0 +1,53 @@
+//===--- CoroutineCheck.h - What the coro-* checks share ------------------===//
+//
+// Every coro-* check is a view of the translation unit's Analysis: it reads
+// the shared options, asks for the findings of its own check, renders them
+// as clang-tidy diagnostics, and (where it reports chains) looks for chains
+// through other files, recorded for the standalone tool or read from a
+// facts directory.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef COROLINT_CHECKS_COROUTINECHECK_H
+#define COROLINT_CHECKS_COROUTINECHECK_H
+
+#include "Analysis.h"
+#include "Program.h"
+#include "clang-tidy/ClangTidyCheck.h"
+
+namespace corolint {
+
+class CoroutineCheck : public clang::tidy::ClangTidyCheck {
+public:
+  CoroutineCheck(llvm::StringRef Name, clang::tidy::ClangTidyContext *Context,
+                 CheckId Id);
+  bool isLanguageVersionSupported(const clang::LangOptions &LO) const override {
+    return LO.CPlusPlus20;
+  }
+  void registerMatchers(clang::ast_matchers::MatchFinder *Finder) final;
+  void check(const clang::ast_matchers::MatchFinder::MatchResult &R) final;
+  void onStartOfTranslationUnit() override;
+  void onEndOfTranslationUnit() override;
+  void storeOptions(clang::tidy::ClangTidyOptions::OptionMap &Opts) override;
+
+protected:
+  /// What this check's fix-its need beyond the AST.
+  virtual FixOptions fixOptions() { return {}; }
+
+private:
+  /// Emits F, whose strings are in S, as a warning with its notes.
+  void report(const Finding &F, const StringPool &S, clang::SourceManager &SM);
+  /// Reports the candidates that the facts directory completes.
+  void reportFromFacts(Analysis &A, clang::SourceManager &SM);
+
+  const CheckInfo &Info;
+  bool FollowCalls = true;
+  std::shared_ptr<const ParsedOptions> Shared;
+  /// Option FactsDirectory: facts that corolint --facts-out wrote.
+  std::string FactsDirectory;
+  std::shared_ptr<Program> Facts;
+};
+
+} // namespace corolint
+
+#endif // COROLINT_CHECKS_COROUTINECHECK_H

@@ -1,0 +1,84 @@
+//===--- Checks.cpp - The coro-* checks, as data --------------------------===//
+
+#include "Checks.h"
+#include "llvm/ADT/STLExtras.h"
+#include <cassert>
+
+namespace corolint {
+
+static const CheckInfo Infos[] = {
+    {CheckId::BlockingCall, "coro-blocking-call", BlockKind::Call, true, true,
+     "A coroutine makes a blocking call",
+     "A blocking call (a future's get or wait, a thread's join, a condition "
+     "variable, latch, barrier or semaphore wait, std::system, popen, "
+     "getaddrinfo, or a function listed in BlockingFunctions or marked "
+     "COROLINT_BLOCKING) inside a coroutine, directly or through plain "
+     "functions it calls, parks the thread that runs the coroutine and every "
+     "other coroutine on it. Await the framework's asynchronous counterpart "
+     "instead; the note names it. Options BlockingFunctions and "
+     "AllowedFunctions adjust what counts as blocking."},
+    {CheckId::BlockingSleep, "coro-blocking-sleep", BlockKind::Sleep, true,
+     true, "A coroutine sleeps its thread",
+     "std::this_thread::sleep_for and its kin inside a coroutine, directly "
+     "or through plain functions it calls, do not suspend the coroutine: "
+     "they stop the thread and everything it serves. Await the framework's "
+     "timer instead (the fix-it rewrites a direct sleep to it, for example "
+     "'co_await asio::steady_timer(co_await asio::this_coro::executor, "
+     "d).async_wait(asio::use_awaitable)')."},
+    {CheckId::NestedRun, "coro-nested-run", BlockKind::NestedRun, true, false,
+     "A coroutine runs a nested event loop or waits synchronously on a "
+     "coroutine",
+     "io_context::run, sync_wait, blockingWait and the like inside a "
+     "coroutine block its thread until the nested work finishes, and "
+     "deadlock when that work needs the thread. Await the work instead; "
+     "the fix-it rewrites 'sync_wait(x)' to 'co_await x' where that is "
+     "equivalent."},
+    {CheckId::SyncCallsAsync, "coro-sync-calls-async", BlockKind::NestedRun,
+     false, true,
+     "A coroutine calls a plain function that blocks on asynchronous work",
+     "Coroutine A calls plain function B, which runs coroutine C to "
+     "completion with sync_wait or a nested event loop: A's thread blocks "
+     "until C is done. Make B a coroutine and co_await it (async all the "
+     "way up); the notes trace the chain of calls, across files in the "
+     "standalone corolint, and clang-tidy --fix-notes or corolint --fix "
+     "--fix-notes applies the rewrite where it is safe."},
+};
+
+llvm::ArrayRef<CheckInfo> checkInfos() { return Infos; }
+
+const CheckInfo &checkInfo(CheckId Id) {
+  const CheckInfo *Info = llvm::find_if(
+      Infos, [&](const CheckInfo &I) { return I.Id == Id; });
+  assert(Info != std::end(Infos) && "every check has a row");
+  return *Info;
+}
+
+const CheckInfo *checkNamed(llvm::StringRef Name) {
+  const CheckInfo *Info = llvm::find_if(
+      Infos, [&](const CheckInfo &I) { return I.Name == Name; });
+  return Info == std::end(Infos) ? nullptr : Info;
+}
+
+CheckId checkFor(BlockKind Kind, bool Chain) {
+  const CheckInfo *Info = llvm::find_if(Infos, [&](const CheckInfo &I) {
+    return I.Kind == Kind && (Chain ? I.Followed : I.Direct);
+  });
+  assert(Info != std::end(Infos) && "every kind has a check");
+  return Info->Id;
+}
+
+static constexpr llvm::StringLiteral KindNames[NumBlockKinds] = {
+    "sleep", "nested-run", "call"};
+
+llvm::StringRef kindName(BlockKind Kind) {
+  return KindNames[static_cast<unsigned>(Kind)];
+}
+
+std::optional<BlockKind> kindNamed(llvm::StringRef Name) {
+  for (unsigned K = 0; K < NumBlockKinds; ++K)
+    if (KindNames[K] == Name)
+      return static_cast<BlockKind>(K);
+  return std::nullopt;
+}
+
+} // namespace corolint

@@ -1,0 +1,143 @@
+//===--- Facts.h - What one translation unit tells the whole program -----===//
+//
+// clang-tidy sees one file at a time. To find chains that cross files, the
+// standalone corolint has each file's worker record the file's facts: its
+// graph (every function it defines outside system headers, by USR, with its
+// calls and its first blocking call of each kind), its findings, and its
+// candidates (calls whose chain may pass through another file), plus the
+// files it read. A facts file is written and read a line at a time (JSON
+// Lines), each string once before its first use, enums by name, so that
+// neither side holds more than one record's worth of JSON.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef COROLINT_CORE_FACTS_H
+#define COROLINT_CORE_FACTS_H
+
+#include "Finding.h"
+#include "llvm/ADT/StringMap.h"
+#include "llvm/Support/JSON.h"
+#include "llvm/Support/Error.h"
+#include "llvm/Support/raw_ostream.h"
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace clang {
+class SourceManager;
+} // namespace clang
+
+namespace corolint {
+
+class Analysis;
+
+/// The version of the facts format.
+constexpr int FactsFormatVersion = 3;
+
+/// Where the facts of SourceFile go in a facts directory or the cache:
+/// Dir/<hash of its path>.json.
+std::string factsFilePath(llvm::StringRef Dir, llvm::StringRef SourceFile);
+
+/// The facts files in Dir (every *.json), sorted.
+llvm::Expected<std::vector<std::string>> factsFilesIn(llvm::StringRef Dir);
+
+/// A file read and a hash of its text.
+using Input = std::pair<std::string, uint64_t>;
+
+/// One file's facts, read back. The strings are in the pool they were read
+/// with.
+struct FileFacts {
+  std::string File;
+  /// False when the file did not compile; Errors say why, and there are no
+  /// graphs, findings or candidates.
+  bool Parsed = false;
+  std::vector<std::string> Errors;
+  /// What the checks said of their options (a bad pattern, say).
+  std::vector<std::string> ConfigErrors;
+  /// The files it was parsed from; empty when no check ran.
+  std::vector<Input> Inputs;
+  /// A graph per set of options (by fingerprint) the checks used.
+  std::vector<std::pair<StrId, Graph>> Graphs;
+  std::vector<Finding> Findings;
+  std::vector<Candidate> Candidates;
+};
+
+/// Writes a facts file.
+class FactsWriter {
+public:
+  /// Starts the facts of SourceFile on OS.
+  FactsWriter(llvm::raw_ostream &OS, llvm::StringRef SourceFile);
+
+  void inputs(llvm::ArrayRef<Input> Files);
+  /// G, made under the options whose fingerprint is Options. Its places
+  /// are resolved.
+  void graph(const Graph &G, llvm::StringRef Options);
+  void finding(const Finding &F, const StringPool &S);
+  void candidate(const Candidate &C, const StringPool &S);
+  void error(llvm::StringRef Text);
+  void configError(llvm::StringRef Text);
+  /// Ends the file: a file without its end was cut short.
+  void end(bool Parsed);
+
+  /// S's number in this file, written before its first use.
+  uint32_t string(llvm::StringRef S);
+
+private:
+  void line(llvm::json::Value V);
+
+  llvm::raw_ostream &OS;
+  llvm::StringMap<uint32_t> Written;
+};
+
+/// Reads the facts in Text (from Name, for messages), interning their
+/// strings in S. Facts are input: anything malformed, out of range or cut
+/// short is an error that names Name, never a crash.
+llvm::Expected<FileFacts> readFacts(llvm::StringRef Text, llvm::StringRef Name,
+                                    StringPool &S);
+
+/// Collects one file's facts while its checks run, for the standalone tool:
+/// graphs and inputs are written as each translation unit ends; findings
+/// and candidates are kept until the tool has decided which clang-tidy let
+/// through (NOLINT, the header filter).
+class FactsRecorder {
+public:
+  explicit FactsRecorder(FactsWriter &Out) : Out(Out) {}
+
+  /// The recorder of this thread's unit, if a front end installed one.
+  static FactsRecorder *current();
+  /// Installs R for this thread (nullptr removes it).
+  static void install(FactsRecorder *R);
+
+  /// A unit starts: a file with several compile commands is parsed once
+  /// for each, into the same recorder.
+  void startUnit();
+  /// Writes A's graph, once per analysis of the unit.
+  void addGraph(Analysis &A);
+  /// Writes the files the unit was parsed from, each with a hash of the
+  /// text parsed, once per unit.
+  void addInputs(const clang::SourceManager &SM);
+
+  /// A finding or candidate, with the pool of its strings.
+  template <typename T> struct Kept {
+    T Value;
+    std::shared_ptr<const StringPool> Strings;
+  };
+  void addFinding(const Finding &F, std::shared_ptr<const StringPool> S) {
+    Findings.push_back({F, std::move(S)});
+  }
+  void addCandidate(const Candidate &C, std::shared_ptr<const StringPool> S) {
+    Candidates.push_back({C, std::move(S)});
+  }
+
+  std::vector<Kept<Finding>> Findings;
+  std::vector<Kept<Candidate>> Candidates;
+
+private:
+  FactsWriter &Out;
+  std::vector<const Analysis *> Recorded; // this unit's
+  bool InputsRecorded = false;
+};
+
+} // namespace corolint
+
+#endif // COROLINT_CORE_FACTS_H

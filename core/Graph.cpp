@@ -1,0 +1,135 @@
+//===--- Graph.cpp - Functions, their calls, and the blocking calls they reach
+
+#include "Graph.h"
+
+namespace corolint {
+
+NodeId Graph::node(StrId Usr) {
+  if (Usr != NoStr)
+    if (auto It = ByUsr.find(Usr); It != ByUsr.end())
+      return It->second;
+  NodeId N = Nodes.size();
+  Nodes.emplace_back().Usr = Usr;
+  if (Usr != NoStr)
+    ByUsr[Usr] = N;
+  Solved = {};
+  return N;
+}
+
+std::optional<NodeId> Graph::find(StrId Usr) const {
+  auto It = ByUsr.find(Usr);
+  if (It == ByUsr.end())
+    return std::nullopt;
+  return It->second;
+}
+
+uint32_t Graph::addPrimitive(const Primitive &P) {
+  for (uint32_t I = 0; I < Primitives.size(); ++I) {
+    const Primitive &Q = Primitives[I];
+    if (Q.Kind == P.Kind && Q.Name == P.Name && Q.Waits == P.Waits &&
+        Q.Suggestion == P.Suggestion)
+      return I;
+  }
+  Primitives.push_back(P);
+  return Primitives.size() - 1;
+}
+
+void Graph::merge(const Graph &Other) {
+  std::vector<NodeId> Map(Other.size());
+  for (NodeId I = 0; I < Other.size(); ++I)
+    Map[I] = node(Other[I].Usr);
+  for (NodeId I = 0; I < Other.size(); ++I) {
+    Node &Mine = Nodes[Map[I]];
+    const Node &Theirs = Other[I];
+    if (Mine.Name == NoStr)
+      Mine.Name = Theirs.Name;
+    if (Mine.Defined || !Theirs.Defined)
+      continue;
+    Mine.Defined = true;
+    Mine.Name = Theirs.Name;
+    Mine.Coroutine = Theirs.Coroutine;
+    Mine.NonBlocking = Theirs.NonBlocking;
+    Mine.Edges = Theirs.Edges;
+    for (Edge &E : Mine.Edges)
+      E.To = Map[E.To];
+    Mine.Sinks = Theirs.Sinks;
+    for (Sink &S : Mine.Sinks)
+      if (!S.empty())
+        S.Primitive = addPrimitive(Other.primitive(S.Primitive));
+  }
+  Solved = {};
+}
+
+// A breadth-first search backwards from the functions that make a blocking
+// call of kind K themselves, one distance at a time, over every call:
+// linear in the calls. Recursion needs nothing special: a function is
+// reached once. Of the calls that reach a function's shortest distance, the
+// first it makes is taken, whatever order the search met them in.
+void Graph::solve(unsigned K) {
+  Solved[K] = true;
+  std::vector<Reach> &R = Reaches[K];
+  R.assign(Nodes.size(), Reach());
+  auto Follows = [&](const Node &N) {
+    return N.Defined && !N.Coroutine && !N.NonBlocking;
+  };
+  // The callers of each node, as (caller, edge) pairs, grouped by callee.
+  std::vector<uint32_t> Start(Nodes.size() + 1, 0);
+  for (const Node &N : Nodes)
+    if (Follows(N))
+      for (const Edge &E : N.Edges)
+        ++Start[E.To + 1];
+  for (size_t I = 1; I < Start.size(); ++I)
+    Start[I] += Start[I - 1];
+  std::vector<std::pair<NodeId, uint32_t>> Callers(Start.back());
+  std::vector<uint32_t> Fill(Start.begin(), Start.end() - 1);
+  for (NodeId U = 0; U < Nodes.size(); ++U)
+    if (Follows(Nodes[U]))
+      for (uint32_t E = 0; E < Nodes[U].Edges.size(); ++E)
+        Callers[Fill[Nodes[U].Edges[E].To]++] = {U, E};
+
+  std::vector<NodeId> Frontier, Next;
+  for (NodeId U = 0; U < Nodes.size(); ++U)
+    if (Follows(Nodes[U]) && !Nodes[U].Sinks[K].empty()) {
+      R[U].Distance = 1;
+      Frontier.push_back(U);
+    }
+  for (uint32_t D = 1; !Frontier.empty(); ++D) {
+    Next.clear();
+    for (NodeId V : Frontier)
+      for (uint32_t I = Start[V]; I < Start[V + 1]; ++I) {
+        auto [U, E] = Callers[I];
+        if (R[U].Distance == 0) {
+          R[U] = {D + 1, E};
+          Next.push_back(U);
+        } else if (R[U].Distance == D + 1 && E < R[U].Edge) {
+          R[U].Edge = E;
+        }
+      }
+    std::swap(Frontier, Next);
+  }
+}
+
+std::optional<Chain> Graph::chain(NodeId N, BlockKind Kind) {
+  unsigned K = static_cast<unsigned>(Kind);
+  if (!Solved[K])
+    solve(K);
+  if (Reaches[K][N].Distance == 0)
+    return std::nullopt;
+  Chain C;
+  NodeId U = N;
+  while (Reaches[K][U].Distance > 1) {
+    const Edge &E = Nodes[U].Edges[Reaches[K][U].Edge];
+    bool Implicit = E.ImplicitAt.valid();
+    C.Hops.push_back({Nodes[U].Name, Nodes[E.To].Name,
+                      Implicit ? E.ImplicitAt : E.At, Implicit});
+    U = E.To;
+  }
+  const Sink &S = Nodes[U].Sinks[K];
+  bool Implicit = S.ImplicitAt.valid();
+  C.Hops.push_back(
+      {Nodes[U].Name, S.Callee, Implicit ? S.ImplicitAt : S.At, Implicit});
+  C.End = Primitives[S.Primitive];
+  return C;
+}
+
+} // namespace corolint

@@ -1,0 +1,52 @@
+//===--- Options.cpp - The options every check shares --------------------===//
+
+#include "Options.h"
+#include "llvm/ADT/StringExtras.h"
+#include "llvm/Support/xxhash.h"
+
+namespace corolint {
+
+namespace {
+
+// Calls whose callable arguments run on another thread or executor.
+constexpr llvm::StringLiteral DefaultOffloadFunctions =
+    "std::thread::thread;std::jthread::jthread;std::async;"
+    "asio::post;asio::dispatch;asio::defer;asio::co_spawn;"
+    "boost::asio::post;boost::asio::dispatch;boost::asio::defer;"
+    "boost::asio::co_spawn;folly::via";
+
+const SharedOptionKey Keys[] = {
+    {"BlockingFunctions", &AnalysisOptions::BlockingFunctions,
+     &ParsedOptions::Blocking, ""},
+    {"AllowedFunctions", &AnalysisOptions::AllowedFunctions,
+     &ParsedOptions::Allowed, ""},
+    {"NonBlockingFunctions", &AnalysisOptions::NonBlockingFunctions,
+     &ParsedOptions::NonBlocking, ""},
+    {"OffloadFunctions", &AnalysisOptions::OffloadFunctions,
+     &ParsedOptions::Offload, DefaultOffloadFunctions},
+    {"BlockingPoolAwaitables", &AnalysisOptions::BlockingPoolAwaitables,
+     &ParsedOptions::BlockingPool, ""},
+};
+
+} // namespace
+
+llvm::ArrayRef<SharedOptionKey> sharedOptionKeys() { return Keys; }
+
+std::string AnalysisOptions::fingerprint() const {
+  std::string All;
+  for (const SharedOptionKey &K : Keys)
+    All += this->*K.Field + '\0';
+  return llvm::utohexstr(llvm::xxh3_64bits(All));
+}
+
+ParsedOptions::ParsedOptions(AnalysisOptions V, std::vector<Error> &Errors)
+    : Values(std::move(V)), Fingerprint(Values.fingerprint()) {
+  for (const SharedOptionKey &K : Keys) {
+    std::vector<std::string> Why;
+    this->*K.List = NameList(Values.*K.Field, Why);
+    for (std::string &W : Why)
+      Errors.push_back({K.Key, std::move(W)});
+  }
+}
+
+} // namespace corolint

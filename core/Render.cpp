@@ -1,0 +1,178 @@
+//===--- Render.cpp - A finding as the user reads it ---------------------===//
+
+#include "Render.h"
+#include "llvm/ADT/Twine.h"
+
+namespace corolint {
+
+namespace {
+
+/// What a coroutine of framework Id awaits instead of sleeping.
+std::string sleepAdvice(Framework Id) {
+  if (const FrameworkInfo *FW = frameworkInfo(Id))
+    return (FW->Name + " coroutines " + FW->Sleep.Advice + " instead").str();
+  return "await the framework's asynchronous timer instead; option "
+         "'SleepReplacement' gives a fix-it for in-house task types";
+}
+
+/// Why there is no async rewrite: %0 is the function, %1 the reason's name.
+llvm::StringRef noRewriteText(NoRewrite Why) {
+  switch (Why) {
+  case NoRewrite::None:
+    return "";
+  case NoRewrite::AtFirstCall:
+    return "the fix-it at its first call rewrites this call too";
+  case NoRewrite::UnknownTaskType:
+    return "no fix-it: corolint knows no task type for this coroutine's "
+           "framework";
+  case NoRewrite::ReachesThrough:
+    return "no fix-it: %0 reaches it through %1";
+  case NoRewrite::Virtual:
+    return "no fix-it: %0 is virtual";
+  case NoRewrite::SpecialFunction:
+    return "no fix-it: %0 is a constructor, destructor, operator, lambda or "
+           "main";
+  case NoRewrite::Template:
+    return "no fix-it: %0 is a template";
+  case NoRewrite::CannotBeCoroutine:
+    return "no fix-it: %0 cannot be a coroutine as it is declared";
+  case NoRewrite::NoFixIts:
+    return "no fix-it: this coroutine takes no fix-its";
+  case NoRewrite::TaskNameHidden:
+    return "no fix-it: '%1' means something else where %0 is declared";
+  case NoRewrite::DeclaredElsewhere:
+    return "no fix-it: %0 is declared outside the main file or in a macro";
+  case NoRewrite::DeclaredTogether:
+    return "no fix-it: %0 is declared together with another name";
+  case NoRewrite::HoldsLock:
+    return "no fix-it: %0 holds a lock where it would suspend";
+  case NoRewrite::NoAwaitRewrite:
+    return "no fix-it: '%1' has no rewrite to 'co_await' here";
+  case NoRewrite::ReturnInMacro:
+    return "no fix-it: a return statement is in a macro";
+  case NoRewrite::ReturnsBracedList:
+    return "no fix-it: %0 returns a braced list";
+  case NoRewrite::UsedOutside:
+    return "no fix-it: %0 is used outside %1 coroutines";
+  case NoRewrite::CallNotAwaitable:
+    return "no fix-it: a call of %0 cannot be awaited where it is";
+  case NoRewrite::BindsReference:
+    return "no fix-it: a call of %0 binds its result to a reference";
+  case NoRewrite::NotOnlyCalls:
+    return "no fix-it: not every use of %0 is a call";
+  case NoRewrite::Overlap:
+    return "no fix-it: its rewrites would overlap";
+  case NoRewrite::DefinedElsewhere:
+    return "no fix-it: %0 is defined in another file";
+  }
+  return "";
+}
+
+std::string format(llvm::StringRef Pattern, llvm::StringRef Arg0,
+                   llvm::StringRef Arg1) {
+  std::string Out;
+  for (size_t I = 0; I < Pattern.size(); ++I) {
+    if (Pattern[I] == '%' && I + 1 < Pattern.size() &&
+        (Pattern[I + 1] == '0' || Pattern[I + 1] == '1')) {
+      Out += Pattern[++I] == '0' ? Arg0 : Arg1;
+      continue;
+    }
+    Out += Pattern[I];
+  }
+  return Out;
+}
+
+/// How the warning names the blocking call: "blocking sleep", ...
+llvm::StringRef phrase(BlockKind Kind) {
+  switch (Kind) {
+  case BlockKind::Sleep:
+    return "blocking sleep";
+  case BlockKind::NestedRun:
+    return "nested run";
+  case BlockKind::Call:
+    return "blocking call to";
+  }
+  return "";
+}
+
+/// The closing note of a direct nested run that has no fix-it.
+std::string runAdvice(const Finding &F, llvm::StringRef Name) {
+  const RunEntryPoint *Entry = runEntryPoint({Name.str()});
+  if (Entry && !Entry->Advice.empty())
+    return Entry->Advice.str();
+  if (Entry && Entry->Id != F.Coro.FW)
+    return "'co_await' the work instead if this coroutine's task type can "
+           "await it; no fix-it is offered across frameworks";
+  return "'co_await' the work instead";
+}
+
+} // namespace
+
+std::vector<Message> render(const Finding &F, const StringPool &S) {
+  std::vector<Message> Out;
+  using Role = Message::Role;
+  auto Note = [&](Role What, const Place &At, std::string Text,
+                  std::vector<Edit> Fixes = {}) {
+    Out.push_back({What, std::move(Text), At, std::move(Fixes)});
+  };
+  const std::string Callee = S[F.Callee].str();
+  const std::string Primitive = "'" + S[F.End.Name].str() + "'";
+  const BlockKind Kind = F.End.Kind;
+
+  std::string Warning =
+      F.chain() ? "call to " + Callee + " reaches " +
+                      phrase(Kind).str() + " " + Primitive
+                : phrase(Kind).str() + " " + Primitive;
+  Warning += F.Coro.Lambda ? " inside a coroutine lambda"
+                           : " inside coroutine " + S[F.Coro.Name].str();
+  Out.push_back({Role::Warning, std::move(Warning), F.At, F.Fixes});
+
+  if (F.ImplicitAt.valid())
+    Note(Role::Implicit, F.ImplicitAt, Callee + " is called here");
+  Note(Role::Coroutine, F.Coro.At, F.Coro.Lambda
+                      ? "coroutine lambda declared here"
+                      : "coroutine " + S[F.Coro.Name].str() + " declared here");
+  for (size_t I = 0; I < F.Hops.size(); ++I) {
+    const Hop &H = F.Hops[I];
+    std::string Caller = S[H.Caller].str();
+    if (H.Implicit)
+      Note(Role::Hop, H.At,
+           Caller + " implicitly calls " + S[H.Callee].str() + " here");
+    else if (I + 1 == F.Hops.size())
+      Note(Role::Hop, H.At, Caller + " calls " + Primitive + " here");
+    else
+      Note(Role::Hop, H.At, Caller + " calls " + S[H.Callee].str() + " here");
+  }
+
+  switch (Kind) {
+  case BlockKind::Sleep:
+    if (F.Fixes.empty())
+      Note(Role::Advice, F.At, sleepAdvice(F.Coro.FW));
+    break;
+  case BlockKind::Call: {
+    llvm::StringRef Suggested = S[F.End.Suggestion];
+    std::string Alternative =
+        !Suggested.empty() ? Suggested.str()
+                           : alternativeFor(F.End.Waits, F.Coro.FW).str();
+    if (!Alternative.empty())
+      Note(Role::Advice, F.At, "use " + Alternative + " instead");
+    break;
+  }
+  case BlockKind::NestedRun:
+    if (F.chain()) {
+      std::string Advice =
+          "make " + Callee + " a coroutine and 'co_await' it: async all the "
+                             "way up";
+      llvm::StringRef Then = noRewriteText(F.Async.Why);
+      if (!Then.empty())
+        Advice += "; " + format(Then, Callee, S[F.Async.Arg]);
+      Note(Role::Advice, F.At, std::move(Advice), F.Async.Fixes);
+    } else if (F.Fixes.empty()) {
+      Note(Role::Advice, F.At, runAdvice(F, S[F.End.Name]));
+    }
+    break;
+  }
+  return Out;
+}
+
+} // namespace corolint
