@@ -17,33 +17,36 @@ constexpr llvm::StringLiteral FollowCallsKey = "FollowCalls";
 constexpr llvm::StringLiteral FactsDirectoryKey = "FactsDirectory";
 
 /// The shared options of the unit being set up, parsed once per distinct
-/// value: the first check to read a value reports what is wrong with it.
-/// Checks are made on the thread that runs them, one unit at a time.
+/// value. What is wrong with a value is said once, when the unit starts,
+/// in the name of the first check (by name) that reads it. Checks are made
+/// on the thread that runs them, one unit at a time.
 struct ParsedForUnit {
   const tidy::ClangTidyContext *Context = nullptr;
   std::string File;
-  llvm::StringMap<std::shared_ptr<const ParsedOptions>> Parsed;
+  struct Entry {
+    std::shared_ptr<const ParsedOptions> Options;
+    std::vector<ParsedOptions::Error> Errors;
+    std::string Reader; // the first check by name that reads it
+  };
+  llvm::StringMap<Entry> Parsed;
 };
 thread_local ParsedForUnit UnitOptions;
 
 std::shared_ptr<const ParsedOptions>
-parseShared(const tidy::ClangTidyContext &Context, AnalysisOptions Values,
-            llvm::function_ref<void(const ParsedOptions::Error &)> Report) {
+parseShared(const tidy::ClangTidyContext &Context, llvm::StringRef Check,
+            AnalysisOptions Values) {
   if (UnitOptions.Context != &Context ||
       UnitOptions.File != Context.getCurrentFile()) {
     UnitOptions.Context = &Context;
     UnitOptions.File = Context.getCurrentFile().str();
     UnitOptions.Parsed.clear();
   }
-  std::shared_ptr<const ParsedOptions> &Slot =
-      UnitOptions.Parsed[Values.fingerprint()];
-  if (!Slot) {
-    std::vector<ParsedOptions::Error> Errors;
-    Slot = std::make_shared<ParsedOptions>(std::move(Values), Errors);
-    for (const ParsedOptions::Error &E : Errors)
-      Report(E);
-  }
-  return Slot;
+  ParsedForUnit::Entry &E = UnitOptions.Parsed[Values.fingerprint()];
+  if (!E.Options)
+    E.Options = std::make_shared<ParsedOptions>(std::move(Values), E.Errors);
+  if (E.Reader.empty() || Check < E.Reader)
+    E.Reader = Check.str();
+  return E.Options;
 }
 
 /// Where P is in SM, loading its file if the unit did not.
@@ -75,12 +78,7 @@ CoroutineCheck::CoroutineCheck(llvm::StringRef Name,
   AnalysisOptions Values;
   for (const SharedOptionKey &K : sharedOptionKeys())
     Values.*K.Field = Options.getLocalOrGlobal(K.Key, K.Default).str();
-  Shared = parseShared(*Context, std::move(Values),
-                       [&](const ParsedOptions::Error &E) {
-                         configurationDiag("option '%0' of check '%1': %2",
-                                           DiagnosticIDs::Error)
-                             << E.Key << Name << E.Why;
-                       });
+  Shared = parseShared(*Context, Name, std::move(Values));
 }
 
 void CoroutineCheck::storeOptions(tidy::ClangTidyOptions::OptionMap &Opts) {
@@ -176,6 +174,12 @@ void CoroutineCheck::onStartOfTranslationUnit() {
   if (FactsRecorder *Recorder = FactsRecorder::current())
     Recorder->startUnit();
   Analysis::releaseAll();
+  for (auto &Entry : UnitOptions.Parsed) {
+    for (const ParsedOptions::Error &E : Entry.second.Errors)
+      configurationDiag("option '%0' of check '%1': %2", DiagnosticIDs::Error)
+          << E.Key << Entry.second.Reader << E.Why;
+    Entry.second.Errors.clear();
+  }
 }
 
 void CoroutineCheck::onEndOfTranslationUnit() {

@@ -1,6 +1,7 @@
 //===--- Checks.cpp - The coro-* checks, as data --------------------------===//
 
 #include "Checks.h"
+#include "EnumNames.h"
 #include "llvm/ADT/STLExtras.h"
 #include <cassert>
 
@@ -75,10 +76,7 @@ llvm::StringRef kindName(BlockKind Kind) {
 }
 
 std::optional<BlockKind> kindNamed(llvm::StringRef Name) {
-  for (unsigned K = 0; K < NumBlockKinds; ++K)
-    if (KindNames[K] == Name)
-      return static_cast<BlockKind>(K);
-  return std::nullopt;
+  return enumNamed<BlockKind>(KindNames, Name);
 }
 
 } // namespace corolint

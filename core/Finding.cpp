@@ -1,6 +1,7 @@
 //===--- Finding.cpp - What corolint reports, as data --------------------===//
 
 #include "Finding.h"
+#include "EnumNames.h"
 
 namespace corolint {
 
@@ -41,10 +42,7 @@ llvm::StringRef noRewriteName(NoRewrite Why) {
 }
 
 std::optional<NoRewrite> noRewriteNamed(llvm::StringRef Name) {
-  for (size_t I = 0; I < std::size(NoRewriteNames); ++I)
-    if (NoRewriteNames[I] == Name)
-      return static_cast<NoRewrite>(I);
-  return std::nullopt;
+  return enumNamed<NoRewrite>(NoRewriteNames, Name);
 }
 
 Finding resolve(const Candidate &Cand, const Chain &C) {

@@ -7,6 +7,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "FrameworkTables.h"
+#include "EnumNames.h"
 
 namespace corolint {
 
@@ -508,10 +509,7 @@ llvm::StringRef waitName(Wait W) {
 }
 
 std::optional<Wait> waitNamed(llvm::StringRef Name) {
-  for (size_t I = 0; I < std::size(WaitNames); ++I)
-    if (WaitNames[I] == Name)
-      return static_cast<Wait>(I);
-  return std::nullopt;
+  return enumNamed<Wait>(WaitNames, Name);
 }
 
 } // namespace corolint

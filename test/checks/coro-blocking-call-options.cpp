@@ -10,6 +10,13 @@
 // RUN:   %s -- -std=c++20 -I %inputs 2>&1 | FileCheck --check-prefix=BAD %s
 // BAD: error: option 'BlockingFunctions' of check 'coro-blocking-call': invalid regular expression 'legacy::(fetch': parentheses not balanced [clang-tidy-config]
 // BAD: warning: blocking call to 'legacy::fetch' inside coroutine 'uses_legacy'
+// A list that every check shares is parsed once, and what is wrong with it
+// is said once, by the first check that reads it.
+// RUN: not %clang_tidy --checks='-*,coro-*' \
+// RUN:   --config="{CheckOptions: {BlockingFunctions: 'legacy::(fetch'}}" \
+// RUN:   %s -- -std=c++20 -I %inputs 2>&1 | FileCheck --check-prefix=ONCE %s
+// ONCE: error: option 'BlockingFunctions' of check 'coro-blocking-call': invalid regular expression 'legacy::(fetch': parentheses not balanced [clang-tidy-config]
+// ONCE-NOT: invalid regular expression
 
 #include <mutex>
 #include <thread>
