@@ -9,21 +9,16 @@ import argparse
 import glob
 import os
 import statistics
-import subprocess
 import sys
-import time
+
+import measure
 
 EXAMPLES = "/usr/share/doc/libboost1.81-doc/examples/libs/asio/example/cpp20"
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
 
 def timed(cmd):
-    start = time.perf_counter()
-    result = subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    elapsed = time.perf_counter() - start
-    if result.returncode != 0:
-        sys.exit("bench: command failed: %s\n%s" % (" ".join(cmd), result.stderr.decode()))
-    return elapsed
+    return measure.run(cmd).seconds
 
 
 def main():

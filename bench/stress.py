@@ -12,10 +12,10 @@ grows shows that the analysis is linear.
 import argparse
 import os
 import statistics
-import subprocess
 import sys
 import tempfile
-import time
+
+import measure
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 DEPTH = 50  # functions per chain
@@ -54,11 +54,8 @@ def generate(n):
 
 def timed(cmd):
     """Wall time of cmd, and its output."""
-    start = time.perf_counter()
-    result = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
-    if result.returncode != 0:
-        sys.exit("stress: command failed: %s\n%s" % (" ".join(cmd), result.stdout.decode()[-2000:]))
-    return time.perf_counter() - start, result.stdout.decode()
+    r = measure.run(cmd, keep_stdout=True)
+    return r.seconds, r.stdout + r.stderr
 
 
 def checks_time(profile):

@@ -337,12 +337,13 @@ void Analysis::scan(const FunctionDecl &F, NodeId N) {
   for (const Call &C : callsOf(F)) {
     switch (C.What) {
     case Call::Class::Blocking: {
-      Sink &S = G[N].Sinks[static_cast<unsigned>(C.Blocks.Kind)];
-      if (S.empty())
-        S = {G.addPrimitive(C.Blocks), Places.at(C.Site.Loc),
+      if (!G.sink(N, C.Blocks.Kind).empty())
+        break;
+      Sink S{G.addPrimitive(C.Blocks), Places.at(C.Site.Loc),
              Places.at(C.Site.ImplicitAt),
              C.Site.Callee ? Strings->intern(displayName(*C.Site.Callee))
                            : NoStr};
+      G.sinkToSet(N, C.Blocks.Kind) = S;
       break;
     }
     case Call::Class::Followed:

@@ -150,7 +150,7 @@ void FactsWriter::graph(const Graph &G, llvm::StringRef Options) {
       Edges.push_back(
           json::Array{Ed.To, E.place(Ed.At), E.place(Ed.ImplicitAt)});
     for (unsigned K = 0; K < NumBlockKinds; ++K) {
-      const Sink &S = Fn.Sinks[K];
+      const Sink &S = G.sink(N, static_cast<BlockKind>(K));
       if (!S.empty())
         Sinks.push_back(json::Array{kindName(static_cast<BlockKind>(K)),
                                     S.Primitive, E.place(S.At),
@@ -374,7 +374,8 @@ public:
       return false;
     if (Usr != NoStr && G.find(Usr))
       return fail("a function appears twice in one graph");
-    Node &N = G[G.node(Usr)];
+    NodeId Id = G.node(Usr);
+    Node &N = G[Id];
     N.Name = Name;
     const json::Array *Flags = array(O.get("f"));
     if (!Flags)
@@ -410,9 +411,9 @@ public:
       BlockKind K;
       if (!A || !kind(&(*A)[0], K))
         return false;
-      Sink &Sk = N.Sinks[static_cast<unsigned>(K)];
-      if (!Sk.empty())
+      if (!G.sink(Id, K).empty())
         return fail("two blocking calls of one kind");
+      Sink &Sk = G.sinkToSet(Id, K);
       if (!number(&(*A)[1], Sk.Primitive) || !place(&(*A)[2], Sk.At) ||
           !place(&(*A)[3], Sk.ImplicitAt) || !id(&(*A)[4], Sk.Callee))
         return false;

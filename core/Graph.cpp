@@ -23,6 +23,23 @@ std::optional<NodeId> Graph::find(StrId Usr) const {
   return It->second;
 }
 
+const Sink &Graph::sink(NodeId N, BlockKind Kind) const {
+  static const Sink None;
+  uint32_t Set = Nodes[N].SinkSet;
+  return Set == Node::NoSinks ? None
+                              : SinkSets[Set][static_cast<unsigned>(Kind)];
+}
+
+Sink &Graph::sinkToSet(NodeId N, BlockKind Kind) {
+  uint32_t &Set = Nodes[N].SinkSet;
+  if (Set == Node::NoSinks) {
+    Set = SinkSets.size();
+    SinkSets.emplace_back();
+  }
+  Solved = {};
+  return SinkSets[Set][static_cast<unsigned>(Kind)];
+}
+
 uint32_t Graph::addPrimitive(const Primitive &P) {
   for (uint32_t I = 0; I < Primitives.size(); ++I) {
     const Primitive &Q = Primitives[I];
@@ -52,10 +69,13 @@ void Graph::merge(const Graph &Other) {
     Mine.Edges = Theirs.Edges;
     for (Edge &E : Mine.Edges)
       E.To = Map[E.To];
-    Mine.Sinks = Theirs.Sinks;
-    for (Sink &S : Mine.Sinks)
-      if (!S.empty())
-        S.Primitive = addPrimitive(Other.primitive(S.Primitive));
+    for (unsigned K = 0; K < NumBlockKinds; ++K) {
+      Sink S = Other.sink(I, static_cast<BlockKind>(K));
+      if (S.empty())
+        continue;
+      S.Primitive = addPrimitive(Other.primitive(S.Primitive));
+      sinkToSet(Map[I], static_cast<BlockKind>(K)) = S;
+    }
   }
   Solved = {};
 }
@@ -89,7 +109,7 @@ void Graph::solve(unsigned K) {
 
   std::vector<NodeId> Frontier, Next;
   for (NodeId U = 0; U < Nodes.size(); ++U)
-    if (Follows(Nodes[U]) && !Nodes[U].Sinks[K].empty()) {
+    if (Follows(Nodes[U]) && !sink(U, static_cast<BlockKind>(K)).empty()) {
       R[U].Distance = 1;
       Frontier.push_back(U);
     }
@@ -124,7 +144,7 @@ std::optional<Chain> Graph::chain(NodeId N, BlockKind Kind) {
                       Implicit ? E.ImplicitAt : E.At, Implicit});
     U = E.To;
   }
-  const Sink &S = Nodes[U].Sinks[K];
+  const Sink &S = sink(U, Kind);
   bool Implicit = S.ImplicitAt.valid();
   C.Hops.push_back(
       {Nodes[U].Name, S.Callee, Implicit ? S.ImplicitAt : S.At, Implicit});

@@ -63,7 +63,10 @@ struct Node {
   /// Marked COROLINT_NONBLOCKING where it is defined: not followed.
   bool NonBlocking = false;
   std::vector<Edge> Edges;
-  std::array<Sink, NumBlockKinds> Sinks;
+  /// Its blocking calls, when it makes any: an index into the graph's
+  /// sets of sinks (most functions make none).
+  uint32_t SinkSet = NoSinks;
+  static constexpr uint32_t NoSinks = ~0u;
 };
 
 /// One step of a chain: At, in Caller, calls Callee (the next function, or
@@ -97,6 +100,11 @@ public:
   /// The node of Usr, if there is one.
   std::optional<NodeId> find(StrId Usr) const;
 
+  /// N's first blocking call of Kind; an empty sink when it makes none.
+  const Sink &sink(NodeId N, BlockKind Kind) const;
+  /// The same, to fill in.
+  Sink &sinkToSet(NodeId N, BlockKind Kind);
+
   uint32_t addPrimitive(const Primitive &P);
   const Primitive &primitive(uint32_t I) const { return Primitives[I]; }
   llvm::ArrayRef<Primitive> primitives() const { return Primitives; }
@@ -115,6 +123,7 @@ private:
 
   StringPool &Strings;
   std::vector<Node> Nodes;
+  std::vector<std::array<Sink, NumBlockKinds>> SinkSets;
   llvm::DenseMap<StrId, NodeId> ByUsr;
   std::vector<Primitive> Primitives;
   struct Reach {

@@ -13,10 +13,10 @@ void Program::add(FileFacts &&F) {
     for (auto &[O, Mine] : Graphs)
       if (O == Options)
         Merged = Mine.get();
-    if (!Merged)
-      Merged = Graphs.emplace_back(Options, std::make_unique<Graph>(Strings))
-                   .second.get();
-    Merged->merge(G);
+    if (Merged)
+      Merged->merge(G);
+    else // the first file's graph is the start of the merged one
+      Graphs.emplace_back(Options, std::make_unique<Graph>(std::move(G)));
   }
   for (Finding &X : F.Findings)
     Findings.push_back(std::move(X));
