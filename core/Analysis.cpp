@@ -184,7 +184,7 @@ std::string usrOf(const FunctionDecl &F) {
   SourceLocation At = SM.getFileLoc((Def ? Def : &F)->getLocation());
   std::string File;
   if (OptionalFileEntryRef Entry = SM.getFileEntryRefForID(SM.getFileID(At)))
-    File = canonicalPath(Entry->getName());
+    File = canonicalPath(*Entry);
   return (USR + "@" + File + ":" + llvm::Twine(SM.getFileOffset(At))).str();
 }
 

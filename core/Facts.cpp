@@ -579,10 +579,7 @@ void FactsRecorder::addInputs(const SourceManager &SM) {
     std::optional<llvm::StringRef> Text = It->second->getBufferDataIfLoaded();
     if (!Text)
       continue;
-    llvm::StringRef Real = It->first.getFileEntry().tryGetRealPathName();
-    Inputs.push_back({Real.empty() ? canonicalPath(It->first.getName())
-                                   : Real.str(),
-                      llvm::xxh3_64bits(*Text)});
+    Inputs.push_back({canonicalPath(It->first), llvm::xxh3_64bits(*Text)});
   }
   llvm::sort(Inputs);
   Inputs.erase(std::unique(Inputs.begin(), Inputs.end()), Inputs.end());

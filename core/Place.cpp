@@ -34,18 +34,19 @@ std::string canonicalPath(llvm::StringRef Path, llvm::StringRef Directory) {
   return P.str().str();
 }
 
+std::string canonicalPath(FileEntryRef File) {
+  llvm::StringRef Real = File.getFileEntry().tryGetRealPathName();
+  return Real.empty() ? canonicalPath(File.getName()) : Real.str();
+}
+
 StrId PlaceMaker::file(FileID ID) {
   auto [It, New] = Files.try_emplace(ID, NoStr);
   if (!New)
     return It->second;
-  std::string Path;
-  if (OptionalFileEntryRef Entry = SM.getFileEntryRefForID(ID)) {
-    llvm::StringRef Real = Entry->getFileEntry().tryGetRealPathName();
-    Path = Real.empty() ? canonicalPath(Entry->getName()) : Real.str();
-  } else {
-    Path = canonicalPath(SM.getBufferName(SM.getLocForStartOfFile(ID)));
-  }
-  It->second = Strings.intern(Path);
+  OptionalFileEntryRef Entry = SM.getFileEntryRefForID(ID);
+  It->second = Strings.intern(
+      Entry ? canonicalPath(*Entry)
+            : canonicalPath(SM.getBufferName(SM.getLocForStartOfFile(ID))));
   return It->second;
 }
 

@@ -11,6 +11,7 @@
 #ifndef COROLINT_CORE_PLACE_H
 #define COROLINT_CORE_PLACE_H
 
+#include "clang/Basic/FileEntry.h"
 #include "clang/Basic/SourceLocation.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/StringMap.h"
@@ -69,6 +70,9 @@ struct Edit {
 /// is one file), or, for a file that does not exist, the path made absolute
 /// against Directory (or the current directory) without "." components.
 std::string canonicalPath(llvm::StringRef Path, llvm::StringRef Directory = "");
+
+/// The canonical path of a file the compiler read.
+std::string canonicalPath(clang::FileEntryRef File);
 
 /// Makes Places and Edits for one translation unit, resolving each file's
 /// path once.

@@ -643,13 +643,8 @@ int main(int Argc, const char **Argv) {
       return usageError(llvm::toString(B.takeError()));
     Accepted = std::move(*B);
   }
-  // Real, as the paths of the findings are.
-  llvm::SmallString<256> Root(SourceRoot);
-  llvm::sys::fs::make_absolute(Root);
-  llvm::sys::path::remove_dots(Root, /*remove_dot_dot=*/true);
-  llvm::SmallString<256> RealRoot;
-  if (!llvm::sys::fs::real_path(Root, RealRoot))
-    Root = RealRoot;
+  // Spelled as the paths of the findings are.
+  std::string Root = canonicalPath(SourceRoot);
 
   collectFindings(P, R);
   if (!WriteBaseline.empty())
