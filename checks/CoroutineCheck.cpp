@@ -16,37 +16,57 @@ namespace {
 constexpr llvm::StringLiteral FollowCallsKey = "FollowCalls";
 constexpr llvm::StringLiteral FactsDirectoryKey = "FactsDirectory";
 
+/// The shared options a check reads: its own value of each key, or else
+/// the global one, or else the default.
+AnalysisOptions sharedValues(const tidy::ClangTidyCheck::OptionsView &Options) {
+  AnalysisOptions Values;
+  for (const SharedOptionKey &K : sharedOptionKeys())
+    Values.*K.Field = Options.getLocalOrGlobal(K.Key, K.Default).str();
+  return Values;
+}
+
 /// The shared options of the unit being set up, parsed once per distinct
-/// value. What is wrong with a value is said once, when the unit starts,
-/// in the name of the first check (by name) that reads it. Checks are made
-/// on the thread that runs them, one unit at a time.
+/// value. What is wrong with a value is said once, in the name of the first
+/// enabled check (by name) that reads it. Checks are made on the thread
+/// that runs them, one unit at a time.
 struct ParsedForUnit {
   const tidy::ClangTidyContext *Context = nullptr;
   std::string File;
-  struct Entry {
-    std::shared_ptr<const ParsedOptions> Options;
-    std::vector<ParsedOptions::Error> Errors;
-    std::string Reader; // the first check by name that reads it
-  };
-  llvm::StringMap<Entry> Parsed;
+  llvm::StringMap<std::shared_ptr<const ParsedOptions>> Parsed;
 };
 thread_local ParsedForUnit UnitOptions;
 
 std::shared_ptr<const ParsedOptions>
-parseShared(const tidy::ClangTidyContext &Context, llvm::StringRef Check,
-            AnalysisOptions Values) {
+parseShared(tidy::ClangTidyContext &Context, AnalysisOptions Values,
+            llvm::function_ref<void(const ParsedOptions::Error &,
+                                    llvm::StringRef Reader)>
+                Report) {
   if (UnitOptions.Context != &Context ||
       UnitOptions.File != Context.getCurrentFile()) {
     UnitOptions.Context = &Context;
     UnitOptions.File = Context.getCurrentFile().str();
     UnitOptions.Parsed.clear();
   }
-  ParsedForUnit::Entry &E = UnitOptions.Parsed[Values.fingerprint()];
-  if (!E.Options)
-    E.Options = std::make_shared<ParsedOptions>(std::move(Values), E.Errors);
-  if (E.Reader.empty() || Check < E.Reader)
-    E.Reader = Check.str();
-  return E.Options;
+  std::string Fingerprint = Values.fingerprint();
+  std::shared_ptr<const ParsedOptions> &Slot = UnitOptions.Parsed[Fingerprint];
+  if (Slot)
+    return Slot;
+  std::vector<ParsedOptions::Error> Errors;
+  Slot = std::make_shared<ParsedOptions>(std::move(Values), Errors);
+  if (Errors.empty())
+    return Slot;
+  llvm::StringRef Reader;
+  for (const CheckInfo &C : checkInfos())
+    if (Context.isCheckEnabled(C.Name) &&
+        sharedValues(tidy::ClangTidyCheck::OptionsView(
+                         C.Name, Context.getOptions().CheckOptions, &Context))
+                .fingerprint() == Fingerprint) {
+      Reader = C.Name;
+      break;
+    }
+  for (const ParsedOptions::Error &E : Errors)
+    Report(E, Reader);
+  return Slot;
 }
 
 /// Where P is in SM, loading its file if the unit did not.
@@ -75,10 +95,12 @@ CoroutineCheck::CoroutineCheck(llvm::StringRef Name,
     FollowCalls = Options.get(FollowCallsKey, true);
   if (Info.Followed)
     FactsDirectory = Options.getLocalOrGlobal(FactsDirectoryKey, "").str();
-  AnalysisOptions Values;
-  for (const SharedOptionKey &K : sharedOptionKeys())
-    Values.*K.Field = Options.getLocalOrGlobal(K.Key, K.Default).str();
-  Shared = parseShared(*Context, Name, std::move(Values));
+  Shared = parseShared(*Context, sharedValues(Options),
+                       [&](const ParsedOptions::Error &E, llvm::StringRef By) {
+                         configurationDiag("option '%0' of check '%1': %2",
+                                           DiagnosticIDs::Error)
+                             << E.Key << (By.empty() ? Name : By) << E.Why;
+                       });
 }
 
 void CoroutineCheck::storeOptions(tidy::ClangTidyOptions::OptionMap &Opts) {
@@ -174,12 +196,6 @@ void CoroutineCheck::onStartOfTranslationUnit() {
   if (FactsRecorder *Recorder = FactsRecorder::current())
     Recorder->startUnit();
   Analysis::releaseAll();
-  for (auto &Entry : UnitOptions.Parsed) {
-    for (const ParsedOptions::Error &E : Entry.second.Errors)
-      configurationDiag("option '%0' of check '%1': %2", DiagnosticIDs::Error)
-          << E.Key << Entry.second.Reader << E.Why;
-    Entry.second.Errors.clear();
-  }
 }
 
 void CoroutineCheck::onEndOfTranslationUnit() {

@@ -2,6 +2,7 @@
 
 #include "Analysis.h"
 #include "Rewrite.h"
+#include "Stack.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ASTLambda.h"
 #include "clang/AST/Attr.h"
@@ -376,6 +377,10 @@ Finding Analysis::pending(const Call &C, const AsyncContext &Coro) {
 
 void Analysis::run() {
   Ran = true;
+  runWithLargeStack([&] { build(); });
+}
+
+void Analysis::build() {
   DefinitionFinder Finder(Ctx.getSourceManager());
   Finder.TraverseAST(Ctx);
 
@@ -477,6 +482,13 @@ std::vector<Finding> Analysis::findings(CheckId Check, const FixOptions &Fix) {
   if (!Ran)
     run();
   std::vector<Finding> Out;
+  // Fix-its look at parents and uses: walks as deep as the code.
+  runWithLargeStack([&] { fixFindings(Check, Fix, Out); });
+  return Out;
+}
+
+void Analysis::fixFindings(CheckId Check, const FixOptions &Fix,
+                           std::vector<Finding> &Out) {
   for (const Raw &R : Found) {
     if (R.F.Check != Check)
       continue;
@@ -505,7 +517,6 @@ std::vector<Finding> Analysis::findings(CheckId Check, const FixOptions &Fix) {
     }
     Out.push_back(std::move(F));
   }
-  return Out;
 }
 
 std::vector<Candidate> Analysis::candidates(CheckId Check) {

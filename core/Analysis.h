@@ -97,6 +97,9 @@ private:
   struct Raw;
   Function &function(const clang::FunctionDecl &F);
   void run();
+  void build();
+  void fixFindings(CheckId Check, const FixOptions &Fix,
+                   std::vector<Finding> &Out);
   void classify(Call &C, llvm::ArrayRef<std::string> Names) const;
   bool isLibraryFunction(const OwnCall &Call, llvm::StringRef Name) const;
   bool onBlockingPool(const clang::Expr &Operand) const;

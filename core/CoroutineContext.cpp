@@ -1,6 +1,7 @@
 //===--- CoroutineContext.cpp - Asynchronous contexts and their own code --===//
 
 #include "CoroutineContext.h"
+#include "Stack.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ASTLambda.h"
 #include "clang/AST/DeclCXX.h"
@@ -53,6 +54,16 @@ public:
       : Ctx(Ctx), Fn(Fn), OnBlockingPool(OnBlockingPool) {}
 
   bool SawAwait = false;
+
+  // Past MaxWalkDepth levels the walk goes no deeper (Stack.h).
+  bool TraverseStmt(Stmt *S) {
+    if (Depth >= MaxWalkDepth)
+      return true;
+    ++Depth;
+    bool Result = Base::TraverseStmt(S);
+    --Depth;
+    return Result;
+  }
 
   /// Walks S as a scope that ends at End.
   void walkScope(Stmt *S, SourceLocation End) {
@@ -445,6 +456,7 @@ private:
   BlockingPoolTest OnBlockingPool;
   bool CanAwait = true;
   bool OnPool = false; // after awaiting a blocking pool
+  unsigned Depth = 0;
   SourceLocation UsedAt; // of the default argument being walked
   llvm::SmallVector<Scope, 8> Scopes;
   llvm::SmallPtrSet<const VarDecl *, 8> MovedFrom;

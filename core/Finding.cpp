@@ -24,6 +24,7 @@ constexpr llvm::StringLiteral NoRewriteNames[] = {
     "no-await-rewrite",
     "return-in-macro",
     "returns-braced-list",
+    "qualified-return",
     "used-outside",
     "call-not-awaitable",
     "binds-reference",

@@ -46,6 +46,7 @@ enum class NoRewrite : uint8_t {
   NoAwaitRewrite,
   ReturnInMacro,
   ReturnsBracedList,
+  QualifiedReturn,
   UsedOutside,
   CallNotAwaitable,
   BindsReference,

@@ -52,6 +52,8 @@ llvm::StringRef noRewriteText(NoRewrite Why) {
     return "no fix-it: a return statement is in a macro";
   case NoRewrite::ReturnsBracedList:
     return "no fix-it: %0 returns a braced list";
+  case NoRewrite::QualifiedReturn:
+    return "no fix-it: %0 returns a const or volatile value";
   case NoRewrite::UsedOutside:
     return "no fix-it: %0 is used outside %1 coroutines";
   case NoRewrite::CallNotAwaitable:

@@ -12,6 +12,7 @@
 #include "clang/Basic/SourceManager.h"
 #include "clang/Lex/Lexer.h"
 #include "llvm/ADT/SmallPtrSet.h"
+#include "llvm/ADT/StringExtras.h"
 
 using namespace clang;
 
@@ -23,6 +24,98 @@ std::optional<std::string> spelledText(const Expr &E, const ASTContext &Ctx);
 std::string awaitOperand(const Expr &E, llvm::StringRef Text);
 FixItHint replaceCallByAwait(const Expr &Call, std::string Replacement,
                              ASTContext &Ctx);
+
+/// Whether RD or one of its bases has a member named Id.
+bool hasMemberNamed(const CXXRecordDecl &RD, IdentifierInfo &Id) {
+  if (!RD.hasDefinition())
+    return false;
+  const CXXRecordDecl *Def = RD.getDefinition();
+  if (!Def->lookup(&Id).empty())
+    return true;
+  for (const CXXBaseSpecifier &Base : Def->bases())
+    if (const CXXRecordDecl *B = Base.getType()->getAsCXXRecordDecl())
+      if (hasMemberNamed(*B, Id))
+        return true;
+  return false;
+}
+
+/// Whether Name, written in Where, might name something other than the
+/// global namespace Name: a declaration of that name in an enclosing scope
+/// or in a base of an enclosing class, or one that a using-directive of an
+/// enclosing scope brings in (which makes the name ambiguous).
+bool hiddenAt(llvm::StringRef Name, const DeclContext &Where,
+              ASTContext &Ctx) {
+  IdentifierInfo &Id = Ctx.Idents.get(Name);
+  auto Global = [](const NamedDecl *D) {
+    if (const auto *Alias = dyn_cast<NamespaceAliasDecl>(D))
+      D = Alias->getNamespace();
+    D = D->getUnderlyingDecl();
+    return isa<NamespaceDecl>(D) &&
+           D->getDeclContext()->getRedeclContext()->isTranslationUnit();
+  };
+  auto Brings = [&](const UsingDirectiveDecl &U) {
+    const NamespaceDecl *N = U.getNominatedNamespace();
+    return N && llvm::any_of(N->lookup(&Id),
+                             [&](const NamedDecl *D) { return !Global(D); });
+  };
+  for (const DeclContext *C = &Where; C; C = C->getParent()) {
+    if (C->isTransparentContext())
+      continue;
+    if (C->isFunctionOrMethod()) {
+      // Its local declarations, in every block.
+      for (const Decl *D : C->decls()) {
+        if (const auto *U = dyn_cast<UsingDirectiveDecl>(D); U && Brings(*U))
+          return true;
+        if (const auto *ND = dyn_cast<NamedDecl>(D);
+            ND && ND->getIdentifier() == &Id)
+          return true;
+      }
+      continue;
+    }
+    if (!C->isTranslationUnit() &&
+        llvm::any_of(C->lookup(&Id),
+                     [&](const NamedDecl *D) { return !Global(D); }))
+      return true;
+    if (const auto *RD = dyn_cast<CXXRecordDecl>(C))
+      for (const CXXBaseSpecifier &Base :
+           RD->hasDefinition() ? RD->getDefinition()->bases()
+                               : CXXRecordDecl::base_class_const_range(
+                                     nullptr, nullptr))
+        if (const CXXRecordDecl *B = Base.getType()->getAsCXXRecordDecl();
+            B && hasMemberNamed(*B, Id))
+          return true;
+    for (const UsingDirectiveDecl *U : C->using_directives())
+      if (Brings(*U))
+        return true;
+  }
+  return false;
+}
+
+/// Text, which names declarations by their qualified names (`asio::...`),
+/// with each name qualified from the global namespace (`::asio::...`) where
+/// its first part, written in Where, might name something else.
+std::string qualifyAt(llvm::StringRef Text, const DeclContext &Where,
+                      ASTContext &Ctx) {
+  std::string Out;
+  auto IsIdent = [](char C) { return llvm::isAlnum(C) || C == '_'; };
+  for (size_t I = 0; I < Text.size();) {
+    if (!IsIdent(Text[I]) || llvm::isDigit(Text[I]) ||
+        (I > 0 && (IsIdent(Text[I - 1]) || Text[I - 1] == ':' ||
+                   Text[I - 1] == '%'))) {
+      Out += Text[I++];
+      continue;
+    }
+    size_t End = I;
+    while (End < Text.size() && IsIdent(Text[End]))
+      ++End;
+    llvm::StringRef Name = Text.slice(I, End);
+    if (Text.substr(End).starts_with("::") && hiddenAt(Name, Where, Ctx))
+      Out += "::";
+    Out += Name;
+    I = End;
+  }
+  return Out;
+}
 
 
 
@@ -99,6 +192,7 @@ bool canRewriteToAwait(const OwnCall &Call, const AsyncContext &Coro) {
 
 std::optional<FixItHint> runToAwait(const OwnCall &Call,
                                     const RunEntryPoint &Entry,
+                                    const DeclContext &Where,
                                     ASTContext &Ctx) {
   const Expr *Awaited = awaitedExpr(Call, Entry.Rewrite);
   if (!Awaited || !awaitableAt(Call) || bindsReference(*Call.Call, Ctx))
@@ -113,7 +207,7 @@ std::optional<FixItHint> runToAwait(const OwnCall &Call,
   bool Move = (Entry.Rewrite == RunRewrite::AwaitArgumentMoved ||
                Entry.Rewrite == RunRewrite::AwaitObjectMoved) &&
               Awaited->IgnoreImplicit()->isLValue();
-  std::string Operand = Move ? "std::move(" + *Text + ")"
+  std::string Operand = Move ? qualifyAt("std::move(", Where, Ctx) + *Text + ")"
                              : awaitOperand(*Awaited, *Text);
   return replaceCallByAwait(*Call.Call, "co_await " + Operand, Ctx);
 }
@@ -326,13 +420,14 @@ std::vector<FixItHint> sleepToAwait(const OwnCall &Call,
     if (Unit == std::end(CountUnits) || !ArgType->isIntegerType() ||
         !fitsIn({Unit->P, false}, Finest))
       return {};
-    Duration = (Unit->Type + "(" + *Text + ")").str();
+    Duration = qualifyAt(Unit->Type, *Coro.Func, Ctx) + "(" + *Text + ")";
     Needs.push_back({Unit->Type, "<chrono>"});
   }
 
   std::vector<FixItHint> Fixes;
-  Fixes.push_back(replaceCallByAwait(*Call.Call, substitute(Pattern, Duration),
-                                     Ctx));
+  Fixes.push_back(replaceCallByAwait(
+      *Call.Call, substitute(qualifyAt(Pattern, *Coro.Func, Ctx), Duration),
+      Ctx));
   FileID File = Ctx.getSourceManager().getFileID(Call.Call->getBeginLoc());
   auto Include = [&](llvm::StringRef Header) {
     if (!Fix.Include)
@@ -356,7 +451,7 @@ std::optional<FixItHint> nestedRunToAwait(const OwnCall &Call,
   // Awaiting another framework's task may not compile in this coroutine.
   if (Entry.Id != Coro.framework() || !canRewriteToAwait(Call, Coro))
     return std::nullopt;
-  return runToAwait(Call, Entry, Ctx);
+  return runToAwait(Call, Entry, *Coro.Func, Ctx);
 }
 
 namespace {
@@ -387,6 +482,47 @@ std::optional<std::string> textOf(SourceRange Range, const ASTContext &Ctx) {
     return std::nullopt;
   return Lexer::getSourceText(Chars, Ctx.getSourceManager(), Ctx.getLangOpts())
       .str();
+}
+
+/// The source range of D's return type as the rewrite replaces it: with the
+/// cv-qualifiers written before it (`const char *`), or after `->` for a
+/// trailing return type; invalid when it is not plain text that can be.
+SourceRange returnTypeRange(const FunctionDecl &D, const ASTContext &Ctx) {
+  FunctionTypeLoc FTL = D.getFunctionTypeLoc();
+  if (!FTL)
+    return {};
+  SourceRange Range = FTL.getReturnLoc().getSourceRange();
+  const auto *Proto = D.getType()->getAs<FunctionProtoType>();
+  if (Range.isInvalid() || (Proto && Proto->hasTrailingReturn()))
+    return Range;
+  const SourceManager &SM = Ctx.getSourceManager();
+  SourceLocation Start = D.getBeginLoc();
+  if (Start.isMacroID() || Range.getBegin().isMacroID())
+    return {};
+  // The tokens before the type: the last run of const and volatile is the
+  // type's; one anywhere else would be left behind by the rewrite.
+  auto [File, Offset] = SM.getDecomposedLoc(Start);
+  llvm::StringRef Buffer = SM.getBufferData(File);
+  Lexer Raw(SM.getLocForStartOfFile(File), Ctx.getLangOpts(), Buffer.begin(),
+            Buffer.begin() + Offset, Buffer.end());
+  SourceLocation RunStart;
+  Token Tok;
+  while (!Raw.LexFromRawLexer(Tok) &&
+         SM.isBeforeInTranslationUnit(Tok.getLocation(), Range.getBegin())) {
+    bool Qualifier = Tok.is(tok::raw_identifier) &&
+                     (Tok.getRawIdentifier() == "const" ||
+                      Tok.getRawIdentifier() == "volatile");
+    if (!Qualifier) {
+      if (RunStart.isValid())
+        return {};
+      continue;
+    }
+    if (RunStart.isInvalid())
+      RunStart = Tok.getLocation();
+  }
+  if (RunStart.isValid())
+    Range.setBegin(RunStart);
+  return Range;
 }
 
 /// Locks whose holder must not suspend.
@@ -435,11 +571,14 @@ AsyncRewrite asyncAllTheWayUp(const Chain &C, const AsyncContext &Coro,
   if (!Coro.FixIts)
     return Fail(NoRewrite::NoFixIts);
 
+  // A const or volatile value cannot be a task's: `const task<T>` may not
+  // be awaited.
+  if (B.getReturnType().hasLocalQualifiers())
+    return Fail(NoRewrite::QualifiedReturn);
   // The task template must mean the framework's from where B is declared.
   llvm::StringRef Outer = FW->TaskTemplate.split("::").first;
-  for (const DeclContext *DC = B.getDeclContext();
-       DC && !isa<TranslationUnitDecl>(DC); DC = DC->getParent())
-    if (!DC->lookup(&Ctx.Idents.get(Outer)).empty())
+  for (const FunctionDecl *D : B.redecls())
+    if (hiddenAt(Outer, *D->getDeclContext(), Ctx))
       return Fail(NoRewrite::TaskNameHidden, Outer);
 
   // Every declaration of B is rewritten, so all must be in the main file,
@@ -447,7 +586,7 @@ AsyncRewrite asyncAllTheWayUp(const Chain &C, const AsyncContext &Coro,
   std::vector<FixItHint> Fixes;
   const SourceManager &SM = Ctx.getSourceManager();
   for (const FunctionDecl *D : B.redecls()) {
-    SourceRange Type = D->getReturnTypeSourceRange();
+    SourceRange Type = returnTypeRange(*D, Ctx);
     std::optional<std::string> Old =
         Type.isValid() ? textOf(Type, Ctx) : std::nullopt;
     if (!SM.isInMainFile(D->getLocation()) || !Old ||
@@ -456,9 +595,15 @@ AsyncRewrite asyncAllTheWayUp(const Chain &C, const AsyncContext &Coro,
     for (const Decl *Sibling : D->getLexicalDeclContext()->decls())
       if (Sibling != D && Sibling->getBeginLoc() == D->getBeginLoc())
         return Fail(NoRewrite::DeclaredTogether);
+    // `char *name()` has no space before the name; `task<char *> name()`
+    // needs one.
+    SourceLocation After = Lexer::getLocForEndOfToken(
+        Type.getEnd(), 0, SM, Ctx.getLangOpts());
+    const char *Next = SM.getCharacterData(After);
+    bool Joined = Next && (llvm::isAlnum(*Next) || *Next == '_');
     Fixes.push_back(FixItHint::CreateReplacement(
         CharSourceRange::getTokenRange(Type),
-        substitute(FW->TaskTemplate, *Old)));
+        substitute(FW->TaskTemplate, *Old) + (Joined ? " " : "")));
   }
 
   // Its nested runs become awaits; each must keep its value, and no lock
@@ -475,7 +620,7 @@ AsyncRewrite asyncAllTheWayUp(const Chain &C, const AsyncContext &Coro,
     const RunEntryPoint *Entry = runEntryPoint({Name.str()});
     std::optional<FixItHint> Await;
     if (Entry && Entry->Id == FW->Id)
-      Await = runToAwait(Call.Site, *Entry, Ctx);
+      Await = runToAwait(Call.Site, *Entry, B, Ctx);
     if (!Await)
       return Fail(NoRewrite::NoAwaitRewrite, Name);
     Fixes.push_back(*Await);

@@ -25,12 +25,14 @@
 #include "llvm/Support/Program.h"
 #include "llvm/Support/Regex.h"
 #include "llvm/Support/Threading.h"
+#include "llvm/Support/VirtualFileSystem.h"
 #include "llvm/Support/WithColor.h"
 #include <atomic>
 #include <chrono>
 #include <functional>
 #include <mutex>
 #include <set>
+#include <system_error>
 #include <thread>
 
 using namespace clang;
@@ -193,8 +195,10 @@ loadDatabase(std::string &Directory, std::string &Error) {
             "' upwards; give the build directory with -p BUILD_DIR";
     return nullptr;
   }
-  // As clang-tidy does: a file the database lacks borrows a neighbour's command.
-  return tooling::inferMissingCompileCommands(std::move(DB));
+  // As clang-tidy does: response files (@flags.rsp) are expanded, and a file
+  // the database lacks borrows a neighbour's command.
+  return tooling::inferMissingCompileCommands(
+      tooling::expandResponseFiles(std::move(DB), llvm::vfs::getRealFileSystem()));
 }
 
 /// Checks the flags that would make every file fail, before any work.
@@ -394,11 +398,21 @@ void analyseAll(const std::vector<std::string> &Paths,
       Bar.done();
     }
   };
-  std::vector<std::thread> Threads;
+  // No more threads than files, nor than the system gives: each thread
+  // waits for one worker process at a time.
   unsigned N = Jobs ? Jobs.getValue()
                     : llvm::hardware_concurrency().compute_thread_count();
-  for (unsigned T = 0; T < std::max(1u, N); ++T)
-    Threads.emplace_back(Work);
+  N = std::clamp<size_t>(N, 1, std::max<size_t>(1, Paths.size()));
+  std::vector<std::thread> Threads;
+  for (unsigned T = 0; T < N; ++T) {
+    try {
+      Threads.emplace_back(Work);
+    } catch (const std::system_error &) {
+      if (Threads.empty())
+        Work(); // no thread at all: this one does the work
+      break;
+    }
+  }
   for (std::thread &T : Threads)
     T.join();
 }
@@ -492,6 +506,18 @@ int main(int Argc, const char **Argv) {
           &llvm::errs()))
     return ExitUsage;
 
+  if (!Config.empty() && !ConfigFile.empty())
+    return usageError("--config and --config-file are mutually exclusive: "
+                      "give the configuration one way");
+  // The baseline is read before any work, so that a bad one stops the run.
+  std::optional<Baseline> Accepted;
+  if (!BaselineFile.empty()) {
+    llvm::Expected<Baseline> B = readBaseline(BaselineFile);
+    if (!B)
+      return usageError(llvm::toString(B.takeError()));
+    Accepted = std::move(*B);
+  }
+
   Program P;
   Results R;
   std::set<std::string> ConfigErrors;
@@ -540,6 +566,13 @@ int main(int Argc, const char **Argv) {
                         "' lists no files");
     std::optional<std::vector<std::string>> Mine = shardOf(std::move(Paths));
     if (!Mine)
+      return ExitUsage;
+    // Options the checks reject would make every file wrong alike: they are
+    // found before any file is parsed.
+    std::vector<std::string> Rejected = configurationErrors(tidyFlags(), *Mine);
+    for (const std::string &E : Rejected)
+      usageError(E);
+    if (!Rejected.empty())
       return ExitUsage;
     if (!FactsOut.empty())
       if (std::optional<int> Status = clearFactsDir(FactsOut))
@@ -634,15 +667,6 @@ int main(int Argc, const char **Argv) {
     }
   }
 
-  // The baseline is read before anything is reported, so that a bad one
-  // stops the run.
-  std::optional<Baseline> Accepted;
-  if (!BaselineFile.empty()) {
-    llvm::Expected<Baseline> B = readBaseline(BaselineFile);
-    if (!B)
-      return usageError(llvm::toString(B.takeError()));
-    Accepted = std::move(*B);
-  }
   // Spelled as the paths of the findings are.
   std::string Root = canonicalPath(SourceRoot);
 

@@ -4,6 +4,7 @@
 #include "Facts.h"
 #include "clang-tidy/ClangTidy.h"
 #include "clang-tidy/ClangTidyDiagnosticConsumer.h"
+#include "clang-tidy/ClangTidyModule.h"
 #include "llvm/ADT/StringMap.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
@@ -80,6 +81,40 @@ private:
 };
 
 } // namespace
+
+std::vector<std::string>
+configurationErrors(const TidyFlags &Flags, llvm::ArrayRef<std::string> Paths) {
+  std::vector<std::string> Errors;
+  auto Provider = makeOptionsProvider(Flags);
+  if (!Provider) {
+    Errors.push_back(llvm::toString(Provider.takeError()));
+    return Errors;
+  }
+  std::set<std::string> Seen;
+  for (const std::string &Path : Paths) {
+    if (!Seen.insert(tidy::configurationAsText((*Provider)->getOptions(Path)))
+             .second)
+      continue;
+    // The checks, made as for this file; they say what is wrong with their
+    // options when they are made.
+    auto One = makeOptionsProvider(Flags);
+    if (!One)
+      continue; // as above: cannot happen
+    tidy::ClangTidyContext Context(std::move(*One));
+    tidy::ClangTidyDiagnosticConsumer Consumer(Context);
+    DiagnosticsEngine Engine(llvm::makeIntrusiveRefCnt<DiagnosticIDs>(),
+                             llvm::makeIntrusiveRefCnt<DiagnosticOptions>(),
+                             &Consumer, /*ShouldOwnClient=*/false);
+    Context.setDiagnosticsEngine(&Engine);
+    Context.setCurrentFile(Path);
+    tidy::ClangTidyASTConsumerFactory(Context).getCheckOptions();
+    for (const tidy::ClangTidyError &E : Consumer.take())
+      if (E.DiagnosticName == "clang-tidy-config" &&
+          !llvm::is_contained(Errors, E.Message.Message))
+        Errors.push_back(E.Message.Message);
+  }
+  return Errors;
+}
 
 llvm::Error analyseFile(const std::string &File,
                         const tooling::CompilationDatabase &DB,

@@ -25,6 +25,12 @@ struct TidyFlags {
 llvm::Expected<std::unique_ptr<clang::tidy::ClangTidyOptionsProvider>>
 makeOptionsProvider(const TidyFlags &Flags);
 
+/// What the checks say of their options for Paths (a bad pattern, say),
+/// each once: the checks are made and a unit started for one file of each
+/// distinct configuration, on an empty text, so that nothing is parsed.
+std::vector<std::string>
+configurationErrors(const TidyFlags &Flags, llvm::ArrayRef<std::string> Paths);
+
 /// Parses File as DB compiles it, runs the enabled coro-* checks and writes
 /// its facts to Out (a facts file, Facts.h). A file that does not compile
 /// gets facts that say so, with the compiler's errors; only a file that
