@@ -46,6 +46,23 @@ llvm::Expected<std::vector<std::string>> factsFilesIn(llvm::StringRef Dir) {
   return Files;
 }
 
+json::Value textJSON(llvm::StringRef Text) {
+  if (json::isUTF8(Text))
+    return Text;
+  return json::Object{{"hex", llvm::toHex(Text)}};
+}
+
+std::optional<std::string> textFromJSON(const json::Value &V) {
+  if (std::optional<llvm::StringRef> S = V.getAsString())
+    return S->str();
+  const json::Object *O = V.getAsObject();
+  std::optional<llvm::StringRef> Hex = O ? O->getString("hex") : std::nullopt;
+  std::string Bytes;
+  if (!Hex || O->size() != 1 || !llvm::tryGetFromHex(*Hex, Bytes))
+    return std::nullopt;
+  return Bytes;
+}
+
 //===----------------------------------------------------------------------===//
 // Writing
 //===----------------------------------------------------------------------===//
@@ -53,7 +70,7 @@ llvm::Expected<std::vector<std::string>> factsFilesIn(llvm::StringRef Dir) {
 FactsWriter::FactsWriter(llvm::raw_ostream &OS, llvm::StringRef SourceFile)
     : OS(OS) {
   line(json::Object{{"corolint-facts", FactsFormatVersion},
-                    {"file", SourceFile}});
+                    {"file", textJSON(SourceFile)}});
 }
 
 void FactsWriter::line(json::Value V) { OS << V << '\n'; }
@@ -61,7 +78,7 @@ void FactsWriter::line(json::Value V) { OS << V << '\n'; }
 uint32_t FactsWriter::string(llvm::StringRef S) {
   auto [It, New] = Written.try_emplace(S, Written.size());
   if (New)
-    line(json::Object{{"s", S}});
+    line(json::Object{{"s", textJSON(S)}});
   return It->second;
 }
 
@@ -89,7 +106,7 @@ public:
   json::Value edits(llvm::ArrayRef<Edit> Edits) const {
     json::Array A;
     for (const Edit &E : Edits)
-      A.push_back(json::Array{place(E.At), E.Length, E.Text});
+      A.push_back(json::Array{place(E.At), E.Length, textJSON(E.Text)});
     return A;
   }
   json::Value finding(const Finding &F) const {
@@ -125,7 +142,7 @@ private:
 void FactsWriter::inputs(llvm::ArrayRef<Input> Files) {
   json::Array A;
   for (const auto &[Path, Hash] : Files)
-    A.push_back(json::Array{Path, llvm::utohexstr(Hash)});
+    A.push_back(json::Array{textJSON(Path), llvm::utohexstr(Hash)});
   line(json::Object{{"inputs", std::move(A)}});
 }
 
@@ -178,11 +195,11 @@ void FactsWriter::candidate(const Candidate &C, const StringPool &S) {
 }
 
 void FactsWriter::error(llvm::StringRef Text) {
-  line(json::Object{{"error", Text}});
+  line(json::Object{{"error", textJSON(Text)}});
 }
 
 void FactsWriter::configError(llvm::StringRef Text) {
-  line(json::Object{{"config_error", Text}});
+  line(json::Object{{"config_error", textJSON(Text)}});
 }
 
 void FactsWriter::end(bool Parsed) {
@@ -251,10 +268,10 @@ public:
     return true;
   }
   bool text(const json::Value *V, std::string &Out) {
-    std::optional<llvm::StringRef> T = V ? V->getAsString() : std::nullopt;
+    std::optional<std::string> T = V ? textFromJSON(*V) : std::nullopt;
     if (!T)
       return fail("expected a string");
-    Out = T->str();
+    Out = std::move(*T);
     return true;
   }
   /// A string by its number in this file; null for none.
@@ -467,8 +484,13 @@ llvm::Expected<FileFacts> readFacts(llvm::StringRef Text, llvm::StringRef Name,
       json::Path::Root Root;
       json::ObjectMapper M(*V, Root);
       int64_t Version = 0;
-      if (!M.map("file", F.File) || !M.map("corolint-facts", Version))
+      const json::Value *File = O->get("file");
+      if (!File) {
+        M.map("file", F.File); // says what is missing
         return Fail(llvm::toString(Root.getError()));
+      }
+      if (!D.text(File, F.File) || !M.map("corolint-facts", Version))
+        return Fail(D.Why.empty() ? llvm::toString(Root.getError()) : D.Why);
       if (Version != FactsFormatVersion)
         return Fail("written by another version of corolint (format " +
                     llvm::Twine(Version) + ", this one reads " +
@@ -477,10 +499,10 @@ llvm::Expected<FileFacts> readFacts(llvm::StringRef Text, llvm::StringRef Name,
       continue;
     }
     if (const json::Value *Str = O->get("s")) {
-      std::optional<llvm::StringRef> T = Str->getAsString();
-      if (!T)
-        return Fail("expected a string");
-      D.addString(*T);
+      std::string T;
+      if (!D.text(Str, T))
+        return Fail(D.Why);
+      D.addString(T);
     } else if (NodesLeft) {
       if (!D.node(*O, *Open, NodesTotal))
         return Fail(D.Why);

@@ -44,6 +44,12 @@ llvm::Expected<std::vector<std::string>> factsFilesIn(llvm::StringRef Dir);
 /// A file read and a hash of its text.
 using Input = std::pair<std::string, uint64_t>;
 
+/// Text as facts files write it: a JSON string where it is UTF-8, else
+/// {"hex": ...}, so that any file name or source text is kept byte for byte.
+llvm::json::Value textJSON(llvm::StringRef Text);
+/// The text TextJSON wrote, or nothing.
+std::optional<std::string> textFromJSON(const llvm::json::Value &V);
+
 /// One file's facts, read back. The strings are in the pool they were read
 /// with.
 struct FileFacts {

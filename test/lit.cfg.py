@@ -31,6 +31,15 @@ config.substitutions.append(
      "/usr/share/doc/libboost1.81-doc/examples/libs/asio/example/cpp20"))
 config.substitutions.append(("%source_dir", config.corolint_source_dir))
 config.substitutions.append(("%corolint_clangd", config.corolint_clangd))
+# clangd's user configuration for the editor tests (XDG_CONFIG_HOME): clangd
+# 19 indexes the standard library in the background once a file is open, and
+# waits for that on exit (many seconds on a busy machine); the tests need no
+# index.
+clangd_home = os.path.join(config.test_exec_root, "clangd-home")
+os.makedirs(os.path.join(clangd_home, "clangd"), exist_ok=True)
+with open(os.path.join(clangd_home, "clangd", "config.yaml"), "w") as f:
+    f.write("Index:\n  StandardLibrary: No\n")
+config.substitutions.append(("%clangd_config_home", clangd_home))
 config.substitutions.append(
     ("%expect_exit", "bash " + os.path.join(config.test_source_root, "utils", "expect-exit.sh")))
 # A copy of a multi-file project with its compile_commands.json: %project NAME DIR

@@ -17,11 +17,17 @@ to the file's text, as a client would, and the result is written to OUT.
 """
 import json
 import os
+import queue
 import subprocess
 import sys
-import time
+import threading
 
 SEVERITY = {1: "error", 2: "warning", 3: "information", 4: "hint"}
+
+# Every wait is for an event (a message, the server's exit); the bound is
+# only there so that a hung server fails the test instead of hanging it, and
+# is generous for a machine under load.
+WAIT = 600
 
 
 class Server:
@@ -30,25 +36,39 @@ class Server:
                                      stdout=subprocess.PIPE,
                                      stderr=subprocess.DEVNULL)
         self.next_id = 1
+        self.messages = queue.Queue()
+        threading.Thread(target=self.read, daemon=True).start()
 
     def send(self, msg):
         body = json.dumps(msg).encode()
         self.proc.stdin.write(b"Content-Length: %d\r\n\r\n" % len(body) + body)
         self.proc.stdin.flush()
 
-    def receive(self):
-        length = None
+    def read(self):
+        """Reads the server's messages into the queue; None at the end."""
         while True:
-            line = self.proc.stdout.readline()
-            if not line:
-                raise SystemExit("lsp-session: the server closed its output")
-            line = line.strip()
-            if not line:
-                break
-            name, _, value = line.partition(b":")
-            if name.lower() == b"content-length":
-                length = int(value)
-        return json.loads(self.proc.stdout.read(length))
+            length = None
+            while True:
+                line = self.proc.stdout.readline()
+                if not line:
+                    self.messages.put(None)
+                    return
+                line = line.strip()
+                if not line:
+                    break
+                name, _, value = line.partition(b":")
+                if name.lower() == b"content-length":
+                    length = int(value)
+            self.messages.put(json.loads(self.proc.stdout.read(length)))
+
+    def receive(self):
+        try:
+            msg = self.messages.get(timeout=WAIT)
+        except queue.Empty:
+            raise SystemExit("lsp-session: no message from the server within %ds" % WAIT)
+        if msg is None:
+            raise SystemExit("lsp-session: the server closed its output")
+        return msg
 
     def request(self, method, params):
         rid = self.next_id
@@ -70,11 +90,10 @@ class Server:
         if "method" in msg and "id" in msg:
             self.send({"jsonrpc": "2.0", "id": msg["id"], "result": None})
 
-    def diagnostics_for(self, uri, timeout=120):
+    def diagnostics_for(self, uri):
         # Diagnostics for other files (a .clangd config, say) are printed as
         # "config <file> L:C <message>" on the way.
-        deadline = time.time() + timeout
-        while time.time() < deadline:
+        while True:
             msg = self.receive()
             if msg.get("method") == "textDocument/publishDiagnostics":
                 params = msg["params"]
@@ -85,7 +104,6 @@ class Server:
                                                pos(d["range"]["start"]), d["message"]))
                 continue
             self.answer(msg)
-        raise SystemExit("lsp-session: no diagnostics for %s within %ds" % (uri, timeout))
 
 
 def pos(p):
@@ -162,7 +180,7 @@ def main():
             f.write(apply_edits(text, chosen))
     server.request("shutdown", None)
     server.notify("exit", None)
-    print("exit %d" % server.proc.wait(timeout=60))
+    print("exit %d" % server.proc.wait(timeout=WAIT))
 
 
 if __name__ == "__main__":

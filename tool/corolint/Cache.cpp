@@ -5,6 +5,7 @@
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/JSON.h"
+#include "llvm/Support/WithColor.h"
 #include "llvm/Support/xxhash.h"
 
 namespace corolint {
@@ -46,14 +47,14 @@ std::optional<std::string> FactsCache::lookup(llvm::StringRef File,
     return std::nullopt;
   for (const llvm::json::Value &V : *A) {
     const llvm::json::Array *I = V.getAsArray();
-    std::optional<llvm::StringRef> Path, Hash;
+    std::optional<std::string> Path;
+    std::optional<llvm::StringRef> Hash;
     if (I && I->size() == 2) {
-      Path = (*I)[0].getAsString();
+      Path = textFromJSON((*I)[0]);
       Hash = (*I)[1].getAsString();
     }
     uint64_t H;
-    if (!Path || !Hash || Hash->getAsInteger(16, H) ||
-        hashOf(Path->str()) != H)
+    if (!Path || !Hash || Hash->getAsInteger(16, H) || hashOf(*Path) != H)
       return std::nullopt;
   }
   return Facts.str();
@@ -61,15 +62,24 @@ std::optional<std::string> FactsCache::lookup(llvm::StringRef File,
 
 void FactsCache::store(llvm::StringRef File, llvm::StringRef Key,
                        llvm::ArrayRef<Input> Inputs, llvm::StringRef Facts) {
-  if (Inputs.empty() || llvm::sys::fs::create_directories(Directory))
+  if (Inputs.empty() || Unusable)
     return;
+  auto GiveUp = [&](const std::string &Why) {
+    Unusable = true;
+    llvm::WithColor::warning(llvm::errs(), "corolint")
+        << "cannot keep facts in the cache '" << Directory << "': " << Why
+        << "; going on without it\n";
+  };
+  if (std::error_code EC = llvm::sys::fs::create_directories(Directory))
+    return GiveUp(EC.message());
   llvm::json::Array A;
   for (const auto &[Path, Hash] : Inputs)
-    A.push_back(llvm::json::Array{Path, llvm::utohexstr(Hash)});
+    A.push_back(llvm::json::Array{textJSON(Path), llvm::utohexstr(Hash)});
   std::string Text;
   llvm::raw_string_ostream(Text)
       << Key << "\n" << llvm::json::Value(std::move(A)) << "\n" << Facts;
-  llvm::consumeError(writeFileAtomically(factsFilePath(Directory, File), Text));
+  if (llvm::Error E = writeFileAtomically(factsFilePath(Directory, File), Text))
+    GiveUp(llvm::toString(std::move(E)));
 }
 
 } // namespace corolint

@@ -27,9 +27,10 @@ public:
   /// The facts kept for File, if its entry has Key, every input is as it
   /// was when they were made, and they were written whole.
   std::optional<std::string> lookup(llvm::StringRef File, llvm::StringRef Key);
-  /// Keeps Facts for File under Key. Facts without inputs (no check ran) or
-  /// of a file that did not compile are not kept. Errors are ignored: a
-  /// cache that cannot be written only makes the next run slower.
+  /// Keeps Facts for File under Key. Facts without inputs (no check ran) are
+  /// not kept. A cache that cannot be written only makes the next run
+  /// slower: the first failure is said once, as a warning, and the rest of
+  /// the run goes on without storing.
   void store(llvm::StringRef File, llvm::StringRef Key,
              llvm::ArrayRef<Input> Inputs, llvm::StringRef Facts);
 
@@ -38,6 +39,7 @@ private:
   std::optional<uint64_t> hashOf(const std::string &Path);
 
   std::string Directory;
+  bool Unusable = false;
   std::mutex M;
   llvm::StringMap<std::optional<uint64_t>> Hashes;
 };

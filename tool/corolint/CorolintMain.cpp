@@ -24,6 +24,7 @@
 #include "llvm/Support/Process.h"
 #include "llvm/Support/Program.h"
 #include "llvm/Support/Regex.h"
+#include "llvm/Support/Signals.h"
 #include "llvm/Support/Threading.h"
 #include "llvm/Support/VirtualFileSystem.h"
 #include "llvm/Support/WithColor.h"
@@ -296,41 +297,60 @@ std::string failedFacts(llvm::StringRef File,
   return Text;
 }
 
+/// A temporary file that is removed when the run is interrupted, and when
+/// it goes out of scope.
+class ScratchFile {
+public:
+  ScratchFile(llvm::StringRef Suffix, std::string &Error) {
+    if (std::error_code EC =
+            llvm::sys::fs::createTemporaryFile("corolint", Suffix, Path)) {
+      Error = "cannot create a temporary file: " + EC.message();
+      Path.clear();
+      return;
+    }
+    llvm::sys::RemoveFileOnSignal(Path);
+  }
+  ~ScratchFile() {
+    if (Path.empty())
+      return;
+    llvm::sys::fs::remove(Path);
+    llvm::sys::DontRemoveFileOnSignal(Path);
+  }
+  llvm::StringRef path() const { return Path; }
+
+private:
+  llvm::SmallString<128> Path;
+};
+
 /// Runs the worker on one file and returns its facts, or, when the worker
 /// failed, facts that say how.
 std::string runWorkerOn(const std::string &Path,
-                        llvm::ArrayRef<std::string> Common,
-                        llvm::StringRef Scratch, size_t I) {
-  std::string Out = (Scratch + "/" + std::to_string(I) + ".json").str();
-  std::string Err = (Scratch + "/" + std::to_string(I) + ".err").str();
+                        llvm::ArrayRef<std::string> Common) {
+  std::string Error;
+  ScratchFile Out("json", Error), Err("err", Error);
+  if (!Error.empty())
+    return failedFacts(Path, {Error});
   std::vector<std::string> Args(Common.begin(), Common.end());
-  Args.push_back("--worker-facts-file=" + Out);
+  Args.push_back(("--worker-facts-file=" + Out.path()).str());
   Args.push_back(Path);
   std::vector<llvm::StringRef> Refs(Args.begin(), Args.end());
   std::optional<llvm::StringRef> Redirects[] = {
-      llvm::StringRef(""), llvm::StringRef(""), llvm::StringRef(Err)};
+      llvm::StringRef(""), llvm::StringRef(""), Err.path()};
   std::string ErrMsg;
   int Status = llvm::sys::ExecuteAndWait(Common.front(), Refs, std::nullopt,
                                          Redirects, 0, 0, &ErrMsg);
-  std::string Facts;
-  auto Buffer = llvm::MemoryBuffer::getFile(Out);
-  if (Status == 0 && Buffer) {
-    Facts = (*Buffer)->getBuffer().str();
-  } else {
-    std::vector<std::string> Errors{
-        Status < 0 ? "corolint crashed on it (" + ErrMsg +
-                         "); please report this with the file"
-                   : "corolint could not analyse it: " + ErrMsg};
-    if (auto Log = llvm::MemoryBuffer::getFile(Err))
-      for (llvm::StringRef Line :
-           llvm::split((*Log)->getBuffer().rtrim(), '\n'))
-        if (!Line.empty())
-          Errors.push_back(Line.str());
-    Facts = failedFacts(Path, Errors);
-  }
-  llvm::sys::fs::remove(Out);
-  llvm::sys::fs::remove(Err);
-  return Facts;
+  auto Buffer = llvm::MemoryBuffer::getFile(Out.path());
+  if (Status == 0 && Buffer)
+    return (*Buffer)->getBuffer().str();
+  std::vector<std::string> Errors{
+      Status < 0 ? "corolint crashed on it (" + ErrMsg +
+                       "); please report this with the file"
+                 : "corolint could not analyse it: " + ErrMsg};
+  if (auto Log = llvm::MemoryBuffer::getFile(Err.path()))
+    for (llvm::StringRef Line : llvm::split((*Log)->getBuffer().rtrim(), '\n'))
+      if (!Line.empty())
+        Errors.push_back(Line.str());
+  return failedFacts(Path, Errors);
 }
 
 /// Each file's facts: from the cache where they are fresh, else from a
@@ -341,7 +361,6 @@ struct Analysed {
   std::vector<std::string> Keys;
   std::vector<bool> FromCache;
   std::vector<std::string> Common; // the worker's command line
-  std::string Scratch;
 };
 
 void analyseAll(const std::vector<std::string> &Paths,
@@ -353,15 +372,6 @@ void analyseAll(const std::vector<std::string> &Paths,
   Result.Facts.resize(Paths.size());
   Result.Keys.resize(Paths.size());
   Result.FromCache.assign(Paths.size(), false);
-  llvm::SmallString<128> Scratch;
-  if (std::error_code EC =
-          llvm::sys::fs::createUniqueDirectory("corolint", Scratch)) {
-    for (size_t I = 0; I < Paths.size(); ++I)
-      Result.Facts[I] = failedFacts(
-          Paths[I], {"cannot create a scratch directory: " + EC.message()});
-    return;
-  }
-  Result.Scratch = Scratch.str().str();
   auto Options = makeOptionsProvider(tidyFlags());
   if (!Options) { // validated before; cannot fail here
     llvm::consumeError(Options.takeError());
@@ -394,7 +404,7 @@ void analyseAll(const std::vector<std::string> &Paths,
           continue;
         }
       }
-      Result.Facts[I] = runWorkerOn(Paths[I], Common, Result.Scratch, I);
+      Result.Facts[I] = runWorkerOn(Paths[I], Common);
       Bar.done();
     }
   };
@@ -641,7 +651,7 @@ int main(int Argc, const char **Argv) {
       Take(Path, std::move(Text), nullptr, false, "");
     for (size_t I = 0; I < Readable.size(); ++I) {
       auto Reanalyse = [&] {
-        return runWorkerOn(Readable[I], Done.Common, Done.Scratch, I);
+        return runWorkerOn(Readable[I], Done.Common);
       };
       std::optional<std::string> Cached;
       if (Done.FromCache[I])
@@ -652,8 +662,6 @@ int main(int Argc, const char **Argv) {
                                            : Reanalyse(),
            Reanalyse, Cached.has_value(), Done.Keys[I]);
     }
-    if (!Done.Scratch.empty())
-      llvm::sys::fs::remove_directories(Done.Scratch);
     // Options the checks reject: every file would be wrong alike.
     for (const std::string &E : ConfigErrors)
       usageError(E);

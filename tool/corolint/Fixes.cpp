@@ -9,6 +9,7 @@
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/YAMLTraits.h"
 #include <map>
+#include <set>
 
 namespace corolint {
 
@@ -140,6 +141,16 @@ FixResult applyFixes(const Results &R, bool WithNotes) {
     if (Changed)
       NewText[File] = std::move(Text->second);
   }
+  std::set<std::string> Failed;
+  for (auto &[File, Text] : NewText) {
+    if (llvm::Error E = writeFileAtomically(File, Text)) {
+      Out.Errors.push_back(llvm::toString(std::move(E)) + "; it is unchanged");
+      Failed.insert(File);
+      continue;
+    }
+    Out.Written.push_back(File);
+  }
+  // A fix counts as applied when every file it edits was written.
   for (const auto &[F, Edits] : Taken) {
     auto Why = Unfit.find(F);
     if (Why != Unfit.end()) {
@@ -148,14 +159,10 @@ FixResult applyFixes(const Results &R, bool WithNotes) {
                             "] was not applied: " + Why->second);
       continue;
     }
-    ++Out.Applied;
-  }
-  for (auto &[File, Text] : NewText) {
-    if (llvm::Error E = writeFileAtomically(File, Text)) {
-      Out.Errors.push_back(llvm::toString(std::move(E)) + "; it is unchanged");
-      continue;
-    }
-    Out.Written.push_back(File);
+    if (llvm::none_of(Edits, [&](const FileEdit &E) {
+          return Failed.count(E.File) != 0;
+        }))
+      ++Out.Applied;
   }
   return Out;
 }

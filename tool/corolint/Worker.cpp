@@ -131,6 +131,14 @@ llvm::Error analyseFile(const std::string &File,
     Writer.end(false);
     return llvm::Error::success();
   }
+  // clang-tidy would abort in a directory that is not there.
+  for (const tooling::CompileCommand &C : DB.getCompileCommands(File))
+    if (!llvm::sys::fs::is_directory(C.Directory)) {
+      Writer.error("its compile command runs in '" + C.Directory +
+                   "', which is not a directory");
+      Writer.end(false);
+      return llvm::Error::success();
+    }
   tidy::ClangTidyContext Context(std::move(*Provider));
   FactsRecorder Recorder(Writer);
   FactsRecorder::install(&Recorder);
