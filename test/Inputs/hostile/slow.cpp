@@ -1,0 +1,4 @@
+// Slow to parse: the whole of Asio.
+#include <asio.hpp>
+
+asio::awaitable<void> slow() { co_return; }
