@@ -8,10 +8,14 @@
 #include "clang/AST/Attr.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/RecursiveASTVisitor.h"
+#include "clang/AST/ParentMap.h"
 #include "clang/AST/StmtCXX.h"
+#include "clang/Analysis/CFG.h"
+#include "clang/Analysis/CFGStmtMap.h"
 #include "clang/Basic/SourceManager.h"
 #include "clang/Index/USRGeneration.h"
 #include "llvm/ADT/DenseSet.h"
+#include "llvm/ADT/SmallPtrSet.h"
 #include <deque>
 #include <tuple>
 
@@ -23,6 +27,22 @@ namespace {
 
 constexpr llvm::StringLiteral BlockingAnnotation = "corolint::blocking";
 constexpr llvm::StringLiteral NonBlockingAnnotation = "corolint::nonblocking";
+
+/// Whether E names the enumerator Name anywhere (`A | B` included).
+bool mentionsEnumerator(const Expr &E, llvm::StringRef Name) {
+  struct Finder : RecursiveASTVisitor<Finder> {
+    llvm::StringRef Name;
+    bool Found = false;
+    bool VisitDeclRefExpr(DeclRefExpr *Ref) {
+      Found |= isa<EnumConstantDecl>(Ref->getDecl()) &&
+               qualifiedName(*Ref->getDecl()) == Name;
+      return !Found;
+    }
+  } F;
+  F.Name = Name;
+  F.TraverseStmt(const_cast<Expr *>(&E));
+  return F.Found;
+}
 
 // Matching runs on one thread per translation unit (clang-tidy, and each of
 // clangd's workers), so each thread keeps the analyses of its own unit.
@@ -121,9 +141,12 @@ private:
 struct Analysis::Function {
   const FunctionDecl *F = nullptr;
   bool Walked = false, ContextKnown = false;
+  /// For a coroutine: whether its own code awaits or yields.
+  bool Suspends = false;
   std::vector<Call> Calls;
   std::optional<AsyncContext> Context;
   std::optional<NodeId> Node;
+  std::unique_ptr<ParentMap> Parents;
 };
 
 /// A finding or candidate before the fix-its of its check: the call and
@@ -216,20 +239,99 @@ Analysis::callsOf(const FunctionDecl &F) {
     return Fn.Calls;
   Fn.Walked = true;
   const std::optional<AsyncContext> &Coro = contextOf(F);
+  // (Fn.Calls is filled in a vector of its own: classifying a call may walk
+  // another function, which adds to Functions.)
+  std::vector<Call> Calls;
   auto Add = [&](const OwnCall &Site, llvm::ArrayRef<std::string> Names) {
-    Call &C = Fn.Calls.emplace_back();
+    Call &C = Calls.emplace_back();
     C.Site = Site;
     if (Coro && !Names.empty())
       C.Called = Strings->intern(Names.front());
-    classify(C, Names);
+    classify(C, Names, F);
   };
+  bool Suspends = false;
   if (Coro)
-    forEachOwnCall(
+    Suspends = forEachOwnCall(
         *Coro, Ctx,
         [&](const Expr &Operand) { return onBlockingPool(Operand); }, Add);
   else
     forEachOwnCall(F, Ctx, Add);
-  return Fn.Calls;
+  markCold(F, Calls);
+  Function &Done = function(F);
+  Done.Suspends = Suspends;
+  Done.Calls = std::move(Calls);
+  return Done.Calls;
+}
+
+ParentMap &Analysis::parents(const FunctionDecl &F) {
+  Function &Fn = function(F);
+  if (!Fn.Parents) {
+    Stmt *Body = F.getBody();
+    if (auto *Coro = dyn_cast_or_null<CoroutineBodyStmt>(Body))
+      Body = Coro->getBody();
+    Fn.Parents = std::make_unique<ParentMap>(Body);
+  }
+  return *Fn.Parents;
+}
+
+// A call from which every path ends the process (it sits in a block that
+// ends in a call of a [[noreturn]] function, or every way on leads to one)
+// runs only on the way out: it is neither followed nor reported. So is all
+// of a [[noreturn]] function's own code.
+void Analysis::markCold(const FunctionDecl &F, std::vector<Call> &Calls) {
+  auto Cold = [](Call &C) {
+    C.What = Call::Class::Other;
+    C.DrivesLoop = false;
+  };
+  if (F.isNoReturn() && !isa<CoroutineBodyStmt>(F.getBody())) {
+    llvm::for_each(Calls, Cold);
+    return;
+  }
+  if (llvm::none_of(Calls, [](const Call &C) {
+        return C.Site.Callee && C.Site.Callee->isNoReturn();
+      }))
+    return;
+  Stmt *Body = F.getBody();
+  if (auto *Coro = dyn_cast<CoroutineBodyStmt>(Body))
+    Body = Coro->getBody();
+  CFG::BuildOptions Options;
+  Options.setAllAlwaysAdd();
+  std::unique_ptr<CFG> Graph = CFG::buildCFG(&F, Body, &Ctx, Options);
+  if (!Graph)
+    return;
+  // Doomed blocks, the least fixed point: an infinite loop never returns
+  // either, but it blocks, so it is not cold.
+  std::vector<char> Doomed(Graph->getNumBlockIDs(), 0);
+  for (bool Changed = true; Changed;) {
+    Changed = false;
+    for (const CFGBlock *B : *Graph) {
+      if (Doomed[B->getBlockID()] || B == &Graph->getExit())
+        continue;
+      bool Dies = B->hasNoReturnElement();
+      if (!Dies) {
+        bool AnySuccessor = false;
+        Dies = true;
+        for (const CFGBlock::AdjacentBlock &Next : B->succs())
+          if (const CFGBlock *N = Next.getReachableBlock()) {
+            AnySuccessor = true;
+            Dies &= Doomed[N->getBlockID()] != 0;
+          }
+        Dies &= AnySuccessor;
+      }
+      if (Dies) {
+        Doomed[B->getBlockID()] = 1;
+        Changed = true;
+      }
+    }
+  }
+  std::unique_ptr<CFGStmtMap> Blocks(
+      CFGStmtMap::Build(Graph.get(), &parents(F)));
+  for (Call &C : Calls)
+    if (C.Site.Anchor)
+      if (const CFGBlock *B =
+              Blocks->getBlock(const_cast<Stmt *>(C.Site.Anchor)))
+        if (Doomed[B->getBlockID()])
+          Cold(C);
 }
 
 /// Whether a call named like a C library function (`sleep`, `system`) calls
@@ -244,7 +346,8 @@ bool Analysis::isLibraryFunction(const OwnCall &Call,
              Call.Callee->getCanonicalDecl()->getLocation());
 }
 
-void Analysis::classify(Call &C, llvm::ArrayRef<std::string> Names) const {
+void Analysis::classify(Call &C, llvm::ArrayRef<std::string> Names,
+                        const FunctionDecl &In) {
   const OwnCall &Site = C.Site;
   auto Blocks = [&](BlockKind Kind, llvm::StringRef Name, Wait W = Wait::None,
                     llvm::StringRef Suggestion = "") {
@@ -260,6 +363,11 @@ void Analysis::classify(Call &C, llvm::ArrayRef<std::string> Names) const {
       return true;
     }
     if (const RunEntryPoint *Run = runEntryPoint(Names)) {
+      if (!Run->OnlyWith.empty() &&
+          !(Site.Call && llvm::any_of(Site.Call->arguments(), [&](const Expr *A) {
+            return mentionsEnumerator(*A, Run->OnlyWith);
+          })))
+        return false;
       Blocks(BlockKind::NestedRun, Run->QualifiedName);
       return true;
     }
@@ -282,8 +390,17 @@ void Analysis::classify(Call &C, llvm::ArrayRef<std::string> Names) const {
     }
     return false;
   };
-  if (Primitive())
+  if (Primitive()) {
+    // A wait for a value that the code has made sure is ready returns at
+    // once.
+    const auto *Member = dyn_cast_or_null<CXXMemberCallExpr>(Site.Call);
+    if (Member && waitsForValue(Names) && readyAt(*Member, In)) {
+      C.What = Call::Class::Other;
+      return;
+    }
+    C.DrivesLoop = drivesLoop(Names);
     return;
+  }
 
   // Calls are followed into plain functions, and into functions defined in
   // other units, called directly, outside system headers, unless marked
@@ -310,13 +427,303 @@ void Analysis::classify(Call &C, llvm::ArrayRef<std::string> Names) const {
   }
 }
 
+namespace {
+
+/// The executor an expression or parameter names: its class, through
+/// pointers, references and smart pointers.
+const CXXRecordDecl *executorOf(QualType T) {
+  if (T.isNull())
+    return nullptr;
+  T = T.getNonReferenceType();
+  if (T->isPointerType())
+    T = T->getPointeeType();
+  const CXXRecordDecl *RD = recordOf(T);
+  const auto *Spec = dyn_cast_or_null<ClassTemplateSpecializationDecl>(RD);
+  if (Spec && Spec->getTemplateArgs().size() >= 1 &&
+      Spec->getTemplateArgs()[0].getKind() == TemplateArgument::Type) {
+    std::string Name = qualifiedName(*Spec);
+    if (Name == "std::shared_ptr" || Name == "std::unique_ptr")
+      return recordOf(Spec->getTemplateArgs()[0].getAsType());
+  }
+  return RD;
+}
+
+bool dedicatedExecutor(QualType T) {
+  const CXXRecordDecl *RD = executorOf(T);
+  return RD && dedicatedThreads(qualifiedName(*RD));
+}
+
+/// The variable an object expression stands for: `r`, and `results` for
+/// `results[0]`, `std::get<0>(results)`, `any.results[any.index]`.
+const ValueDecl *rootOf(const Expr *E) {
+  while (E) {
+    E = E->IgnoreImplicit()->IgnoreParens();
+    if (const auto *Ref = dyn_cast<DeclRefExpr>(E)) {
+      if (const auto *B = dyn_cast<BindingDecl>(Ref->getDecl()))
+        return B->getDecomposedDecl();
+      return Ref->getDecl();
+    }
+    if (const auto *M = dyn_cast<MemberExpr>(E))
+      E = M->getBase();
+    else if (const auto *S = dyn_cast<ArraySubscriptExpr>(E))
+      E = S->getBase();
+    else if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(E))
+      E = Op->getOperator() == OO_Subscript || Op->getOperator() == OO_Arrow ||
+                  Op->getOperator() == OO_Star
+              ? Op->getArg(0)
+              : nullptr;
+    else if (const auto *MC = dyn_cast<CXXMemberCallExpr>(E))
+      E = MC->getImplicitObjectArgument(); // results.at(0), front()
+    else if (const auto *Call = dyn_cast<CallExpr>(E))
+      // std::get<0>(results), std::move(r)
+      E = Call->getNumArgs() > 0 && Call->getDirectCallee() &&
+                  Call->getDirectCallee()->isInStdNamespace()
+              ? Call->getArg(0)
+              : nullptr;
+    else
+      return nullptr;
+  }
+  return nullptr;
+}
+
+/// Whether E names the enumerator Name.
+bool namesEnumerator(const Expr *E, llvm::StringRef Name) {
+  const auto *Ref = dyn_cast<DeclRefExpr>(E->IgnoreImplicit()->IgnoreParens());
+  return !Name.empty() && Ref && isa<EnumConstantDecl>(Ref->getDecl()) &&
+         qualifiedName(*Ref->getDecl()) == Name;
+}
+
+/// Finds, in a statement or condition, what makes Root's value ready: an
+/// await of it (or of its resolve()), a probe of it compared to a ready
+/// status (`r.status() == result_status::value`, also as two arguments of
+/// one call: `assert_equal(r.status(), value)`), and in a condition, a
+/// probe that answers by itself (`f.isReady()`).
+class ReadinessFinder : public RecursiveASTVisitor<ReadinessFinder> {
+public:
+  /// Negated: finds what says the value is not ready instead (`r.status()
+  /// != value`), for a guard that leaves.
+  ReadinessFinder(const ValueDecl &Root, bool Condition, bool Negated = false)
+      : Root(Root), Condition(Condition), Negated(Negated) {}
+  bool Found = false;
+
+  bool TraverseLambdaExpr(LambdaExpr *) { return true; }
+
+  bool VisitCoawaitExpr(CoawaitExpr *E) {
+    if (Negated)
+      return true;
+    const Expr *Operand = E->getOperand()->IgnoreImplicit();
+    if (const auto *M = dyn_cast<CXXMemberCallExpr>(Operand);
+        M && makesReady(namesOf(*M)) &&
+        rootOf(M->getImplicitObjectArgument()) == &Root)
+      Found = true;
+    else if (rootOf(Operand) == &Root)
+      Found = true;
+    return !Found;
+  }
+  bool VisitBinaryOperator(BinaryOperator *E) {
+    if (E->getOpcode() == BO_EQ || E->getOpcode() == BO_NE)
+      compared({E->getLHS(), E->getRHS()},
+               (E->getOpcode() == BO_EQ) != Negated);
+    return !Found;
+  }
+  bool VisitCallExpr(CallExpr *E) {
+    if (probes(E).empty()) {
+      if (!Negated)
+        compared(llvm::ArrayRef(E->getArgs(), E->getNumArgs()), true);
+    } else if (Condition && !Negated) {
+      for (const ReadinessProbe *P : probes(E))
+        Found |= P->Ready.empty() && P->NotReady.empty();
+    }
+    return !Found;
+  }
+
+private:
+  /// The probes E makes of Root.
+  llvm::SmallVector<const ReadinessProbe *, 2> probes(const Expr *E) {
+    const auto *M = dyn_cast<CXXMemberCallExpr>(E->IgnoreImplicit());
+    if (!M || rootOf(M->getImplicitObjectArgument()) != &Root)
+      return {};
+    return readinessProbes(namesOf(*M));
+  }
+  /// Operands compared equal (or unequal): a probe and a status.
+  void compared(llvm::ArrayRef<const Expr *> Operands, bool Equal) {
+    for (const Expr *Probe : Operands)
+      for (const ReadinessProbe *P : probes(Probe))
+        for (const Expr *Value : Operands)
+          Found |= namesEnumerator(Value, Equal ? P->Ready : P->NotReady);
+  }
+
+  const ValueDecl &Root;
+  const bool Condition, Negated;
+};
+
+/// Whether S cannot finish normally: it returns, throws, or leaves the loop.
+bool leaves(const Stmt *S) {
+  if (const auto *Block = dyn_cast_or_null<CompoundStmt>(S))
+    S = Block->body_empty() ? nullptr : Block->body_back();
+  if (const auto *E = dyn_cast_or_null<Expr>(S)) {
+    E = E->IgnoreImplicit();
+    if (isa<CXXThrowExpr>(E))
+      return true;
+    const auto *Call = dyn_cast<CallExpr>(E);
+    return Call && Call->getDirectCallee() &&
+           Call->getDirectCallee()->isNoReturn();
+  }
+  return isa_and_nonnull<ReturnStmt, CoreturnStmt, BreakStmt, ContinueStmt>(S);
+}
+
+bool establishesReady(const Stmt *S, const ValueDecl &Root, bool Condition) {
+  if (!S)
+    return false;
+  ReadinessFinder Finder(Root, Condition);
+  Finder.TraverseStmt(const_cast<Stmt *>(S));
+  if (Finder.Found || Condition)
+    return Finder.Found;
+  // A guard: `if (r.status() != value) throw ...;`.
+  const auto *If = dyn_cast<IfStmt>(S);
+  if (!If || If->getElse() || !leaves(If->getThen()))
+    return false;
+  ReadinessFinder Guard(Root, true, /*Negated=*/true);
+  Guard.TraverseStmt(const_cast<Expr *>(If->getCond()));
+  return Guard.Found;
+}
+
+/// Whether E is `co_await f(...)`, f a combinator whose values are ready.
+bool awaitsReadyValues(const Expr *E) {
+  const auto *Await =
+      E ? dyn_cast<CoawaitExpr>(E->IgnoreImplicit()->IgnoreParens()) : nullptr;
+  const auto *Call =
+      Await ? dyn_cast<CallExpr>(Await->getOperand()->IgnoreImplicit())
+            : nullptr;
+  return Call && givesReadyValues(namesOf(*Call));
+}
+
+} // namespace
+
+// The value is ready when the variable it comes from holds what an awaited
+// combinator gave, or when, on every way to the wait, a statement before it
+// (or the condition of the branch it is in) made it so.
+bool Analysis::readyAt(const CXXMemberCallExpr &Wait, const FunctionDecl &In) {
+  const ValueDecl *Root = rootOf(Wait.getImplicitObjectArgument());
+  if (!Root)
+    return false;
+  if (const auto *Var = dyn_cast<VarDecl>(Root);
+      Var && awaitsReadyValues(Var->getInit()))
+    return true;
+  ParentMap &Parents = parents(In);
+  const Stmt *Child = &Wait;
+  for (const Stmt *Parent = Parents.getParent(Child); Parent;
+       Child = Parent, Parent = Parents.getParent(Parent)) {
+    if (isa<LambdaExpr>(Parent))
+      return false;
+    if (const auto *Block = dyn_cast<CompoundStmt>(Parent)) {
+      for (const Stmt *Before : Block->body()) {
+        if (Before == Child)
+          break;
+        if (establishesReady(Before, *Root, false))
+          return true;
+      }
+    } else if (const auto *If = dyn_cast<IfStmt>(Parent)) {
+      if (If->getThen() == Child &&
+          establishesReady(If->getCond(), *Root, true))
+        return true;
+    } else if (const auto *Choice = dyn_cast<ConditionalOperator>(Parent)) {
+      if (Choice->getTrueExpr() == Child &&
+          establishesReady(Choice->getCond(), *Root, true))
+        return true;
+    }
+  }
+  return false;
+}
+
 bool Analysis::onBlockingPool(const Expr &Operand) const {
+  llvm::SmallVector<std::string, 2> Names = namesOf(Operand);
+  // A framework's resume_on(e) with an executor that gives every task a
+  // thread of its own.
+  if (const auto *Call = dyn_cast<CallExpr>(Operand.IgnoreImplicit()))
+    for (const Placement &P : placements())
+      if (llvm::is_contained(Names, P.ResumeOn) &&
+          llvm::any_of(Call->arguments(), [](const Expr *Arg) {
+            return dedicatedExecutor(Arg->getType());
+          }))
+        return true;
   if (Opts->BlockingPool.empty())
     return false;
-  llvm::SmallVector<std::string, 2> Names = namesOf(Operand);
   if (const CXXRecordDecl *RD = recordOf(Operand.getType()))
     Names.push_back(qualifiedName(*RD));
   return Opts->BlockingPool.match(Names) != nullptr;
+}
+
+// A coroutine reported in is the user's own: not a framework's (instantiated
+// from a header in the framework's namespace, as concurrencpp's
+// submit_bridge runs a submitted callable, whether the header came with -I
+// or -isystem), not one the options vouch for or offload, and not one that
+// runs on a thread of its own (concurrencpp's executor_tag with a
+// thread_executor).
+bool Analysis::ownCoroutine(const AsyncContext &Coro) {
+  const FunctionDecl &F = *Coro.Func;
+  const SourceManager &SM = Ctx.getSourceManager();
+  std::string Name = qualifiedName(F);
+  if (F.getTemplateInstantiationPattern() &&
+      !SM.isInMainFile(SM.getExpansionLoc(F.getLocation())) &&
+      inFrameworkNamespace(Name))
+    return false;
+  if (Opts->NonBlocking.match({Name}) || Opts->Offload.match({Name}))
+    return false;
+  for (const Placement &P : placements())
+    if (F.getNumParams() >= 2) {
+      const CXXRecordDecl *Tag = recordOf(F.getParamDecl(0)->getType());
+      if (Tag && qualifiedName(*Tag) == P.TagType &&
+          dedicatedExecutor(F.getParamDecl(1)->getType()))
+        return false;
+    }
+  return true;
+}
+
+// An object whose cleanup the coroutine already did: its destructor calls
+// again, on `this`, a member the coroutine called on it (unconditionally,
+// in the block that declares it), as `~client() { if (!closed)
+// sync_wait(close()); }` after `co_await c.close()`. The destructor's
+// blocking way is the fallback that does not run.
+bool Analysis::cleanedUp(const Call &Dtor, const AsyncContext &Coro) {
+  const VarDecl *Var = Dtor.Site.Destroyed;
+  const FunctionDecl *Def = nullptr;
+  if (!Var || !Dtor.Site.Callee || !Dtor.Site.Callee->hasBody(Def) || !Def ||
+      !Dtor.Site.Anchor)
+    return false;
+  llvm::SmallPtrSet<const Decl *, 4> OnThis;
+  for (const Call &C : callsOf(*Def))
+    if (const auto *M = dyn_cast_or_null<CXXMemberCallExpr>(C.Site.Call))
+      if (M->getMethodDecl() &&
+          isa<CXXThisExpr>(M->getImplicitObjectArgument()->IgnoreParenImpCasts()))
+        OnThis.insert(M->getMethodDecl()->getCanonicalDecl());
+  if (OnThis.empty())
+    return false;
+  ParentMap &Parents = parents(*Coro.Func);
+  const Stmt *Block = Parents.getParent(Dtor.Site.Anchor);
+  if (!isa_and_nonnull<CompoundStmt>(Block))
+    return false;
+  const SourceManager &SM = Ctx.getSourceManager();
+  for (const Call &C : callsOf(*Coro.Func)) {
+    const auto *M = dyn_cast_or_null<CXXMemberCallExpr>(C.Site.Call);
+    if (!M || !M->getMethodDecl() ||
+        !OnThis.contains(M->getMethodDecl()->getCanonicalDecl()) ||
+        rootOf(M->getImplicitObjectArgument()) != Var ||
+        !SM.isBeforeInTranslationUnit(Dtor.Site.Anchor->getBeginLoc(),
+                                      M->getBeginLoc()))
+      continue;
+    // Unconditionally: nothing but expressions between it and the block.
+    const Stmt *S = M;
+    while (S && S != Block && !isa<IfStmt, ForStmt, WhileStmt, DoStmt,
+                                   CXXForRangeStmt, SwitchStmt,
+                                   ConditionalOperator, LambdaExpr>(S) &&
+           !(isa<BinaryOperator>(S) &&
+             cast<BinaryOperator>(S)->isLogicalOp()))
+      S = Parents.getParent(S);
+    if (S == Block)
+      return true;
+  }
+  return false;
 }
 
 NodeId Analysis::nodeOf(const FunctionDecl &F) {
@@ -396,7 +803,8 @@ void Analysis::build() {
   for (const FunctionDecl *F : Finder.Found) {
     bool IsCoroutine = isa<CoroutineBodyStmt>(F->getBody());
     if (IsCoroutine)
-      if (const std::optional<AsyncContext> &Coro = contextOf(*F))
+      if (const std::optional<AsyncContext> &Coro = contextOf(*F);
+          Coro && ownCoroutine(*Coro))
         Coroutines.push_back(&*Coro);
     if (Everything)
       Reach(*F);
@@ -426,10 +834,20 @@ void Analysis::build() {
                  C.Called})
         .second;
   };
+  // A coroutine that never suspends and blocks on nothing but an event loop
+  // it runs is that loop's driver.
+  auto Driver = [&](const AsyncContext &Coro) {
+    return !function(*Coro.Func).Suspends &&
+           llvm::all_of(callsOf(*Coro.Func), [](const Call &C) {
+             return C.What != Call::Class::Blocking || C.DrivesLoop;
+           });
+  };
   for (bool CandidatesPass : {false, true})
     for (const AsyncContext *Coro : Coroutines)
       for (const Call &C : callsOf(*Coro->Func)) {
-        if (C.Site.OnBlockingPool)
+        // An object already cleaned up does not block in its destructor.
+        if (C.Site.OnBlockingPool || (C.DrivesLoop && Driver(*Coro)) ||
+            cleanedUp(C, *Coro))
           continue;
         if (!CandidatesPass && C.What == Call::Class::Blocking) {
           CheckId Check = checkFor(C.Blocks.Kind, /*Chain=*/false);

@@ -26,6 +26,7 @@
 
 namespace clang {
 class ASTContext;
+class ParentMap;
 } // namespace clang
 
 namespace corolint {
@@ -45,6 +46,8 @@ public:
     const clang::FunctionDecl *Target = nullptr;
     /// The name as called (the first of namesOf's), for calls in coroutines.
     StrId Called = NoStr;
+    /// It runs an event loop that a coroutine doing nothing else may drive.
+    bool DrivesLoop = false;
   };
 
   /// The analysis of Ctx's translation unit under Opts, made on first use
@@ -100,7 +103,14 @@ private:
   void build();
   void fixFindings(CheckId Check, const FixOptions &Fix,
                    std::vector<Finding> &Out);
-  void classify(Call &C, llvm::ArrayRef<std::string> Names) const;
+  void classify(Call &C, llvm::ArrayRef<std::string> Names,
+                const clang::FunctionDecl &In);
+  void markCold(const clang::FunctionDecl &F, std::vector<Call> &Calls);
+  bool readyAt(const clang::CXXMemberCallExpr &Wait,
+               const clang::FunctionDecl &In);
+  bool ownCoroutine(const AsyncContext &Coro);
+  bool cleanedUp(const Call &Dtor, const AsyncContext &Coro);
+  clang::ParentMap &parents(const clang::FunctionDecl &F);
   bool isLibraryFunction(const OwnCall &Call, llvm::StringRef Name) const;
   bool onBlockingPool(const clang::Expr &Operand) const;
   NodeId nodeOf(const clang::FunctionDecl &F);

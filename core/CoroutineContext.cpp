@@ -43,6 +43,8 @@ const CXXDestructorDecl *destructorOf(QualType T) {
   return RD->getDestructor();
 }
 
+const TaskType *knownTaskType(QualType T);
+
 /// Walks the statements that run on a function's own stack, written and
 /// implicit calls alike.
 class OwnCodeWalker : public RecursiveASTVisitor<OwnCodeWalker> {
@@ -53,7 +55,7 @@ public:
                 BlockingPoolTest OnBlockingPool = nullptr)
       : Ctx(Ctx), Fn(Fn), OnBlockingPool(OnBlockingPool) {}
 
-  bool SawAwait = false;
+  bool SawAwait = false, SawYield = false;
 
   // Past MaxWalkDepth levels the walk goes no deeper (Stack.h).
   bool TraverseStmt(Stmt *S) {
@@ -78,9 +80,11 @@ public:
     TraverseStmt(Init);
   }
 
-  /// Reports the implicit call of Dtor, caused at Loc, happening at At.
+  /// Reports the implicit call of Dtor, caused at Loc by Anchor (the
+  /// variable Var's declaration, say), happening at At.
   void implicitDestructor(const CXXDestructorDecl *Dtor, SourceLocation Loc,
-                          SourceLocation At) {
+                          SourceLocation At, const Stmt *Anchor = nullptr,
+                          const VarDecl *Var = nullptr) {
     if (!Dtor)
       return;
     OwnCall Call;
@@ -89,7 +93,14 @@ public:
     Call.ImplicitAt = At.isValid() ? At : Loc;
     Call.CanAwait = false;
     Call.OnBlockingPool = OnPool;
+    Call.Anchor = Anchor;
+    Call.Destroyed = Var;
     emit(Call, {qualifiedName(*Dtor)});
+  }
+
+  bool TraverseDeclStmt(DeclStmt *S) {
+    llvm::SaveAndRestore<const DeclStmt *> Current(CurrentDecl, S);
+    return Base::TraverseDeclStmt(S);
   }
 
   // Only variables are declared in a function body that run code here; local
@@ -110,7 +121,8 @@ public:
     // A variable returned by name is constructed in the caller's object.
     if (Var->hasLocalStorage() && !isa<ParmVarDecl>(Var) &&
         !Var->isNRVOVariable())
-      atScopeEnd(destructorOf(Var->getType()), Var->getLocation(), Var);
+      atScopeEnd(destructorOf(Var->getType()), Var->getLocation(), Var,
+                 CurrentDecl);
     return true;
   }
 
@@ -144,7 +156,7 @@ public:
   bool VisitCXXDeleteExpr(CXXDeleteExpr *E) {
     if (!E->getDestroyedType().isNull())
       implicitDestructor(destructorOf(E->getDestroyedType()), E->getBeginLoc(),
-                         E->getBeginLoc());
+                         E->getBeginLoc(), E);
     return true;
   }
 
@@ -199,10 +211,10 @@ public:
   // A default argument or member initializer is evaluated here, though
   // written elsewhere: its calls are reported at the use.
   bool TraverseCXXDefaultArgExpr(CXXDefaultArgExpr *E) {
-    return traverseElsewhere(E->getExpr(), E->getUsedLocation());
+    return traverseElsewhere(E->getExpr(), E->getUsedLocation(), E);
   }
   bool TraverseCXXDefaultInitExpr(CXXDefaultInitExpr *E) {
-    return traverseElsewhere(E->getExpr(), E->getUsedLocation());
+    return traverseElsewhere(E->getExpr(), E->getUsedLocation(), E);
   }
 
   bool TraverseCXXCatchStmt(CXXCatchStmt *S) {
@@ -248,6 +260,10 @@ public:
     SawAwait = true;
     return true;
   }
+  bool VisitCoyieldExpr(CoyieldExpr *) {
+    SawYield = true;
+    return true;
+  }
 
   // A temporary is destroyed at the end of its full-expression, or of the
   // scope of the reference that extends it; not at all when it initializes
@@ -258,11 +274,12 @@ public:
       return true;
     const CXXDestructorDecl *Dtor = E->getTemporary()->getDestructor();
     if (Extended.contains(E))
-      atScopeEnd(Dtor, E->getBeginLoc(), nullptr);
+      atScopeEnd(Dtor, E->getBeginLoc(), nullptr, E);
     else
       implicitDestructor(Dtor, E->getBeginLoc(),
                          FullExprEnds.empty() ? E->getEndLoc()
-                                              : FullExprEnds.back());
+                                              : FullExprEnds.back(),
+                         E);
     return true;
   }
 
@@ -278,6 +295,7 @@ public:
     Call.CanAwait = CanAwait;
     Call.OnBlockingPool = OnPool;
     Call.Args = llvm::ArrayRef<const Expr *>(E->getArgs(), E->getNumArgs());
+    Call.Anchor = E;
     emit(Call, {qualifiedName(*Ctor)});
     return true;
   }
@@ -291,6 +309,7 @@ public:
     Call.Loc = C->getExprLoc();
     Call.CanAwait = CanAwait;
     Call.OnBlockingPool = OnPool;
+    Call.Anchor = C;
     llvm::SmallVector<std::string, 2> Names = namesOf(*C);
     if (Names.empty())
       return true;
@@ -313,25 +332,29 @@ public:
   }
 
 private:
+  /// A destructor to run at the end of a scope, with what causes it and
+  /// whether that was on a blocking pool.
+  struct PendingDestructor {
+    const CXXDestructorDecl *Dtor;
+    SourceLocation Loc;
+    const VarDecl *Var;
+    const Stmt *Anchor;
+    bool OnPool;
+  };
   struct Scope {
     SourceLocation End;
-    /// Destructors that run at End, with what causes them and whether it
-    /// was declared on a blocking pool.
-    llvm::SmallVector<std::tuple<const CXXDestructorDecl *, SourceLocation,
-                                 const VarDecl *, bool>,
-                      4>
-        Pending;
+    llvm::SmallVector<PendingDestructor, 4> Pending;
   };
 
   /// Queues Dtor to run at the end of the innermost scope.
   void atScopeEnd(const CXXDestructorDecl *Dtor, SourceLocation Loc,
-                  const VarDecl *Var) {
+                  const VarDecl *Var, const Stmt *Anchor) {
     if (!Dtor)
       return;
     if (Scopes.empty())
-      implicitDestructor(Dtor, Loc, Loc);
+      implicitDestructor(Dtor, Loc, Loc, Anchor, Var);
     else
-      Scopes.back().Pending.push_back({Dtor, Loc, Var, OnPool});
+      Scopes.back().Pending.push_back({Dtor, Loc, Var, Anchor, OnPool});
   }
 
   /// Reports the destructors of the innermost scope, but not those of
@@ -339,10 +362,10 @@ private:
   /// for.
   void closeScope() {
     Scope S = Scopes.pop_back_val();
-    for (auto &[Dtor, Loc, Var, Pool] : S.Pending)
-      if (!Var || !MovedFrom.contains(Var)) {
-        llvm::SaveAndRestore Declared(OnPool, Pool);
-        implicitDestructor(Dtor, Loc, S.End);
+    for (const PendingDestructor &P : S.Pending)
+      if (!P.Var || !MovedFrom.contains(P.Var)) {
+        llvm::SaveAndRestore Declared(OnPool, P.OnPool);
+        implicitDestructor(P.Dtor, P.Loc, S.End, P.Anchor, P.Var);
       }
   }
 
@@ -382,11 +405,22 @@ private:
 
   /// Notes the objects a call moves from: variables passed to std::move or
   /// std::forward, temporaries bound to rvalue reference parameters.
+  /// A coroutine moves the arguments it takes by value into its frame:
+  /// what its caller destroys afterwards has been moved from.
+  static bool movesArgumentsAway(const FunctionDecl &Callee) {
+    const FunctionDecl *Def = nullptr;
+    if (Callee.hasBody(Def) && Def)
+      return isa<CoroutineBodyStmt>(Def->getBody());
+    const TaskType *Task = knownTaskType(Callee.getReturnType());
+    return Task && !Task->SynchronousGenerator;
+  }
+
   void noteMovedFrom(const FunctionDecl *Callee, CallExpr::arg_range Args) {
     llvm::StringRef Name =
         Callee->getIdentifier() ? Callee->getName() : llvm::StringRef();
     bool Move = (Name == "move" || Name == "forward") &&
                 Callee->isInStdNamespace();
+    bool IntoFrame = movesArgumentsAway(*Callee);
     unsigned I = 0;
     for (Expr *Arg : Args) {
       const ParmVarDecl *Param =
@@ -397,7 +431,8 @@ private:
           if (auto *Var = dyn_cast<VarDecl>(Ref->getDecl()))
             MovedFrom.insert(Var);
       bool Extends = false;
-      if (Param && Param->getType()->isRValueReferenceType())
+      if (Param && (Param->getType()->isRValueReferenceType() ||
+                    (IntoFrame && !Param->getType()->isReferenceType())))
         if (const CXXBindTemporaryExpr *Bind = temporaryOf(Arg, Extends))
           NotDestroyedHere.insert(Bind);
     }
@@ -424,10 +459,11 @@ private:
     return true;
   }
 
-  bool traverseElsewhere(Expr *E, SourceLocation Use) {
+  bool traverseElsewhere(Expr *E, SourceLocation Use, const Expr *User) {
     if (!E || Use.isInvalid())
       return true;
     llvm::SaveAndRestore Outermost(UsedAt, UsedAt.isValid() ? UsedAt : Use);
+    llvm::SaveAndRestore OutermostUser(UsedBy, UsedBy ? UsedBy : User);
     llvm::SaveAndRestore NoAwait(CanAwait, false);
     TraverseStmt(E);
     return true;
@@ -439,6 +475,7 @@ private:
       if (Call.ImplicitAt.isInvalid())
         Call.ImplicitAt = Call.Loc;
       Call.Loc = UsedAt;
+      Call.Anchor = UsedBy;
     }
     Fn(Call, Names);
   }
@@ -458,6 +495,8 @@ private:
   bool OnPool = false; // after awaiting a blocking pool
   unsigned Depth = 0;
   SourceLocation UsedAt; // of the default argument being walked
+  const Expr *UsedBy = nullptr; // and its use
+  const DeclStmt *CurrentDecl = nullptr;
   llvm::SmallVector<Scope, 8> Scopes;
   llvm::SmallPtrSet<const VarDecl *, 8> MovedFrom;
   llvm::SmallPtrSet<const CXXBindTemporaryExpr *, 8> NotDestroyedHere;
@@ -545,10 +584,11 @@ std::optional<AsyncContext> asyncContextOf(const FunctionDecl &FD) {
   return Coro;
 }
 
-void forEachOwnCall(const AsyncContext &Coro, ASTContext &Ctx,
+bool forEachOwnCall(const AsyncContext &Coro, ASTContext &Ctx,
                     BlockingPoolTest OnBlockingPool, OwnCallFn Fn) {
   OwnCodeWalker Walker(Ctx, Fn, OnBlockingPool);
   Walker.TraverseStmt(Coro.Body->getBody());
+  return Walker.SawAwait || Walker.SawYield;
 }
 
 void forEachOwnCall(const FunctionDecl &FD, ASTContext &Ctx, OwnCallFn Fn) {
@@ -614,6 +654,11 @@ std::string qualifiedName(const NamedDecl &D) {
         Parts.push_back(NS->getName().str());
     } else if (const auto *RD = dyn_cast<RecordDecl>(DC)) {
       Parts.push_back(RD->getIdentifier() ? RD->getName().str() : "(unnamed)");
+    } else if (const auto *ED = dyn_cast<EnumDecl>(DC)) {
+      // An enumerator as it is written: `std::future_status::ready`, and
+      // for an unscoped enum `MSG_DONTWAIT`.
+      if (ED->isScoped())
+        Parts.push_back(ED->getName().str());
     } else if (isa<TranslationUnitDecl>(DC)) {
       break;
     } else if (!isa<LinkageSpecDecl, ExportDecl>(DC)) {

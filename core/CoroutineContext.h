@@ -60,6 +60,14 @@ struct OwnCall {
   /// True after the coroutine awaited a blocking pool (option
   /// BlockingPoolAwaitables): the call runs where blocking is fine.
   bool OnBlockingPool = false;
+  /// The statement of the function whose running makes the call happen:
+  /// the call itself, a temporary, the declaration of a variable destroyed
+  /// at the end of its scope, the use of a default argument; nullptr for
+  /// what a destructor destroys after its body.
+  const clang::Stmt *Anchor = nullptr;
+  /// For the destructor of a variable at the end of its scope, the
+  /// variable.
+  const clang::VarDecl *Destroyed = nullptr;
 };
 
 /// Decides which `co_await` operands move a coroutine onto a pool where
@@ -77,7 +85,8 @@ using OwnCallFn =
 /// unevaluated operands and discarded `if constexpr` branches left out.
 /// Calls after a `co_await` of an operand OnBlockingPool accepts, to the end
 /// of its block, are marked OnBlockingPool.
-void forEachOwnCall(const AsyncContext &Coro, clang::ASTContext &Ctx,
+/// Returns whether the coroutine's own code suspends: awaits or yields.
+bool forEachOwnCall(const AsyncContext &Coro, clang::ASTContext &Ctx,
                     BlockingPoolTest OnBlockingPool, OwnCallFn Fn);
 
 /// The same for a plain function with a body, its constructor initializers

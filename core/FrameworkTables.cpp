@@ -242,6 +242,9 @@ constexpr llvm::StringLiteral SenderAdvice =
     "no automatic fix is offered";
 constexpr llvm::StringLiteral FutureAdvice =
     "'co_await std::move(future)' instead";
+constexpr llvm::StringLiteral NestedQtLoop =
+    "a nested event loop re-enters the application; await the work with "
+    "QCoro instead";
 constexpr llvm::StringLiteral EventLoopAdvice =
     "do not process events from inside a coroutine; await the work instead";
 
@@ -347,9 +350,15 @@ const RunEntryPoint RunEntryPoints[] = {
      "'co_await' the future instead"},
     // QCoro and Qt
     {"QCoro::waitFor", Framework::QCoro, RunRewrite::AwaitArgument, ""},
-    {"QEventLoop::exec", Framework::QCoro, RunRewrite::None,
-     "a nested event loop re-enters the application; await the work with "
-     "QCoro instead"},
+    {"QEventLoop::exec", Framework::QCoro, RunRewrite::None, NestedQtLoop},
+    // Qt Test's waits spin an event loop until the time is up or the
+    // condition holds (QtTest/qtestsupport_core.h).
+    {"QTest::qWait", Framework::QCoro, RunRewrite::None, NestedQtLoop},
+    {"QTest::qWaitFor", Framework::QCoro, RunRewrite::None, NestedQtLoop},
+    // Processing pending events returns at once; waiting for more is a
+    // nested event loop.
+    {"QCoreApplication::processEvents", Framework::QCoro, RunRewrite::None,
+     NestedQtLoop, "", "QEventLoop::WaitForMoreEvents"},
 };
 
 struct WaitAlternative {
@@ -438,6 +447,103 @@ const BlockingFunction BlockingFunctions[] = {
     {"std::mutex::lock", Wait::Lock, true},
 };
 
+// The calls that wait for a value: they block only while it is not ready.
+constexpr llvm::StringLiteral ValueWaits[] = {
+    "std::future::get",
+    "std::future::wait",
+    "std::future::wait_for",
+    "std::future::wait_until",
+    "std::shared_future::get",
+    "std::shared_future::wait",
+    "std::shared_future::wait_for",
+    "std::shared_future::wait_until",
+    "concurrencpp::result::get",
+    "concurrencpp::result::wait",
+    "concurrencpp::result::wait_for",
+    "concurrencpp::result::wait_until",
+    "concurrencpp::shared_result::get",
+    "concurrencpp::shared_result::wait",
+    "concurrencpp::shared_result::wait_for",
+    "concurrencpp::shared_result::wait_until",
+    "folly::Future::get",
+    "folly::Future::wait",
+    "folly::SemiFuture::get",
+    "folly::SemiFuture::wait",
+    "async_simple::Future::get",
+    "async_simple::Future::wait",
+    "seastar::future::get",
+    "seastar::future::wait",
+};
+
+const ReadinessProbe ReadinessProbes[] = {
+    // The standard library: `f.wait_for(0s) == std::future_status::ready`.
+    {"std::future::wait_for", "std::future_status::ready", ""},
+    {"std::future::wait_until", "std::future_status::ready", ""},
+    {"std::shared_future::wait_for", "std::future_status::ready", ""},
+    {"std::shared_future::wait_until", "std::future_status::ready", ""},
+    // concurrencpp: a result whose status is value or exception is ready.
+    {"concurrencpp::result::status", "concurrencpp::result_status::value",
+     "concurrencpp::result_status::idle"},
+    {"concurrencpp::result::status", "concurrencpp::result_status::exception",
+     ""},
+    {"concurrencpp::shared_result::status",
+     "concurrencpp::result_status::value",
+     "concurrencpp::result_status::idle"},
+    {"concurrencpp::shared_result::status",
+     "concurrencpp::result_status::exception", ""},
+    // folly, async_simple and Seastar ask the future itself.
+    {"folly::Future::isReady", "", ""},
+    {"folly::SemiFuture::isReady", "", ""},
+    {"async_simple::Future::hasResult", "", ""},
+    {"seastar::future::available", "", ""},
+};
+
+// co_await r.resolve() leaves r ready.
+constexpr llvm::StringLiteral ReadyingAwaits[] = {
+    "concurrencpp::result::resolve",
+    "concurrencpp::shared_result::resolve",
+};
+
+// co_await when_all(...) gives the results, all ready.
+constexpr llvm::StringLiteral ReadyCombinators[] = {
+    "concurrencpp::when_all",
+    "concurrencpp::when_any",
+};
+
+// cppcoro's README runs its io_service with a task that does nothing else:
+// sync_wait(when_all(work(), [&]() -> task<> { io.process_events(); })).
+constexpr llvm::StringLiteral LoopDrivers[] = {
+    "cppcoro::io_service::process_events",
+    "cppcoro::io_service::process_pending_events",
+    "cppcoro::io_service::process_one_event",
+    "cppcoro::io_service::process_one_pending_event",
+};
+
+// A new thread for every task.
+constexpr llvm::StringLiteral DedicatedThreadExecutors[] = {
+    "concurrencpp::thread_executor",
+};
+
+const Placement Placements[] = {
+    {"concurrencpp::executor_tag", "concurrencpp::resume_on"},
+};
+
+// The namespaces of the frameworks' own code.
+constexpr llvm::StringLiteral FrameworkNamespaces[] = {
+    "asio",   "boost::asio", "cppcoro",      "folly",        "stdexec",
+    "exec",   "unifex",      "async_simple", "coro",         "concurrencpp",
+    "boost::cobalt", "seastar", "QCoro",
+};
+
+/// Whether one of Names is in List.
+template <size_t N>
+bool listed(const llvm::StringLiteral (&List)[N],
+            llvm::ArrayRef<std::string> Names) {
+  return llvm::any_of(Names, [&](const std::string &Name) {
+    return llvm::is_contained(List, Name);
+  });
+}
+
 constexpr llvm::StringLiteral WaitNames[] = {
     "none", "future", "join", "condition", "latch", "process", "resolver",
     "lock"};
@@ -487,6 +593,44 @@ const BlockingFunction *blockingFunction(llvm::ArrayRef<std::string> Names,
   static const TableIndex<BlockingFunction> Index(BlockingFunctions);
   return Index.find(Names, [&](const BlockingFunction &F) {
     return OptIn || !F.OptIn;
+  });
+}
+
+bool waitsForValue(llvm::ArrayRef<std::string> Names) {
+  return listed(ValueWaits, Names);
+}
+
+llvm::SmallVector<const ReadinessProbe *, 2>
+readinessProbes(llvm::ArrayRef<std::string> Names) {
+  llvm::SmallVector<const ReadinessProbe *, 2> Found;
+  for (const ReadinessProbe &P : ReadinessProbes)
+    if (llvm::is_contained(Names, P.Method))
+      Found.push_back(&P);
+  return Found;
+}
+
+bool makesReady(llvm::ArrayRef<std::string> Names) {
+  return listed(ReadyingAwaits, Names);
+}
+
+bool givesReadyValues(llvm::ArrayRef<std::string> Names) {
+  return listed(ReadyCombinators, Names);
+}
+
+bool drivesLoop(llvm::ArrayRef<std::string> Names) {
+  return listed(LoopDrivers, Names);
+}
+
+bool dedicatedThreads(llvm::StringRef Name) {
+  return llvm::is_contained(DedicatedThreadExecutors, Name);
+}
+
+llvm::ArrayRef<Placement> placements() { return Placements; }
+
+bool inFrameworkNamespace(llvm::StringRef QualifiedName) {
+  return llvm::any_of(FrameworkNamespaces, [&](llvm::StringRef Namespace) {
+    return QualifiedName.starts_with(Namespace) &&
+           QualifiedName.substr(Namespace.size()).starts_with("::");
   });
 }
 

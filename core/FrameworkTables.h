@@ -11,6 +11,7 @@
 
 #include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/STLFunctionalExtras.h"
+#include "llvm/ADT/SmallVector.h"
 #include "llvm/ADT/StringMap.h"
 #include "llvm/ADT/StringRef.h"
 #include <cstdint>
@@ -121,6 +122,9 @@ struct RunEntryPoint {
   llvm::StringRef Advice;
   /// An awaited type the rewrite must leave alone, if any.
   llvm::StringRef NotAwaitable = "";
+  /// When set, the call runs a nested loop only when one of its arguments
+  /// names this enumerator (QEventLoop::WaitForMoreEvents).
+  llvm::StringRef OnlyWith = "";
 };
 
 /// What a blocking call waits for, which decides its asynchronous
@@ -143,6 +147,26 @@ struct BlockingFunction {
   bool OptIn;
 };
 
+/// How code establishes that the value a call waits for is ready, so that
+/// the call does not wait: it compares `o.Method()` equal to Ready, or
+/// unequal to NotReady; with both empty, the call's value itself says
+/// whether o is ready.
+struct ReadinessProbe {
+  llvm::StringRef Method;
+  llvm::StringRef Ready;
+  llvm::StringRef NotReady;
+};
+
+/// Where a framework lets a coroutine choose the thread it runs on.
+struct Placement {
+  /// A coroutine whose first parameter has this type runs on the executor
+  /// its second parameter names.
+  llvm::StringRef TagType;
+  /// Awaiting this call with an executor moves the rest of the block onto
+  /// it.
+  llvm::StringRef ResumeOn;
+};
+
 llvm::ArrayRef<TaskType> taskTypes();
 llvm::ArrayRef<SleepFunction> sleepFunctions();
 llvm::ArrayRef<RunEntryPoint> runEntryPoints();
@@ -162,6 +186,30 @@ const RunEntryPoint *runEntryPoint(llvm::ArrayRef<std::string> Names);
 /// for.
 const BlockingFunction *blockingFunction(llvm::ArrayRef<std::string> Names,
                                          bool OptIn);
+
+/// Whether one of Names waits for a value (a future's get), and so blocks
+/// only while the value is not ready.
+bool waitsForValue(llvm::ArrayRef<std::string> Names);
+/// The probes named by one of Names.
+llvm::SmallVector<const ReadinessProbe *, 2>
+readinessProbes(llvm::ArrayRef<std::string> Names);
+/// Whether awaiting `o.M()`, M one of Names, makes o ready (concurrencpp's
+/// resolve).
+bool makesReady(llvm::ArrayRef<std::string> Names);
+/// Whether awaiting a call of one of Names gives values that are all ready
+/// (when_all, when_any).
+bool givesReadyValues(llvm::ArrayRef<std::string> Names);
+/// Whether one of Names runs an event loop that a coroutine may drive when
+/// it does nothing else (cppcoro's documented `process_events` task under
+/// `sync_wait(when_all(...))`).
+bool drivesLoop(llvm::ArrayRef<std::string> Names);
+/// Whether the executor type named Name runs each task on a thread of its
+/// own, where blocking holds no thread other coroutines share.
+bool dedicatedThreads(llvm::StringRef Name);
+llvm::ArrayRef<Placement> placements();
+/// Whether QualifiedName is in the namespace of a framework's own code
+/// (`asio::...`, `concurrencpp::...`).
+bool inFrameworkNamespace(llvm::StringRef QualifiedName);
 
 /// The names facts files give frameworks and waits, and back.
 llvm::StringRef frameworkName(Framework Id);

@@ -15,6 +15,7 @@
 #include "WriteFile.h"
 #include "Worker.h"
 #include "clang-tidy/ClangTidy.h"
+#include "clang/Driver/Types.h"
 #include "clang/Tooling/JSONCompilationDatabase.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringExtras.h"
@@ -571,6 +572,23 @@ int main(int Argc, const char **Argv) {
       llvm::sys::path::remove_dots(P, /*remove_dot_dot=*/false);
       Paths.push_back(P.str().str());
     }
+    // Assembler and other sources a database may list are not corolint's:
+    // they are left out, once said.
+    std::set<std::string> Skipped;
+    llvm::erase_if(Paths, [&](const std::string &P) {
+      llvm::StringRef Ext = llvm::sys::path::extension(P);
+      driver::types::ID Type = driver::types::lookupTypeForExtension(
+          Ext.empty() ? Ext : Ext.drop_front());
+      if (driver::types::isCXX(Type) || Type == driver::types::TY_C ||
+          Type == driver::types::TY_CHeader)
+        return false;
+      Skipped.insert(Ext.empty() ? "(no extension)" : Ext.str());
+      return true;
+    });
+    if (!Skipped.empty())
+      llvm::errs() << "corolint: left out the database's entries that are not "
+                      "C or C++ sources ("
+                   << llvm::join(Skipped, ", ") << ")\n";
     if (Paths.empty())
       return usageError("the compile database in '" + DatabaseDir +
                         "' lists no files");

@@ -17,7 +17,10 @@ public:
   unsigned long process_pending_events();
   unsigned long process_one_event();
   unsigned long process_one_pending_event();
+  void stop() noexcept;
 };
+
+template <typename... Awaitables> task<> when_all_ready(Awaitables &&...);
 
 template <typename T> class generator {
 public:
