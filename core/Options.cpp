@@ -8,12 +8,17 @@ namespace corolint {
 
 namespace {
 
-// Calls whose callable arguments run on another thread or executor.
+// Calls whose callable arguments run on another thread or executor:
+// threads, Asio's post, concurrencpp's executors
+// (executors/executor.h), async_simple's (Executor.h), folly's via.
 constexpr llvm::StringLiteral DefaultOffloadFunctions =
     "std::thread::thread;std::jthread::jthread;std::async;"
     "asio::post;asio::dispatch;asio::defer;asio::co_spawn;"
     "boost::asio::post;boost::asio::dispatch;boost::asio::defer;"
-    "boost::asio::co_spawn;folly::via";
+    "boost::asio::co_spawn;folly::via;"
+    "concurrencpp::executor::post;concurrencpp::executor::submit;"
+    "concurrencpp::executor::bulk_post;concurrencpp::executor::bulk_submit;"
+    "async_simple::Executor::schedule";
 
 const SharedOptionKey Keys[] = {
     {"BlockingFunctions", &AnalysisOptions::BlockingFunctions,
