@@ -7,16 +7,19 @@
 
 namespace corolint {
 
-/// Finds blocking standard and POSIX calls (`std::future::get`,
-/// `std::thread::join`, condition variable waits, `std::system`,
-/// `getaddrinfo`, ...) and calls listed in options or annotated as blocking,
-/// in coroutines and in the plain functions they call.
-/// See docs/checks/coro-blocking-call.md.
+/// Finds blocking calls other than sleeps and nested runs, by family (waits
+/// on other threads, locks, processes, name resolution, network, descriptor
+/// and file I/O, standard input, database, HTTP and RPC clients) and calls
+/// listed in options or annotated as blocking, in coroutines and in the
+/// plain functions they call; rewrites Asio's synchronous operations and
+/// Qt's waits to their awaited twins. See docs/checks/coro-blocking-call.md.
 class BlockingCallCheck : public CoroutineCheck {
 public:
   BlockingCallCheck(llvm::StringRef Name,
                     clang::tidy::ClangTidyContext *Context)
-      : CoroutineCheck(Name, Context, CheckId::BlockingCall) {}
+      : CoroutineCheck(Name, Context, CheckId::BlockingCall,
+                       /*WithIncludes=*/true) {}
+  void storeOptions(clang::tidy::ClangTidyOptions::OptionMap &Opts) override;
 };
 
 } // namespace corolint

@@ -12,18 +12,15 @@ namespace {
 constexpr llvm::StringLiteral SleepReplacementKey = "SleepReplacement";
 constexpr llvm::StringLiteral SleepReplacementIncludeKey =
     "SleepReplacementInclude";
-constexpr llvm::StringLiteral IncludeStyleKey = "IncludeStyle";
 
 } // namespace
 
 BlockingSleepCheck::BlockingSleepCheck(llvm::StringRef Name,
                                        tidy::ClangTidyContext *Context)
-    : CoroutineCheck(Name, Context, CheckId::BlockingSleep),
+    : CoroutineCheck(Name, Context, CheckId::BlockingSleep,
+                     /*WithIncludes=*/true),
       SleepReplacement(Options.get(SleepReplacementKey, "")),
-      SleepReplacementInclude(Options.get(SleepReplacementIncludeKey, "")),
-      Inserter(Options.getLocalOrGlobal(IncludeStyleKey,
-                                        tidy::utils::IncludeSorter::IS_LLVM),
-               areDiagsSelfContained()) {
+      SleepReplacementInclude(Options.get(SleepReplacementIncludeKey, "")) {
   if (!SleepReplacement.empty() &&
       llvm::StringRef(SleepReplacement).find("%0") == llvm::StringRef::npos) {
     configurationDiag("option '%0' of check '%1' has no '%%0' where the "
@@ -41,23 +38,14 @@ BlockingSleepCheck::BlockingSleepCheck(llvm::StringRef Name,
     SleepReplacementHeader = SleepReplacementHeader.drop_front().drop_back();
 }
 
-void BlockingSleepCheck::registerPPCallbacks(const SourceManager &,
-                                             Preprocessor *PP, Preprocessor *) {
-  Inserter.registerPreprocessor(PP);
-}
-
 void BlockingSleepCheck::storeOptions(tidy::ClangTidyOptions::OptionMap &Opts) {
   CoroutineCheck::storeOptions(Opts);
   Options.store(Opts, SleepReplacementKey, SleepReplacement);
   Options.store(Opts, SleepReplacementIncludeKey, SleepReplacementInclude);
-  Options.store(Opts, IncludeStyleKey, Inserter.getStyle());
 }
 
 FixOptions BlockingSleepCheck::fixOptions() {
-  return {SleepReplacement, SleepReplacementHeader,
-          [this](FileID File, llvm::StringRef Header) {
-            return Inserter.createIncludeInsertion(File, Header);
-          }};
+  return withIncludes({SleepReplacement, SleepReplacementHeader, nullptr});
 }
 
 } // namespace corolint

@@ -4,7 +4,6 @@
 #define COROLINT_CHECKS_BLOCKINGSLEEPCHECK_H
 
 #include "CoroutineCheck.h"
-#include "clang-tidy/utils/IncludeInserter.h"
 
 namespace corolint {
 
@@ -15,9 +14,6 @@ class BlockingSleepCheck : public CoroutineCheck {
 public:
   BlockingSleepCheck(llvm::StringRef Name,
                      clang::tidy::ClangTidyContext *Context);
-  void registerPPCallbacks(const clang::SourceManager &SM,
-                           clang::Preprocessor *PP,
-                           clang::Preprocessor *ModuleExpanderPP) override;
   void storeOptions(clang::tidy::ClangTidyOptions::OptionMap &Opts) override;
 
 private:
@@ -27,7 +23,6 @@ private:
   std::string SleepReplacementInclude;
   /// SleepReplacementInclude as IncludeInserter takes it.
   llvm::StringRef SleepReplacementHeader;
-  clang::tidy::utils::IncludeInserter Inserter;
 };
 
 } // namespace corolint

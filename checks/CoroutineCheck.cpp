@@ -15,13 +15,23 @@ namespace {
 
 constexpr llvm::StringLiteral FollowCallsKey = "FollowCalls";
 constexpr llvm::StringLiteral FactsDirectoryKey = "FactsDirectory";
+constexpr llvm::StringLiteral IncludeStyleKey = "IncludeStyle";
 
 /// The shared options a check reads: its own value of each key, or else
-/// the global one, or else the default.
-AnalysisOptions sharedValues(const tidy::ClangTidyCheck::OptionsView &Options) {
+/// the global one, or else the default. The families' switches are read
+/// as their owner's.
+AnalysisOptions sharedValues(const tidy::ClangTidyCheck::OptionsView &Options,
+                             tidy::ClangTidyContext &Context) {
   AnalysisOptions Values;
   for (const SharedOptionKey &K : sharedOptionKeys())
     Values.*K.Field = Options.getLocalOrGlobal(K.Key, K.Default).str();
+  tidy::ClangTidyCheck::OptionsView Owner(
+      checkInfo(familySwitchOwner()).Name, Context.getOptions().CheckOptions,
+      &Context);
+  for (const FamilyInfo &F : families())
+    if (!F.Option.empty())
+      Values.Families[static_cast<size_t>(F.Id)] =
+          Owner.getLocalOrGlobal(F.Option, "").str();
   return Values;
 }
 
@@ -59,13 +69,14 @@ parseShared(tidy::ClangTidyContext &Context, AnalysisOptions Values,
   for (const CheckInfo &C : checkInfos())
     if (Context.isCheckEnabled(C.Name) &&
         sharedValues(tidy::ClangTidyCheck::OptionsView(
-                         C.Name, Context.getOptions().CheckOptions, &Context))
+                         C.Name, Context.getOptions().CheckOptions, &Context),
+                     Context)
                 .fingerprint() == Fingerprint) {
       Reader = C.Name;
       break;
     }
   for (const ParsedOptions::Error &E : Errors)
-    Report(E, Reader);
+    Report(E, E.Owner.empty() ? Reader : E.Owner);
   return Slot;
 }
 
@@ -89,13 +100,18 @@ SourceLocation locate(const Place &P, const StringPool &S, SourceManager &SM) {
 } // namespace
 
 CoroutineCheck::CoroutineCheck(llvm::StringRef Name,
-                               tidy::ClangTidyContext *Context, CheckId Id)
+                               tidy::ClangTidyContext *Context, CheckId Id,
+                               bool WithIncludes)
     : ClangTidyCheck(Name, Context), Info(checkInfo(Id)) {
+  if (WithIncludes)
+    Inserter.emplace(Options.getLocalOrGlobal(
+                         IncludeStyleKey, tidy::utils::IncludeSorter::IS_LLVM),
+                     areDiagsSelfContained());
   if (Info.Direct && Info.Followed)
     FollowCalls = Options.get(FollowCallsKey, true);
   if (Info.Followed)
     FactsDirectory = Options.getLocalOrGlobal(FactsDirectoryKey, "").str();
-  Shared = parseShared(*Context, sharedValues(Options),
+  Shared = parseShared(*Context, sharedValues(Options, *Context),
                        [&](const ParsedOptions::Error &E, llvm::StringRef By) {
                          configurationDiag("option '%0' of check '%1': %2",
                                            DiagnosticIDs::Error)
@@ -110,6 +126,22 @@ void CoroutineCheck::storeOptions(tidy::ClangTidyOptions::OptionMap &Opts) {
     Options.store(Opts, K.Key, Shared->Values.*K.Field);
   if (Info.Followed)
     Options.store(Opts, FactsDirectoryKey, FactsDirectory);
+  if (Inserter)
+    Options.store(Opts, IncludeStyleKey, Inserter->getStyle());
+}
+
+void CoroutineCheck::registerPPCallbacks(const SourceManager &,
+                                         Preprocessor *PP, Preprocessor *) {
+  if (Inserter)
+    Inserter->registerPreprocessor(PP);
+}
+
+FixOptions CoroutineCheck::withIncludes(FixOptions Fix) {
+  if (Inserter)
+    Fix.Include = [this](FileID File, llvm::StringRef Header) {
+      return Inserter->createIncludeInsertion(File, Header);
+    };
+  return Fix;
 }
 
 void CoroutineCheck::registerMatchers(MatchFinder *Finder) {

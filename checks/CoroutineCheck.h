@@ -14,13 +14,16 @@
 #include "Analysis.h"
 #include "Program.h"
 #include "clang-tidy/ClangTidyCheck.h"
+#include "clang-tidy/utils/IncludeInserter.h"
+#include <optional>
 
 namespace corolint {
 
 class CoroutineCheck : public clang::tidy::ClangTidyCheck {
 public:
+  /// A check whose fix-its add includes asks for WithIncludes.
   CoroutineCheck(llvm::StringRef Name, clang::tidy::ClangTidyContext *Context,
-                 CheckId Id);
+                 CheckId Id, bool WithIncludes = false);
   bool isLanguageVersionSupported(const clang::LangOptions &LO) const override {
     return LO.CPlusPlus20;
   }
@@ -29,10 +32,17 @@ public:
   void onStartOfTranslationUnit() override;
   void onEndOfTranslationUnit() override;
   void storeOptions(clang::tidy::ClangTidyOptions::OptionMap &Opts) override;
+  void registerPPCallbacks(const clang::SourceManager &SM,
+                           clang::Preprocessor *PP,
+                           clang::Preprocessor *ModuleExpanderPP) override;
 
 protected:
   /// What this check's fix-its need beyond the AST.
-  virtual FixOptions fixOptions() { return {}; }
+  virtual FixOptions fixOptions() { return withIncludes({}); }
+  /// Fix with the edit that adds an include, for checks made WithIncludes.
+  FixOptions withIncludes(FixOptions Fix);
+  /// The shared options, parsed.
+  const ParsedOptions &options() const { return *Shared; }
 
 private:
   /// Emits F, whose strings are in S, as a warning with its notes.
@@ -46,6 +56,8 @@ private:
   /// Option FactsDirectory: facts that corolint --facts-out wrote.
   std::string FactsDirectory;
   std::shared_ptr<Program> Facts;
+  /// Option IncludeStyle, for checks made WithIncludes.
+  std::optional<clang::tidy::utils::IncludeInserter> Inserter;
 };
 
 } // namespace corolint

@@ -1,6 +1,7 @@
 //===--- Analysis.cpp - One translation unit's findings ------------------===//
 
 #include "Analysis.h"
+#include "BlockingRules.h"
 #include "Rewrite.h"
 #include "Stack.h"
 #include "clang/AST/ASTContext.h"
@@ -27,22 +28,6 @@ namespace {
 
 constexpr llvm::StringLiteral BlockingAnnotation = "corolint::blocking";
 constexpr llvm::StringLiteral NonBlockingAnnotation = "corolint::nonblocking";
-
-/// Whether E names the enumerator Name anywhere (`A | B` included).
-bool mentionsEnumerator(const Expr &E, llvm::StringRef Name) {
-  struct Finder : RecursiveASTVisitor<Finder> {
-    llvm::StringRef Name;
-    bool Found = false;
-    bool VisitDeclRefExpr(DeclRefExpr *Ref) {
-      Found |= isa<EnumConstantDecl>(Ref->getDecl()) &&
-               qualifiedName(*Ref->getDecl()) == Name;
-      return !Found;
-    }
-  } F;
-  F.Name = Name;
-  F.TraverseStmt(const_cast<Expr *>(&E));
-  return F.Found;
-}
 
 // Matching runs on one thread per translation unit (clang-tidy, and each of
 // clangd's workers), so each thread keeps the analyses of its own unit.
@@ -147,6 +132,7 @@ struct Analysis::Function {
   std::optional<AsyncContext> Context;
   std::optional<NodeId> Node;
   std::unique_ptr<ParentMap> Parents;
+  std::unique_ptr<FunctionEvidence> Evidence;
 };
 
 /// A finding or candidate before the fix-its of its check: the call and
@@ -263,6 +249,13 @@ Analysis::callsOf(const FunctionDecl &F) {
   return Done.Calls;
 }
 
+const FunctionEvidence &Analysis::evidence(const FunctionDecl &F) {
+  Function &Fn = function(F);
+  if (!Fn.Evidence)
+    Fn.Evidence = std::make_unique<FunctionEvidence>(F, parents(F));
+  return *Fn.Evidence;
+}
+
 ParentMap &Analysis::parents(const FunctionDecl &F) {
   Function &Fn = function(F);
   if (!Fn.Parents) {
@@ -364,9 +357,10 @@ void Analysis::classify(Call &C, llvm::ArrayRef<std::string> Names,
     }
     if (const RunEntryPoint *Run = runEntryPoint(Names)) {
       if (!Run->OnlyWith.empty() &&
-          !(Site.Call && llvm::any_of(Site.Call->arguments(), [&](const Expr *A) {
-            return mentionsEnumerator(*A, Run->OnlyWith);
-          })))
+          !(Site.Call &&
+            llvm::any_of(Site.Call->arguments(), [&](const Expr *A) {
+              return mentions(*A, Run->OnlyWith, Ctx);
+            })))
         return false;
       Blocks(BlockKind::NestedRun, Run->QualifiedName);
       return true;
@@ -375,13 +369,21 @@ void Analysis::classify(Call &C, llvm::ArrayRef<std::string> Names,
       return false;
     std::string Matched;
     const NameList::Entry *Listed = Opts->Blocking.match(Names, &Matched);
-    const BlockingFunction *Known = blockingFunction(Names, Listed != nullptr);
-    if (Known && !Listed && !isLibraryFunction(Site, Known->QualifiedName))
-      Known = nullptr;
+    std::optional<KnownBlocking> Known = knownBlocking(
+        Site, Names, Listed != nullptr,
+        [&]() -> const FunctionEvidence & { return evidence(In); }, Ctx,
+        [&](llvm::StringRef Name) {
+          return Listed || isLibraryFunction(Site, Name);
+        });
+    if (Known && Known->Kind == BlockKind::Call &&
+        !Opts->reports(familyOf(Known->Waits)))
+      Known.reset();
     if (Listed || Known) {
-      Blocks(BlockKind::Call, Known ? Known->QualifiedName : Matched,
-             Known ? Known->Waits : Wait::None,
-             Listed ? Listed->Suggestion : "");
+      Blocks(Known ? Known->Kind : BlockKind::Call,
+             Known ? Known->Name : Matched, Known ? Known->Waits : Wait::None,
+             Listed && !Listed->Suggestion.empty()
+                 ? Listed->Suggestion
+                 : (Known ? Known->Advice : ""));
       return true;
     }
     if (Site.Callee && hasAnnotation(*Site.Callee, BlockingAnnotation)) {
@@ -912,13 +914,21 @@ void Analysis::fixFindings(CheckId Check, const FixOptions &Fix,
       continue;
     Finding F = R.F;
     llvm::StringRef Name = (*Strings)[F.End.Name];
-    if (!F.chain() && F.End.Kind == BlockKind::Sleep) {
-      if (const SleepFunction *Fn = sleepFunction({Name.str()}))
-        F.Fixes = edits(sleepToAwait(R.Site->Site, *Fn, *R.Coro, Ctx, Fix));
+    const OwnCall &Site = R.Site->Site;
+    if (!F.chain() && F.End.Kind == BlockKind::Sleep &&
+        sleepFunction({Name.str()})) {
+      F.Fixes = edits(sleepToAwait(Site, *sleepFunction({Name.str()}),
+                                   *R.Coro, Ctx, Fix));
+    } else if (!F.chain() && F.End.Kind != BlockKind::NestedRun) {
+      // A synchronous operation with an async twin, or a Qt wait.
+      if (std::optional<AsyncTwin> Twin = asyncTwin(Site, Ctx))
+        F.Fixes = edits(twinToAwait(Site, *Twin, *R.Coro, Ctx, Fix));
+      else
+        F.Fixes = edits(qtWaitToAwait(Site, *R.Coro, Ctx, Fix));
     } else if (!F.chain() && F.End.Kind == BlockKind::NestedRun) {
       if (const RunEntryPoint *Entry = runEntryPoint({Name.str()}))
         if (std::optional<FixItHint> Await =
-                nestedRunToAwait(R.Site->Site, *Entry, *R.Coro, Ctx))
+                nestedRunToAwait(Site, *Entry, *R.Coro, Ctx))
           F.Fixes = edits(*Await);
     } else if (F.chain() && F.End.Kind == BlockKind::NestedRun) {
       // The rewrite is made at the function's first reported call; it

@@ -31,6 +31,8 @@ class ParentMap;
 
 namespace corolint {
 
+class FunctionEvidence;
+
 class Analysis {
 public:
   /// A call in a function's own code, classified.
@@ -111,6 +113,7 @@ private:
   bool ownCoroutine(const AsyncContext &Coro);
   bool cleanedUp(const Call &Dtor, const AsyncContext &Coro);
   clang::ParentMap &parents(const clang::FunctionDecl &F);
+  const FunctionEvidence &evidence(const clang::FunctionDecl &F);
   bool isLibraryFunction(const OwnCall &Call, llvm::StringRef Name) const;
   bool onBlockingPool(const clang::Expr &Operand) const;
   NodeId nodeOf(const clang::FunctionDecl &F);

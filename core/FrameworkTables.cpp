@@ -7,7 +7,6 @@
 //===----------------------------------------------------------------------===//
 
 #include "FrameworkTables.h"
-#include "EnumNames.h"
 
 namespace corolint {
 
@@ -231,6 +230,8 @@ const SleepFunction SleepFunctions[] = {
     {"QThread::sleep", SleepArg::Seconds},
     {"QThread::msleep", SleepArg::Milliseconds},
     {"QThread::usleep", SleepArg::Microseconds},
+    // SQLite
+    {"sqlite3_sleep", SleepArg::Milliseconds},
 };
 
 constexpr llvm::StringLiteral AsioRunAdvice =
@@ -361,92 +362,6 @@ const RunEntryPoint RunEntryPoints[] = {
      NestedQtLoop, "", "QEventLoop::WaitForMoreEvents"},
 };
 
-struct WaitAlternative {
-  Wait Waits;
-  Framework Id; // Unknown: any framework without a row of its own
-  llvm::StringRef Text;
-};
-
-const WaitAlternative WaitAlternatives[] = {
-    {Wait::Future, Framework::Unknown,
-     "'co_await' on the framework's own future or task"},
-    {Wait::Join, Framework::Unknown, "the framework's join or 'when_all'"},
-    {Wait::Condition, Framework::Unknown,
-     "an asynchronous event ('coro::condition_variable', "
-     "'folly::coro::Baton', 'cppcoro::async_manual_reset_event', "
-     "'async_simple::coro::ConditionVariable', "
-     "'seastar::condition_variable')"},
-    {Wait::Condition, Framework::Libcoro, "'coro::condition_variable'"},
-    {Wait::Condition, Framework::Folly, "'folly::coro::Baton'"},
-    {Wait::Condition, Framework::Cppcoro,
-     "'cppcoro::async_manual_reset_event'"},
-    {Wait::Condition, Framework::AsyncSimple,
-     "'async_simple::coro::ConditionVariable'"},
-    {Wait::Condition, Framework::Seastar, "'seastar::condition_variable'"},
-    {Wait::Latch, Framework::Unknown,
-     "an asynchronous latch or semaphore ('coro::latch', 'coro::semaphore', "
-     "'cppcoro::async_latch', 'async_simple::coro::Latch')"},
-    {Wait::Latch, Framework::Libcoro, "'coro::latch' or 'coro::semaphore'"},
-    {Wait::Latch, Framework::Cppcoro, "'cppcoro::async_latch'"},
-    {Wait::Latch, Framework::AsyncSimple, "'async_simple::coro::Latch'"},
-    {Wait::Process, Framework::Unknown,
-     "an asynchronous process API (Seastar 'spawn_process', Qt 'QProcess' "
-     "with QCoro)"},
-    {Wait::Process, Framework::Seastar, "'seastar::experimental::spawn_process'"},
-    {Wait::Process, Framework::QCoro, "'QProcess' awaited with QCoro"},
-    {Wait::Resolver, Framework::Unknown,
-     "an asynchronous resolver (Asio 'resolver.async_resolve', Seastar "
-     "'net::dns', libcoro 'net::dns::resolver')"},
-    {Wait::Resolver, Framework::Asio,
-     "'asio::ip::tcp::resolver::async_resolve'"},
-    {Wait::Resolver, Framework::BoostAsio,
-     "'boost::asio::ip::tcp::resolver::async_resolve'"},
-    {Wait::Resolver, Framework::Seastar, "'seastar::net::dns'"},
-    {Wait::Resolver, Framework::Libcoro, "'coro::net::dns::resolver'"},
-    {Wait::Lock, Framework::Unknown,
-     "an asynchronous mutex ('cppcoro::async_mutex', 'folly::coro::Mutex', "
-     "'coro::mutex')"},
-    {Wait::Lock, Framework::Cppcoro, "'cppcoro::async_mutex'"},
-    {Wait::Lock, Framework::Folly, "'folly::coro::Mutex'"},
-    {Wait::Lock, Framework::Libcoro, "'coro::mutex'"},
-};
-
-const BlockingFunction BlockingFunctions[] = {
-    {"std::future::get", Wait::Future, false},
-    {"std::future::wait", Wait::Future, false},
-    {"std::shared_future::get", Wait::Future, false},
-    {"std::shared_future::wait", Wait::Future, false},
-    {"std::thread::join", Wait::Join, false},
-    {"std::jthread::join", Wait::Join, false},
-    // std::jthread joins in its destructor; an Asio thread_pool stops and
-    // joins in its own.
-    {"std::jthread::~jthread", Wait::Join, false},
-    {"asio::thread_pool::join", Wait::Join, false},
-    {"asio::thread_pool::wait", Wait::Join, false},
-    {"asio::thread_pool::~thread_pool", Wait::Join, false},
-    {"boost::asio::thread_pool::join", Wait::Join, false},
-    {"boost::asio::thread_pool::wait", Wait::Join, false},
-    {"boost::asio::thread_pool::~thread_pool", Wait::Join, false},
-    {"std::condition_variable::wait", Wait::Condition, false},
-    {"std::condition_variable::wait_for", Wait::Condition, false},
-    {"std::condition_variable::wait_until", Wait::Condition, false},
-    {"std::condition_variable_any::wait", Wait::Condition, false},
-    {"std::condition_variable_any::wait_for", Wait::Condition, false},
-    {"std::condition_variable_any::wait_until", Wait::Condition, false},
-    {"std::latch::wait", Wait::Latch, false},
-    {"std::barrier::arrive_and_wait", Wait::Latch, false},
-    {"std::counting_semaphore::acquire", Wait::Latch, false},
-    {"std::system", Wait::Process, false},
-    {"system", Wait::Process, false},
-    {"popen", Wait::Process, false},
-    {"getaddrinfo", Wait::Resolver, false},
-    {"gethostbyname", Wait::Resolver, false},
-    // Locks held across co_await are clang-tidy's misc-coroutine-hostile-raii
-    // and cppcoreguidelines-no-suspend-with-lock; a short lock() is usually
-    // fine, so it is flagged only on request.
-    {"std::mutex::lock", Wait::Lock, true},
-};
-
 // The calls that wait for a value: they block only while it is not ready.
 constexpr llvm::StringLiteral ValueWaits[] = {
     "std::future::get",
@@ -544,32 +459,11 @@ bool listed(const llvm::StringLiteral (&List)[N],
   });
 }
 
-constexpr llvm::StringLiteral WaitNames[] = {
-    "none", "future", "join", "condition", "latch", "process", "resolver",
-    "lock"};
-static_assert(std::size(WaitNames) == static_cast<size_t>(Wait::Lock) + 1,
-              "one name per wait");
-
 } // namespace
 
 llvm::ArrayRef<TaskType> taskTypes() { return TaskTypes; }
 llvm::ArrayRef<SleepFunction> sleepFunctions() { return SleepFunctions; }
 llvm::ArrayRef<RunEntryPoint> runEntryPoints() { return RunEntryPoints; }
-llvm::ArrayRef<BlockingFunction> blockingFunctions() {
-  return BlockingFunctions;
-}
-
-llvm::StringRef alternativeFor(Wait W, Framework Id) {
-  llvm::StringRef Generic;
-  for (const WaitAlternative &A : WaitAlternatives)
-    if (A.Waits == W) {
-      if (A.Id == Id)
-        return A.Text;
-      if (A.Id == Framework::Unknown)
-        Generic = A.Text;
-    }
-  return Generic;
-}
 
 const FrameworkInfo *frameworkInfo(Framework Id) {
   for (const FrameworkInfo &F : Frameworks)
@@ -588,13 +482,6 @@ const RunEntryPoint *runEntryPoint(llvm::ArrayRef<std::string> Names) {
   return Index.find(Names);
 }
 
-const BlockingFunction *blockingFunction(llvm::ArrayRef<std::string> Names,
-                                         bool OptIn) {
-  static const TableIndex<BlockingFunction> Index(BlockingFunctions);
-  return Index.find(Names, [&](const BlockingFunction &F) {
-    return OptIn || !F.OptIn;
-  });
-}
 
 bool waitsForValue(llvm::ArrayRef<std::string> Names) {
   return listed(ValueWaits, Names);
@@ -646,14 +533,6 @@ std::optional<Framework> frameworkNamed(llvm::StringRef Name) {
     if (F.Name == Name)
       return F.Id;
   return std::nullopt;
-}
-
-llvm::StringRef waitName(Wait W) {
-  return WaitNames[static_cast<size_t>(W)];
-}
-
-std::optional<Wait> waitNamed(llvm::StringRef Name) {
-  return enumNamed<Wait>(WaitNames, Name);
 }
 
 } // namespace corolint

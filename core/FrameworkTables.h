@@ -127,26 +127,6 @@ struct RunEntryPoint {
   llvm::StringRef OnlyWith = "";
 };
 
-/// What a blocking call waits for, which decides its asynchronous
-/// alternative.
-enum class Wait : unsigned char {
-  None, // nothing known: no alternative to suggest
-  Future,
-  Join,
-  Condition,
-  Latch,
-  Process,
-  Resolver,
-  Lock,
-};
-
-struct BlockingFunction {
-  llvm::StringRef QualifiedName;
-  Wait Waits;
-  /// Off by default: only flagged when listed in BlockingFunctions.
-  bool OptIn;
-};
-
 /// How code establishes that the value a call waits for is ready, so that
 /// the call does not wait: it compares `o.Method()` equal to Ready, or
 /// unequal to NotReady; with both empty, the call's value itself says
@@ -170,11 +150,6 @@ struct Placement {
 llvm::ArrayRef<TaskType> taskTypes();
 llvm::ArrayRef<SleepFunction> sleepFunctions();
 llvm::ArrayRef<RunEntryPoint> runEntryPoints();
-llvm::ArrayRef<BlockingFunction> blockingFunctions();
-
-/// What to use instead of a blocking call that waits as W, in a coroutine of
-/// framework Id: the framework's own alternative where it has one.
-llvm::StringRef alternativeFor(Wait W, Framework Id);
 
 /// The framework table's row for Id, or nullptr for Framework::Unknown.
 const FrameworkInfo *frameworkInfo(Framework Id);
@@ -182,10 +157,6 @@ const FrameworkInfo *frameworkInfo(Framework Id);
 /// The rows named Name, or nullptr.
 const SleepFunction *sleepFunction(llvm::ArrayRef<std::string> Names);
 const RunEntryPoint *runEntryPoint(llvm::ArrayRef<std::string> Names);
-/// The blocking function named by one of Names; opt-in rows only when asked
-/// for.
-const BlockingFunction *blockingFunction(llvm::ArrayRef<std::string> Names,
-                                         bool OptIn);
 
 /// Whether one of Names waits for a value (a future's get), and so blocks
 /// only while the value is not ready.
@@ -211,11 +182,9 @@ llvm::ArrayRef<Placement> placements();
 /// (`asio::...`, `concurrencpp::...`).
 bool inFrameworkNamespace(llvm::StringRef QualifiedName);
 
-/// The names facts files give frameworks and waits, and back.
+/// The names facts files give frameworks, and back.
 llvm::StringRef frameworkName(Framework Id);
 std::optional<Framework> frameworkNamed(llvm::StringRef Name);
-llvm::StringRef waitName(Wait W);
-std::optional<Wait> waitNamed(llvm::StringRef Name);
 
 /// One of the tables above, indexed by its rows' QualifiedName.
 template <typename Row> class TableIndex {

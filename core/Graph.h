@@ -13,6 +13,7 @@
 #ifndef COROLINT_CORE_GRAPH_H
 #define COROLINT_CORE_GRAPH_H
 
+#include "BlockingTables.h"
 #include "Checks.h"
 #include "FrameworkTables.h"
 #include "Place.h"

@@ -1,6 +1,7 @@
 //===--- Options.cpp - The options every check shares --------------------===//
 
 #include "Options.h"
+#include "llvm/ADT/StringSwitch.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/xxhash.h"
 
@@ -37,10 +38,14 @@ const SharedOptionKey Keys[] = {
 
 llvm::ArrayRef<SharedOptionKey> sharedOptionKeys() { return Keys; }
 
+CheckId familySwitchOwner() { return CheckId::BlockingCall; }
+
 std::string AnalysisOptions::fingerprint() const {
   std::string All;
   for (const SharedOptionKey &K : Keys)
     All += this->*K.Field + '\0';
+  for (const std::string &Switch : Families)
+    All += Switch + '\0';
   return llvm::utohexstr(llvm::xxh3_64bits(All));
 }
 
@@ -51,6 +56,22 @@ ParsedOptions::ParsedOptions(AnalysisOptions V, std::vector<Error> &Errors)
     this->*K.List = NameList(Values.*K.Field, Why);
     for (std::string &W : Why)
       Errors.push_back({K.Key, std::move(W)});
+  }
+  for (const FamilyInfo &F : families()) {
+    llvm::StringRef Value = Values.Families[static_cast<size_t>(F.Id)];
+    if (F.Option.empty() || Value.empty())
+      continue;
+    std::optional<bool> On = llvm::StringSwitch<std::optional<bool>>(Value)
+                                 .CasesLower("true", "1", "on", true)
+                                 .CasesLower("false", "0", "off", false)
+                                 .Default(std::nullopt);
+    if (!On)
+      Errors.push_back({F.Option,
+                        "'" + Value.str() + "' is neither true nor false; "
+                        "the family stays on",
+                        checkInfo(familySwitchOwner()).Name});
+    else
+      Off[static_cast<size_t>(F.Id)] = !*On;
   }
 }
 

@@ -11,8 +11,12 @@
 #ifndef COROLINT_CORE_OPTIONS_H
 #define COROLINT_CORE_OPTIONS_H
 
+#include "BlockingTables.h"
+#include "Checks.h"
 #include "NameList.h"
 #include "llvm/ADT/ArrayRef.h"
+#include <array>
+#include <bitset>
 #include <memory>
 #include <string>
 #include <vector>
@@ -26,6 +30,9 @@ struct AnalysisOptions {
   std::string NonBlockingFunctions;
   std::string OffloadFunctions;
   std::string BlockingPoolAwaitables;
+  /// Each family's switch as given (FamilyInfo::Option), in the order of
+  /// Family; empty for the default, on.
+  std::array<std::string, NumFamilies> Families;
 
   /// A short text that differs when the options differ: facts recorded
   /// under other options are kept apart.
@@ -39,6 +46,8 @@ public:
   struct Error {
     llvm::StringRef Key;
     std::string Why;
+    /// The check the key belongs to, when it is not every check's.
+    llvm::StringRef Owner = "";
   };
   /// Parses Values; what cannot be parsed is left out and described in
   /// Errors.
@@ -47,6 +56,13 @@ public:
   const AnalysisOptions Values;
   const std::string Fingerprint;
   NameList Blocking, Allowed, NonBlocking, Offload, BlockingPool;
+
+  /// Whether blocking calls of family F are reported (Family::None always
+  /// is).
+  bool reports(Family F) const { return !Off[static_cast<size_t>(F)]; }
+
+private:
+  std::bitset<NumFamilies> Off;
 };
 
 /// A shared option: its key, its value's field, its parsed list's field,
@@ -58,6 +74,10 @@ struct SharedOptionKey {
   llvm::StringLiteral Default;
 };
 llvm::ArrayRef<SharedOptionKey> sharedOptionKeys();
+
+/// The check whose options switch families off: every check reads them
+/// under its name (or globally), so that all share one analysis.
+CheckId familySwitchOwner();
 
 } // namespace corolint
 

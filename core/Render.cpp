@@ -120,11 +120,14 @@ std::vector<Message> render(const Finding &F, const StringPool &S) {
   const std::string Callee = S[F.Callee].str();
   const std::string Primitive = "'" + S[F.End.Name].str() + "'";
   const BlockKind Kind = F.End.Kind;
+  llvm::StringRef What = familyInfo(familyOf(F.End.Waits)).What;
 
   std::string Warning =
       F.chain() ? "call to " + Callee + " reaches " +
                       phrase(Kind).str() + " " + Primitive
                 : phrase(Kind).str() + " " + Primitive;
+  if (Kind == BlockKind::Call && !What.empty())
+    Warning += " (" + What.str() + ")";
   Warning += F.Coro.Lambda ? " inside a coroutine lambda"
                            : " inside coroutine " + S[F.Coro.Name].str();
   Out.push_back({Role::Warning, std::move(Warning), F.At, F.Fixes});
@@ -146,17 +149,19 @@ std::vector<Message> render(const Finding &F, const StringPool &S) {
       Note(Role::Hop, H.At, Caller + " calls " + S[H.Callee].str() + " here");
   }
 
+  llvm::StringRef Suggested = S[F.End.Suggestion];
   switch (Kind) {
   case BlockKind::Sleep:
     if (F.Fixes.empty())
-      Note(Role::Advice, F.At, sleepAdvice(F.Coro.FW));
+      Note(Role::Advice, F.At,
+           Suggested.empty() ? sleepAdvice(F.Coro.FW)
+                             : "use " + Suggested.str() + " instead");
     break;
   case BlockKind::Call: {
-    llvm::StringRef Suggested = S[F.End.Suggestion];
     std::string Alternative =
         !Suggested.empty() ? Suggested.str()
                            : alternativeFor(F.End.Waits, F.Coro.FW).str();
-    if (!Alternative.empty())
+    if (F.Fixes.empty() && !Alternative.empty())
       Note(Role::Advice, F.At, "use " + Alternative + " instead");
     break;
   }

@@ -2,6 +2,7 @@
 
 #include "Rewrite.h"
 #include "Analysis.h"
+#include "BlockingRules.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ASTLambda.h"
 #include "clang/AST/DeclCXX.h"
@@ -20,6 +21,7 @@ namespace corolint {
 
 namespace {
 
+std::optional<std::string> textOf(SourceRange Range, const ASTContext &Ctx);
 std::optional<std::string> spelledText(const Expr &E, const ASTContext &Ctx);
 std::string awaitOperand(const Expr &E, llvm::StringRef Text);
 FixItHint replaceCallByAwait(const Expr &Call, std::string Replacement,
@@ -212,19 +214,23 @@ std::optional<FixItHint> runToAwait(const OwnCall &Call,
   return replaceCallByAwait(*Call.Call, "co_await " + Operand, Ctx);
 }
 
-std::optional<std::string> spelledText(const Expr &E, const ASTContext &Ctx) {
+/// The source text of Range, or nothing when it is not plain file text.
+std::optional<std::string> textOf(SourceRange Range, const ASTContext &Ctx) {
   const SourceManager &SM = Ctx.getSourceManager();
-  CharSourceRange Range = Lexer::makeFileCharRange(
-      CharSourceRange::getTokenRange(E.getSourceRange()), SM,
-      Ctx.getLangOpts());
-  if (Range.isInvalid())
+  CharSourceRange Chars = Lexer::makeFileCharRange(
+      CharSourceRange::getTokenRange(Range), SM, Ctx.getLangOpts());
+  if (Chars.isInvalid())
     return std::nullopt;
   bool Invalid = false;
   llvm::StringRef Text =
-      Lexer::getSourceText(Range, SM, Ctx.getLangOpts(), &Invalid);
+      Lexer::getSourceText(Chars, SM, Ctx.getLangOpts(), &Invalid);
   if (Invalid || Text.empty())
     return std::nullopt;
   return Text.str();
+}
+
+std::optional<std::string> spelledText(const Expr &E, const ASTContext &Ctx) {
+  return textOf(E.getSourceRange(), Ctx);
 }
 
 std::string awaitOperand(const Expr &E, llvm::StringRef Text) {
@@ -361,6 +367,37 @@ bool usesExecutor(const AsyncContext &Coro, llvm::StringRef Executor,
          Ctx.hasSameType(Args[1].getAsType(), Ctx.getTypeDeclType(Default));
 }
 
+
+/// The edits that add the headers declaring Needs, where the unit does not
+/// declare them yet.
+void addIncludes(llvm::ArrayRef<Requirement> Needs, const Expr &At,
+                 ASTContext &Ctx, const FixOptions &Fix,
+                 std::vector<FixItHint> &Fixes) {
+  if (!Fix.Include)
+    return;
+  FileID File = Ctx.getSourceManager().getFileID(At.getBeginLoc());
+  for (const Requirement &R : Needs)
+    if (R.Decl.empty() || !lookupQualified(Ctx, R.Decl))
+      if (std::optional<FixItHint> Insertion = Fix.Include(File, R.Header))
+        Fixes.push_back(std::move(*Insertion));
+}
+
+/// The object a member call is made on, as written, with the operator that
+/// follows it (`sock.`, `p->`), or empty for an implicit `this`; nothing
+/// when the member is qualified or given template arguments.
+std::optional<std::string> objectPrefix(const CXXMemberCallExpr &Call,
+                                        const ASTContext &Ctx) {
+  const auto *ME = dyn_cast<MemberExpr>(Call.getCallee()->IgnoreParens());
+  if (!ME || ME->hasQualifier() || ME->hasExplicitTemplateArgs())
+    return std::nullopt;
+  if (ME->isImplicitAccess())
+    return "";
+  std::optional<std::string> Base = spelledText(*ME->getBase(), Ctx);
+  if (!Base)
+    return std::nullopt;
+  return *Base + (ME->isArrow() ? "->" : ".");
+}
+
 } // namespace
 
 std::vector<FixItHint> sleepToAwait(const OwnCall &Call,
@@ -428,18 +465,9 @@ std::vector<FixItHint> sleepToAwait(const OwnCall &Call,
   Fixes.push_back(replaceCallByAwait(
       *Call.Call, substitute(qualifyAt(Pattern, *Coro.Func, Ctx), Duration),
       Ctx));
-  FileID File = Ctx.getSourceManager().getFileID(Call.Call->getBeginLoc());
-  auto Include = [&](llvm::StringRef Header) {
-    if (!Fix.Include)
-      return;
-    if (std::optional<FixItHint> Insertion = Fix.Include(File, Header))
-      Fixes.push_back(std::move(*Insertion));
-  };
-  for (const Requirement &R : Needs)
-    if (!lookupQualified(Ctx, R.Decl))
-      Include(R.Header);
   if (!ReplacementHeader.empty())
-    Include(ReplacementHeader);
+    Needs.push_back({"", ReplacementHeader});
+  addIncludes(Needs, *Call.Call, Ctx, Fix, Fixes);
   return Fixes;
 }
 
@@ -452,6 +480,138 @@ std::optional<FixItHint> nestedRunToAwait(const OwnCall &Call,
   if (Entry.Id != Coro.framework() || !canRewriteToAwait(Call, Coro))
     return std::nullopt;
   return runToAwait(Call, Entry, *Coro.Func, Ctx);
+}
+
+std::vector<FixItHint> twinToAwait(const OwnCall &Call, const AsyncTwin &Twin,
+                                   const AsyncContext &Coro, ASTContext &Ctx,
+                                   const FixOptions &Fix) {
+  const AsioTokens *Tokens = asioTokens(Coro.framework());
+  const FrameworkInfo *FW = frameworkInfo(Coro.framework());
+  if (!Tokens || !FW || !Call.Call || !canRewriteToAwait(Call, Coro) ||
+      bindsReference(*Call.Call, Ctx) ||
+      (!Twin.SameValue && !isDiscarded(*Call.Call, Ctx)) ||
+      !usesExecutor(Coro, FW->DefaultExecutor, Ctx))
+    return {};
+  // The twin's library must be the coroutine's: a Boost.Asio operation in a
+  // boost::asio::awaitable.
+  if (llvm::StringRef(qualifiedName(*Call.Callee)).starts_with("boost::") !=
+      (Coro.framework() == Framework::BoostAsio))
+    return {};
+
+  std::string Callee;
+  if (const auto *Member = dyn_cast<CXXMemberCallExpr>(Call.Call)) {
+    std::optional<std::string> Object = objectPrefix(*Member, Ctx);
+    if (!Object)
+      return {};
+    Callee = *Object + Twin.Name;
+  } else {
+    const auto *Ref =
+        dyn_cast<DeclRefExpr>(Call.Call->getCallee()->IgnoreParenImpCasts());
+    std::optional<std::string> Text = Ref ? spelledText(*Ref, Ctx) : std::nullopt;
+    if (!Text || Ref->hasExplicitTemplateArgs() ||
+        !llvm::StringRef(*Text).ends_with(Ref->getDecl()->getName()))
+      return {};
+    Callee = *Text;
+    Callee.resize(Callee.size() - Ref->getDecl()->getName().size());
+    Callee += Twin.Name;
+  }
+
+  std::string Args;
+  if (Twin.Leading > 0) {
+    std::optional<std::string> Text =
+        textOf(SourceRange(Call.Args[0]->getBeginLoc(),
+                           Call.Args[Twin.Leading - 1]->getEndLoc()),
+               Ctx);
+    if (!Text)
+      return {};
+    Args = *Text + ", ";
+  }
+  llvm::SmallVector<Requirement, 2> Needs = {
+      {Tokens->UseAwaitable, Tokens->UseAwaitableHeader}};
+  std::string Token = qualifyAt(Tokens->UseAwaitable, *Coro.Func, Ctx);
+  if (Twin.ErrorCode) {
+    std::optional<std::string> Ec = spelledText(*Call.Args[Twin.Leading], Ctx);
+    if (!Ec)
+      return {};
+    Token = qualifyAt(Tokens->RedirectError, *Coro.Func, Ctx) + "(" + Token +
+            ", " + *Ec + ")";
+    Needs.push_back({Tokens->RedirectError, Tokens->RedirectErrorHeader});
+  }
+  std::vector<FixItHint> Fixes;
+  Fixes.push_back(replaceCallByAwait(
+      *Call.Call, "co_await " + Callee + "(" + Args + Token + ")", Ctx));
+  addIncludes(Needs, *Call.Call, Ctx, Fix, Fixes);
+  return Fixes;
+}
+
+std::vector<FixItHint> qtWaitToAwait(const OwnCall &Call,
+                                     const AsyncContext &Coro,
+                                     ASTContext &Ctx, const FixOptions &Fix) {
+  const auto *Member = dyn_cast_or_null<CXXMemberCallExpr>(Call.Call);
+  const CXXMethodDecl *Method = Member ? Member->getMethodDecl() : nullptr;
+  const QtAwaitable *Awaitable =
+      Method && Method->getIdentifier() ? qtAwaitable(Method->getName())
+                                        : nullptr;
+  if (!Awaitable || Coro.framework() != Framework::QCoro ||
+      !canRewriteToAwait(Call, Coro) || bindsReference(*Call.Call, Ctx) ||
+      (!Awaitable->SameValue && !isDiscarded(*Call.Call, Ctx)))
+    return {};
+  // qCoro wraps the object's class or one of its bases.
+  QualType T = Member->getImplicitObjectArgument()->getType();
+  if (T->isPointerType())
+    T = T->getPointeeType();
+  std::string Wrapped;
+  llvm::StringRef Header;
+  for (const CXXRecordDecl *C = recordOf(T); C && Header.empty();) {
+    Wrapped = qualifiedName(*C);
+    Header = qcoroHeader(Wrapped);
+    C = C->hasDefinition() && C->getNumBases() > 0
+            ? recordOf(C->bases_begin()->getType())
+            : nullptr;
+  }
+  std::optional<std::string> Object = objectPrefix(*Member, Ctx);
+  if (Header.empty() || !Object)
+    return {};
+  // `sock.` is passed as `sock`, `p->` as `p`, an implicit this as `this`.
+  llvm::StringRef Passed(*Object);
+  Passed.consume_back(".") || Passed.consume_back("->");
+  std::string Target = Passed.empty() ? "this" : Passed.str();
+
+  std::string Args;
+  for (const Expr *A : Call.Args) {
+    std::optional<std::string> Text;
+    if (const auto *Default = dyn_cast<CXXDefaultArgExpr>(A)) {
+      if (Awaitable->SameDefault)
+        break;
+      Expr::EvalResult R;
+      if (!Default->getExpr()->EvaluateAsInt(R, Ctx))
+        return {};
+      Text = llvm::toString(R.Val.getInt(), 10);
+    } else {
+      Text = spelledText(*A, Ctx);
+    }
+    if (!Text)
+      return {};
+    Args += (Args.empty() ? "" : ", ") + *Text;
+  }
+  std::vector<FixItHint> Fixes;
+  Fixes.push_back(replaceCallByAwait(
+      *Call.Call,
+      "co_await " + qualifyAt("qCoro", *Coro.Func, Ctx) + "(" + Target + ")." +
+          Method->getName().str() + "(" + Args + ")",
+      Ctx));
+  // The header is needed unless a qCoro overload already takes the class.
+  bool Declared = false;
+  for (const NamedDecl *D :
+       Ctx.getTranslationUnitDecl()->lookup(&Ctx.Idents.get("qCoro")))
+    if (const auto *F = dyn_cast<FunctionDecl>(D); F && F->getNumParams() == 1)
+      if (QualType P = F->getParamDecl(0)->getType();
+          const CXXRecordDecl *RD = recordOf(
+              P->isPointerType() ? P->getPointeeType() : P))
+        Declared |= qualifiedName(*RD) == Wrapped;
+  if (!Declared)
+    addIncludes({{"", Header}}, *Call.Call, Ctx, Fix, Fixes);
+  return Fixes;
 }
 
 namespace {
@@ -472,17 +632,6 @@ public:
                : true;
   }
 };
-
-/// The source text of Range, or nothing when it is not plain file text.
-std::optional<std::string> textOf(SourceRange Range, const ASTContext &Ctx) {
-  CharSourceRange Chars = Lexer::makeFileCharRange(
-      CharSourceRange::getTokenRange(Range), Ctx.getSourceManager(),
-      Ctx.getLangOpts());
-  if (Chars.isInvalid())
-    return std::nullopt;
-  return Lexer::getSourceText(Chars, Ctx.getSourceManager(), Ctx.getLangOpts())
-      .str();
-}
 
 /// The source range of D's return type as the rewrite replaces it: with the
 /// cv-qualifiers written before it (`const char *`), or after `->` for a

@@ -21,6 +21,7 @@
 namespace corolint {
 
 class Analysis;
+struct AsyncTwin;
 
 /// What one check's fix-its need beyond the AST.
 struct FixOptions {
@@ -51,6 +52,24 @@ std::optional<clang::FixItHint> nestedRunToAwait(const OwnCall &Call,
                                                  const RunEntryPoint &Entry,
                                                  const AsyncContext &Coro,
                                                  clang::ASTContext &Ctx);
+
+/// The fix-its that rewrite the synchronous operation Call, in Coro, to its
+/// async Twin awaited with Asio's `use_awaitable` (through `redirect_error`
+/// where Call reports into an error_code), with the includes they need;
+/// none where the value would change or the coroutine's executor differs.
+std::vector<clang::FixItHint> twinToAwait(const OwnCall &Call,
+                                          const AsyncTwin &Twin,
+                                          const AsyncContext &Coro,
+                                          clang::ASTContext &Ctx,
+                                          const FixOptions &Fix);
+
+/// The fix-its that rewrite Qt's synchronous wait Call, in the QCoro
+/// coroutine Coro, to `co_await qCoro(obj).waitForX(...)`, with the header
+/// of QCoro's wrapper.
+std::vector<clang::FixItHint> qtWaitToAwait(const OwnCall &Call,
+                                            const AsyncContext &Coro,
+                                            clang::ASTContext &Ctx,
+                                            const FixOptions &Fix);
 
 /// The edits that make B, which C's first hop calls from Coro and which
 /// reaches a nested run along C, a coroutine of Coro's framework awaited at

@@ -29,22 +29,22 @@ folly::coro::Task<int> handler(std::future<int> F) {
   // CHECK: :[[@LINE-14]]:29: note: 'backoff' calls 'usleep' here
   // CHECK: :[[@LINE-5]]:3: note: folly coroutines await 'folly::coro::sleep(d)' instead
   int Q = wait_for_quote(F);
-  // CHECK: :[[@LINE-1]]:11: warning: call to 'wait_for_quote' reaches blocking call to 'std::future::get' inside coroutine 'handler' [coro-blocking-call]
+  // CHECK: :[[@LINE-1]]:11: warning: call to 'wait_for_quote' reaches blocking call to 'std::future::get' (waits for another thread) inside coroutine 'handler' [coro-blocking-call]
   // CHECK: :[[#HANDLER]]:24: note: coroutine 'handler' declared here
   // CHECK: :[[@LINE-17]]:52: note: 'wait_for_quote' calls 'std::future::get' here
   // CHECK: :[[@LINE-4]]:11: note: use 'co_await' on the framework's own future or task instead
   {
     std::jthread T([] {});
-    // CHECK: :[[@LINE-1]]:18: warning: blocking call to 'std::jthread::~jthread' inside coroutine 'handler' [coro-blocking-call]
+    // CHECK: :[[@LINE-1]]:18: warning: blocking call to 'std::jthread::~jthread' (waits for another thread) inside coroutine 'handler' [coro-blocking-call]
     // CHECK: :[[@LINE+13]]:3: note: 'std::jthread::~jthread' is called here
     // CHECK: :[[#HANDLER]]:24: note: coroutine 'handler' declared here
     // CHECK: :[[@LINE-4]]:18: note: use the framework's join or 'when_all' instead
-    // DIRECT: :[[@LINE-5]]:18: warning: blocking call to 'std::jthread::~jthread' inside coroutine 'handler' [coro-blocking-call]
+    // DIRECT: :[[@LINE-5]]:18: warning: blocking call to 'std::jthread::~jthread' (waits for another thread) inside coroutine 'handler' [coro-blocking-call]
     // DIRECT: :[[@LINE+9]]:3: note: 'std::jthread::~jthread' is called here
     // DIRECT: :[[@LINE-20]]:24: note: coroutine 'handler' declared here
     // DIRECT: :[[@LINE-8]]:18: note: use the framework's join or 'when_all' instead
     Worker W;
-    // CHECK: :[[@LINE-1]]:12: warning: call to 'Worker::~Worker' reaches blocking call to 'std::jthread::~jthread' inside coroutine 'handler' [coro-blocking-call]
+    // CHECK: :[[@LINE-1]]:12: warning: call to 'Worker::~Worker' reaches blocking call to 'std::jthread::~jthread' (waits for another thread) inside coroutine 'handler' [coro-blocking-call]
     // CHECK: :[[@LINE+4]]:3: note: 'Worker::~Worker' is called here
     // CHECK: :[[#HANDLER]]:24: note: coroutine 'handler' declared here
     // CHECK: :[[@LINE-30]]:8: note: 'Worker::~Worker' implicitly calls 'std::jthread::~jthread' here

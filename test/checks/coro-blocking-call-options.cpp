@@ -41,7 +41,7 @@ cppcoro::task<int> uses_legacy(std::mutex &M, std::thread &T) {
   // CHECK: :[[#USES_LEGACY]]:20: note: coroutine 'uses_legacy' declared here
   legacy::db::query_async();
   M.lock();
-  // CHECK: :[[@LINE-1]]:5: warning: blocking call to 'std::mutex::lock' inside coroutine 'uses_legacy' [coro-blocking-call]
+  // CHECK: :[[@LINE-1]]:5: warning: blocking call to 'std::mutex::lock' (waits for a lock) inside coroutine 'uses_legacy' [coro-blocking-call]
   // CHECK: :[[#USES_LEGACY]]:20: note: coroutine 'uses_legacy' declared here
   // CHECK: :[[@LINE-3]]:5: note: use 'cppcoro::async_mutex' instead
   M.unlock();

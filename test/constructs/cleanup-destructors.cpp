@@ -39,7 +39,7 @@ coro::task<> awaited() {
 coro::task<> stopped() {
   Server S;
   S.stop();
-  // CHECK: :[[@LINE-1]]:5: warning: call to 'Server::stop' reaches blocking call to 'std::thread::join' inside coroutine 'stopped' [coro-blocking-call]
+  // CHECK: :[[@LINE-1]]:5: warning: call to 'Server::stop' reaches blocking call to 'std::thread::join' (waits for another thread) inside coroutine 'stopped' [coro-blocking-call]
   // CHECK: :[[@LINE-4]]:14: note: coroutine 'stopped' declared here
   // CHECK: :[[@LINE-15]]:14: note: 'Server::stop' calls 'std::thread::join' here
   // CHECK: :[[@LINE-4]]:5: note: use the framework's join or 'when_all' instead

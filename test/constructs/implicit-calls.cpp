@@ -84,7 +84,7 @@ cppcoro::task<> moved_threads(std::vector<std::jthread> &Pool) {
   Pool.push_back(std::move(T));
   Pool.push_back(std::jthread([] {}));
   std::jthread Kept([] {});
-  // CHECK: :[[@LINE-1]]:16: warning: blocking call to 'std::jthread::~jthread' inside coroutine 'moved_threads' [coro-blocking-call]
+  // CHECK: :[[@LINE-1]]:16: warning: blocking call to 'std::jthread::~jthread' (waits for another thread) inside coroutine 'moved_threads' [coro-blocking-call]
   // CHECK: :[[@LINE+4]]:1: note: 'std::jthread::~jthread' is called here
   // CHECK: :[[@LINE-7]]:17: note: coroutine 'moved_threads' declared here
   // CHECK: :[[@LINE-4]]:16: note: use the framework's join or 'when_all' instead

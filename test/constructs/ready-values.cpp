@@ -66,7 +66,7 @@ result<int> not_ready(result<int> A, std::future<int> F) {
   // CHECK: :[[@LINE-4]]:3: note: make 'unchecked' a coroutine and 'co_await' it: async all the way up
   if (F.wait_for(0s) != std::future_status::ready)
     (void)F.get();
-  // CHECK: :[[@LINE-1]]:13: warning: blocking call to 'std::future::get' inside coroutine 'not_ready' [coro-blocking-call]
+  // CHECK: :[[@LINE-1]]:13: warning: blocking call to 'std::future::get' (waits for another thread) inside coroutine 'not_ready' [coro-blocking-call]
   // CHECK: :[[#NOT_READY]]:13: note: coroutine 'not_ready' declared here
   // CHECK: :[[@LINE-3]]:13: note: use 'co_await' on the framework's own future or task instead
   int V = A.get();

@@ -27,12 +27,12 @@ net::awaitable<void> heartbeat(net::io_context &Io) {
     // CHECK: :[[@LINE-3]]:8: note: do not run the event loop from a coroutine: it already runs on one; await the work instead
     std::future<int> F = std::async(std::launch::async, [] { return 1; });
     F.get();
-    // CHECK: :[[@LINE-1]]:7: warning: blocking call to 'std::future::get' inside coroutine 'heartbeat' [coro-blocking-call]
+    // CHECK: :[[@LINE-1]]:7: warning: blocking call to 'std::future::get' (waits for another thread) inside coroutine 'heartbeat' [coro-blocking-call]
     // CHECK: :[[#HEARTBEAT]]:22: note: coroutine 'heartbeat' declared here
     // CHECK: :[[@LINE-3]]:7: note: use 'co_await' on the framework's own future or task instead
     addrinfo *Res = nullptr;
     getaddrinfo("localhost", "80", nullptr, &Res);
-    // CHECK: :[[@LINE-1]]:5: warning: blocking call to 'getaddrinfo' inside coroutine 'heartbeat' [coro-blocking-call]
+    // CHECK: :[[@LINE-1]]:5: warning: blocking call to 'getaddrinfo' (synchronous name resolution) inside coroutine 'heartbeat' [coro-blocking-call]
     // CHECK: :[[#HEARTBEAT]]:22: note: coroutine 'heartbeat' declared here
     // CHECK: :[[@LINE-3]]:5: note: use 'boost::asio::ip::tcp::resolver::async_resolve' instead
     co_await net::post(Io, net::use_awaitable);
