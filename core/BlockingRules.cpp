@@ -234,7 +234,11 @@ rowApplies(const BlockingFunction &Row, const OwnCall &Call,
       return std::nullopt;
     break;
   case When::WithArguments:
-    if (!hasWrittenArguments(Call))
+    // A copy (of a directory iterator, for range-for's begin) opens
+    // nothing either.
+    if (!hasWrittenArguments(Call) ||
+        (isa_and_nonnull<CXXConstructorDecl>(Call.Callee) &&
+         cast<CXXConstructorDecl>(Call.Callee)->isCopyOrMoveConstructor()))
       return std::nullopt;
     break;
   case When::Discarded:

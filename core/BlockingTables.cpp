@@ -62,7 +62,7 @@ constexpr llvm::StringLiteral LibpqAdvice =
     "'PQsendQuery' and 'PQgetResult' once 'PQisBusy' is false, with "
     "'PQsocket' watched by the event loop";
 constexpr llvm::StringLiteral SqliteAdvice =
-    "a thread pool: SQLite has no asynchronous API";
+    "a thread pool (SQLite has no asynchronous API)";
 constexpr llvm::StringLiteral HiredisAdvice =
     "'redisAsyncConnect' and 'redisAsyncCommand' with the event loop's "
     "adapter";
@@ -72,8 +72,8 @@ constexpr llvm::StringLiteral GrpcAdvice =
     "the stub's asynchronous API ('stub->async()' with a callback, or an "
     "'Async' call on a completion queue)";
 constexpr llvm::StringLiteral AsyncDiscardedAdvice =
-    "keep the future and await the work on the framework's own executor; a "
-    "discarded future waits for the task in its destructor";
+    "the framework's own executor for the task (the discarded future waits "
+    "for it in its destructor)";
 
 const BlockingFunction BlockingFunctions[] = {
     // The standard library: futures, threads, conditions, latches,

@@ -89,7 +89,7 @@ enum class When : unsigned char {
   /// When argument Arg, an fopen mode, opens the file for reading.
   ReadMode,
   /// A constructor given arguments: a stream or directory iterator built
-  /// without any opens nothing.
+  /// without any, or copied, opens nothing.
   WithArguments,
   /// When the call's value is discarded: the future std::async returns
   /// waits for the task in its destructor.

@@ -8,7 +8,10 @@ packages=(
   clang-19 clang-tidy-19 clang-tools-19 libclang-19-dev llvm-19-dev llvm-19-tools
   cmake ninja-build
   libasio-dev libboost1.81-dev libboost1.81-doc
-  libgrpc++-dev libprotobuf-dev neovim python3-jsonschema
+  libgrpc++-dev libprotobuf-dev protobuf-compiler protobuf-compiler-grpc
+  libpq-dev libsqlite3-dev libcurl4-openssl-dev libhiredis-dev
+  qcoro-qt6-dev qt6-base-dev pkg-config
+  neovim python3-jsonschema
 )
 
 missing=()

@@ -24,6 +24,15 @@ config.substitutions.append(("%plugin", config.corolint_plugin))
 # Debian's asio 1.22 detects co_await support for GCC only; clang users
 # define the macro themselves.
 config.substitutions.append(("%asio_flags", "-DASIO_HAS_CO_AWAIT=1"))
+# Qt 6 and QCoro from Debian's qt6-base-dev and qcoro-qt6-dev (QCoro has no
+# pkg-config file; its include directories are fixed).
+import subprocess
+qt_cflags = subprocess.run(
+    ["pkg-config", "--cflags", "Qt6Core", "Qt6Network"],
+    capture_output=True, text=True).stdout.strip()
+config.substitutions.append(
+    ("%qt_flags", "-fPIC " + qt_cflags + " -I/usr/include/qcoro6"
+     " -I/usr/include/qcoro6/qcoro -I/usr/include/qcoro6/QCoro"))
 config.substitutions.append(
     ("%boost_docs", "/usr/share/doc/libboost1.81-doc/examples/libs"))
 config.substitutions.append(

@@ -10,10 +10,15 @@ template <typename Awaitable> auto sync_wait(Awaitable &&a) {
   return typename std::remove_cvref_t<Awaitable>::value_type();
 }
 
+enum class poll_op { read, write, read_write };
+enum class poll_status { read, write, timeout, error, closed };
+
 class scheduler {
 public:
   std::size_t process_events(std::chrono::milliseconds timeout);
   task<void> yield_for(std::chrono::milliseconds amount);
+  task<poll_status> poll(int fd, poll_op op,
+                         std::chrono::milliseconds timeout = {});
 };
 
 template <typename T> class generator {
