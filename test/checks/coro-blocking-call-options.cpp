@@ -17,6 +17,20 @@
 // RUN:   %s -- -std=c++20 -I %inputs 2>&1 | FileCheck --check-prefix=ONCE %s
 // ONCE: error: option 'BlockingFunctions' of check 'coro-blocking-call': invalid regular expression 'legacy::(fetch': parentheses not balanced [clang-tidy-config]
 // ONCE-NOT: invalid regular expression
+// A family's switch that is neither true nor false is an error in the name
+// of coro-blocking-call, said once although every check reads it; the
+// family stays on.
+// RUN: not %clang_tidy --checks='-*,coro-*' \
+// RUN:   --config="{CheckOptions: {coro-blocking-call.ThreadWaits: maybe}}" \
+// RUN:   %s -- -std=c++20 -I %inputs 2>&1 | FileCheck --check-prefix=SWITCH %s
+// SWITCH: error: option 'ThreadWaits' of check 'coro-blocking-call': 'maybe' is neither true nor false; the family stays on [clang-tidy-config]
+// SWITCH-NOT: neither true nor false
+// SWITCH: warning: blocking call to 'std::thread::join' (waits for another thread) inside coroutine 'uses_legacy' [coro-blocking-call]
+// SWITCH-NOT: neither true nor false
+// A switch given as a global key, as clang-tidy's options may be, works too.
+// RUN: %clang_tidy --checks='-*,coro-*' --config="{CheckOptions: {ThreadWaits: off}}" \
+// RUN:   %s -- -std=c++20 -I %inputs 2>&1 | FileCheck --allow-empty --check-prefix=GLOBAL %s
+// GLOBAL-NOT: {{warning|note|error}}:
 
 #include <mutex>
 #include <thread>

@@ -11,6 +11,7 @@
 #include "Cache.h"
 #include "Program.h"
 #include "Fixes.h"
+#include "ListBlocking.h"
 #include "Report.h"
 #include "WriteFile.h"
 #include "Worker.h"
@@ -129,6 +130,11 @@ cl::opt<std::string> WriteBaseline(
     "write-baseline",
     cl::desc("Record the current findings as the baseline"),
     cl::value_desc("file"), cl::cat(Category));
+cl::opt<bool> ListBlockingOption(
+    "list-blocking",
+    cl::desc("List what the checks know blocks: sleeps, nested runs and\n"
+             "each family of blocking calls with its option, then exit"),
+    cl::cat(Category));
 // A worker: analyse the one file given and write its facts here.
 cl::opt<std::string> FactsFile("worker-facts-file", cl::Hidden,
                                cl::cat(Category));
@@ -517,6 +523,10 @@ int main(int Argc, const char **Argv) {
           &llvm::errs()))
     return ExitUsage;
 
+  if (ListBlockingOption) {
+    listBlocking(llvm::outs());
+    return 0;
+  }
   if (!Config.empty() && !ConfigFile.empty())
     return usageError("--config and --config-file are mutually exclusive: "
                       "give the configuration one way");
