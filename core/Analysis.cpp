@@ -409,7 +409,9 @@ void Analysis::classify(Call &C, llvm::ArrayRef<std::string> Names,
   // non-blocking or offloading their callable arguments.
   const FunctionDecl *Callee = Site.Callee;
   if (!Callee || Site.Virtual || Opts->NonBlocking.match(Names) ||
-      Opts->Offload.match(Names))
+      Opts->Offload.match(Names) ||
+      libraryMachinery(qualifiedName(*Callee),
+                       Callee->getTemplateInstantiationPattern() != nullptr))
     return;
   const SourceManager &SM = Ctx.getSourceManager();
   const FunctionDecl *Def = nullptr;

@@ -22,6 +22,11 @@ constexpr llvm::StringLiteral NonBlockingFlags =
     "IN_NONBLOCK";
 constexpr llvm::StringLiteral SetFlags = "F_SETFL";
 constexpr llvm::StringLiteral NonBlockingIoctl = "FIONBIO";
+// The errors of a call on a non-blocking descriptor that is not ready: a
+// function that tests for one expects its descriptors not to block.
+constexpr llvm::StringLiteral WouldBlockErrors =
+    "EAGAIN|EWOULDBLOCK|EINPROGRESS|resource_unavailable_try_again|"
+    "operation_would_block|operation_in_progress";
 
 // The error_code types a synchronous operation's last parameter reports
 // into, and the concept that marks a completion token.
@@ -272,8 +277,9 @@ rowApplies(const BlockingFunction &Row, const OwnCall &Call,
       return Row.Waits;
     }
     const ValueDecl *Fd = handleOf(Target);
-    if (Fd && (Evidence().nonBlocking(Fd) ||
-               Evidence().awaitedBefore(Fd, Call.Loc, SM)))
+    if (Evidence().expectsWouldBlock() ||
+        (Fd && (Evidence().nonBlocking(Fd) ||
+                Evidence().awaitedBefore(Fd, Call.Loc, SM))))
       return std::nullopt;
     return Row.Waits;
   }
@@ -524,6 +530,24 @@ FunctionEvidence::FunctionEvidence(const FunctionDecl &F, ParentMap &Parents)
     bool VisitBinaryOperator(BinaryOperator *B) {
       if (B->isAssignmentOp())
         assigned(handleOf(B->getLHS()), B->getRHS());
+      if (B->isEqualityOp() && (mentions(*B->getLHS(), WouldBlockErrors, Ctx) ||
+                                mentions(*B->getRHS(), WouldBlockErrors, Ctx)))
+        E.ExpectsWouldBlock = true;
+      return true;
+    }
+    bool VisitCXXOperatorCallExpr(CXXOperatorCallExpr *C) {
+      // `ec == std::errc::operation_would_block`
+      if ((C->getOperator() == OO_EqualEqual ||
+           C->getOperator() == OO_ExclaimEqual) &&
+          llvm::any_of(C->arguments(), [&](const Expr *A) {
+            return mentions(*A, WouldBlockErrors, Ctx);
+          }))
+        E.ExpectsWouldBlock = true;
+      return true;
+    }
+    bool VisitCaseStmt(CaseStmt *C) {
+      if (C->getLHS() && mentions(*C->getLHS(), WouldBlockErrors, Ctx))
+        E.ExpectsWouldBlock = true;
       return true;
     }
     bool VisitCallExpr(CallExpr *C) {

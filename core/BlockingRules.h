@@ -41,6 +41,9 @@ public:
   /// Whether the function awaited an operand naming Fd before At.
   bool awaitedBefore(const clang::ValueDecl *Fd, clang::SourceLocation At,
                      const clang::SourceManager &SM) const;
+  /// Whether the function tests for EAGAIN, EWOULDBLOCK or EINPROGRESS (or
+  /// std::errc's names for them): it expects its descriptors not to block.
+  bool expectsWouldBlock() const { return ExpectsWouldBlock; }
   /// Whether File holds what popen returned.
   bool fromPopen(const clang::ValueDecl *File) const;
   /// Whether the function called a function named Name before At.
@@ -56,6 +59,7 @@ private:
   std::vector<std::pair<const clang::ValueDecl *, clang::SourceLocation>>
       Awaits;
   llvm::StringMap<std::vector<clang::SourceLocation>> Calls;
+  bool ExpectsWouldBlock = false;
 };
 
 /// A blocking call the tables or the rules know.

@@ -450,6 +450,19 @@ constexpr llvm::StringLiteral FrameworkNamespaces[] = {
     "boost::cobalt", "seastar", "QCoro",
 };
 
+// The namespaces of test frameworks, whose assertion machinery runs to
+// report a failure (doctest reads /proc to find a debugger).
+constexpr llvm::StringLiteral TestFrameworkNamespaces[] = {"doctest", "testing",
+                                                           "Catch"};
+
+bool inNamespace(llvm::ArrayRef<llvm::StringLiteral> Namespaces,
+                 llvm::StringRef QualifiedName) {
+  return llvm::any_of(Namespaces, [&](llvm::StringRef Namespace) {
+    return QualifiedName.starts_with(Namespace) &&
+           QualifiedName.substr(Namespace.size()).starts_with("::");
+  });
+}
+
 /// Whether one of Names is in List.
 template <size_t N>
 bool listed(const llvm::StringLiteral (&List)[N],
@@ -515,10 +528,12 @@ bool dedicatedThreads(llvm::StringRef Name) {
 llvm::ArrayRef<Placement> placements() { return Placements; }
 
 bool inFrameworkNamespace(llvm::StringRef QualifiedName) {
-  return llvm::any_of(FrameworkNamespaces, [&](llvm::StringRef Namespace) {
-    return QualifiedName.starts_with(Namespace) &&
-           QualifiedName.substr(Namespace.size()).starts_with("::");
-  });
+  return inNamespace(FrameworkNamespaces, QualifiedName);
+}
+
+bool libraryMachinery(llvm::StringRef QualifiedName, bool Instantiated) {
+  return inNamespace(TestFrameworkNamespaces, QualifiedName) ||
+         (!Instantiated && inFrameworkNamespace(QualifiedName));
 }
 
 llvm::StringRef frameworkName(Framework Id) {

@@ -181,6 +181,13 @@ llvm::ArrayRef<Placement> placements();
 /// Whether QualifiedName is in the namespace of a framework's own code
 /// (`asio::...`, `concurrencpp::...`).
 bool inFrameworkNamespace(llvm::StringRef QualifiedName);
+/// Whether the function named QualifiedName is a library's machinery that
+/// calls are not followed into: a framework's own non-template code (its
+/// scheduler, its wake-ups through a self-pipe), written for coroutines,
+/// whose blocking entry points the tables list by name; and a test
+/// framework's assertion machinery. A template Instantiated from a
+/// framework may run the user's callables, and is followed.
+bool libraryMachinery(llvm::StringRef QualifiedName, bool Instantiated);
 
 /// The names facts files give frameworks, and back.
 llvm::StringRef frameworkName(Framework Id);

@@ -11,6 +11,7 @@
 // RUN:   | FileCheck %s --implicit-check-not='{{warning|note|error}}:'
 
 #include <coro/coro.hpp>
+#include <cerrno>
 #include <fcntl.h>
 #include <poll.h>
 #include <pthread.h>
@@ -90,6 +91,36 @@ coro::task<> polling(int Fd, coro::scheduler &Sched) {
   write(STDERR_FILENO, "done\n", 5);
   co_return;
 }
+
+// A descriptor made non-blocking elsewhere (in a constructor), by code that
+// tests for EAGAIN or EINPROGRESS: it expects the call not to block, as
+// libcoro's tcp::client::connect does.
+struct Peer {
+  int Fd;
+  coro::scheduler *Sched;
+  coro::task<bool> connect_to(const sockaddr *Addr, socklen_t Len) {
+    if (::connect(Fd, Addr, Len) == 0)
+      co_return true;
+    if (errno != EINPROGRESS)
+      co_return false;
+    co_await Sched->poll(Fd, coro::poll_op::write);
+    co_return true;
+  }
+  coro::task<long> pull(char *Buf) {
+    for (;;) {
+      long N = ::read(Fd, Buf, 64);
+      if (N >= 0)
+        co_return N;
+      switch (errno) {
+      case EAGAIN:
+        co_await Sched->poll(Fd, coro::poll_op::read);
+        break;
+      default:
+        co_return -1;
+      }
+    }
+  }
+};
 
 coro::task<> waits(pid_t Child, pthread_t Thread, pthread_cond_t *Cond,
                    pthread_mutex_t *Mutex, sem_t *Sem, int Fd) {
