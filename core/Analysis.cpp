@@ -640,22 +640,30 @@ bool Analysis::readyAt(const CXXMemberCallExpr &Wait, const FunctionDecl &In) {
   return false;
 }
 
-bool Analysis::onBlockingPool(const Expr &Operand) const {
+std::optional<bool> Analysis::onBlockingPool(const Expr &Operand) const {
   llvm::SmallVector<std::string, 2> Names = namesOf(Operand);
-  // A framework's resume_on(e) with an executor that gives every task a
-  // thread of its own.
+  // A framework's resume_on(e) moves the coroutine onto e: a pool for
+  // blocking work when e gives every task a thread of its own or is the
+  // framework's executor for blocking work, another executor otherwise.
   if (const auto *Call = dyn_cast<CallExpr>(Operand.IgnoreImplicit()))
     for (const Placement &P : placements())
-      if (llvm::is_contained(Names, P.ResumeOn) &&
-          llvm::any_of(Call->arguments(), [](const Expr *Arg) {
-            return dedicatedExecutor(Arg->getType());
-          }))
-        return true;
+      if (llvm::is_contained(Names, P.ResumeOn))
+        return llvm::any_of(Call->arguments(), [&](const Expr *Arg) {
+          llvm::SmallVector<const ValueDecl *, 4> Named;
+          namedIn(*Arg, Named);
+          return dedicatedExecutor(Arg->getType()) ||
+                 llvm::any_of(Named, [&](const ValueDecl *D) {
+                   return D->getIdentifier() &&
+                          D->getName() == P.BlockingExecutor;
+                 });
+        });
   if (Opts->BlockingPool.empty())
-    return false;
+    return std::nullopt;
   if (const CXXRecordDecl *RD = recordOf(Operand.getType()))
     Names.push_back(qualifiedName(*RD));
-  return Opts->BlockingPool.match(Names) != nullptr;
+  if (Opts->BlockingPool.match(Names))
+    return true;
+  return std::nullopt;
 }
 
 // A coroutine reported in is the user's own: not a framework's (instantiated

@@ -115,7 +115,7 @@ private:
   clang::ParentMap &parents(const clang::FunctionDecl &F);
   const FunctionEvidence &evidence(const clang::FunctionDecl &F);
   bool isLibraryFunction(const OwnCall &Call, llvm::StringRef Name) const;
-  bool onBlockingPool(const clang::Expr &Operand) const;
+  std::optional<bool> onBlockingPool(const clang::Expr &Operand) const;
   NodeId nodeOf(const clang::FunctionDecl &F);
   void scan(const clang::FunctionDecl &F, NodeId N);
   Finding pending(const Call &C, const AsyncContext &Coro);

@@ -51,24 +51,6 @@ const ValueDecl *handleOf(const Expr *E) {
   return nullptr;
 }
 
-/// Every variable and member an expression names.
-void namedIn(const Expr &E, llvm::SmallVectorImpl<const ValueDecl *> &Out) {
-  struct Finder : RecursiveASTVisitor<Finder> {
-    llvm::SmallVectorImpl<const ValueDecl *> &Out;
-    explicit Finder(llvm::SmallVectorImpl<const ValueDecl *> &Out)
-        : Out(Out) {}
-    bool VisitDeclRefExpr(DeclRefExpr *Ref) {
-      Out.push_back(Ref->getDecl());
-      return true;
-    }
-    bool VisitMemberExpr(MemberExpr *M) {
-      Out.push_back(M->getMemberDecl());
-      return true;
-    }
-  } F(Out);
-  F.TraverseStmt(const_cast<Expr *>(&E));
-}
-
 /// The function a call calls by name, for the C library's: `fcntl`.
 llvm::StringRef calleeName(const CallExpr &C) {
   const FunctionDecl *F = C.getDirectCallee();
@@ -480,6 +462,24 @@ bool isGrpcStubCall(const FunctionDecl &F) {
 }
 
 } // namespace
+
+void namedIn(const Expr &E, llvm::SmallVectorImpl<const ValueDecl *> &Out) {
+  struct Finder : RecursiveASTVisitor<Finder> {
+    llvm::SmallVectorImpl<const ValueDecl *> &Out;
+    explicit Finder(llvm::SmallVectorImpl<const ValueDecl *> &Out)
+        : Out(Out) {}
+    bool VisitDeclRefExpr(DeclRefExpr *Ref) {
+      Out.push_back(Ref->getDecl());
+      return true;
+    }
+    bool VisitMemberExpr(MemberExpr *M) {
+      Out.push_back(M->getMemberDecl());
+      return true;
+    }
+  } F(Out);
+  F.TraverseStmt(const_cast<Expr *>(&E));
+}
+
 
 bool mentions(const Expr &E, llvm::StringRef Names, const ASTContext &Ctx) {
   llvm::SmallVector<llvm::StringRef, 4> Wanted;

@@ -102,6 +102,10 @@ struct AsyncTwin {
 std::optional<AsyncTwin> asyncTwin(const OwnCall &Call,
                                    clang::ASTContext &Ctx);
 
+/// Every variable, member and member function E names.
+void namedIn(const clang::Expr &E,
+             llvm::SmallVectorImpl<const clang::ValueDecl *> &Out);
+
 /// Whether E names one of Names ('|'-separated): an enumerator
 /// (`MSG_DONTWAIT`, `QEventLoop::WaitForMoreEvents`) or a macro expanded in
 /// it (`O_NONBLOCK`, `F_SETLKW`).

@@ -166,9 +166,9 @@ public:
     for (Stmt *Child : S->body()) {
       TraverseStmt(Child);
       // After `co_await` onto a blocking pool, the rest of the block runs
-      // where blocking is fine.
-      if (OnBlockingPool && movesToBlockingPool(Child))
-        OnPool = true;
+      // where blocking is fine, until a `co_await` moves it elsewhere.
+      if (std::optional<bool> Moves = movesTo(Child))
+        OnPool = *Moves;
     }
     OnPool = Before;
     closeScope();
@@ -480,12 +480,16 @@ private:
     Fn(Call, Names);
   }
 
-  bool movesToBlockingPool(Stmt *S) {
+  /// Where awaiting S moves the coroutine: onto a blocking pool (true),
+  /// elsewhere (false), or nowhere (nullopt).
+  std::optional<bool> movesTo(Stmt *S) {
     const auto *E = dyn_cast<Expr>(S);
     const auto *Await =
         E ? dyn_cast<CoawaitExpr>(E->IgnoreImplicit()->IgnoreParens())
           : nullptr;
-    return Await && OnBlockingPool(*Await->getOperand()->IgnoreImplicit());
+    if (!Await || !OnBlockingPool)
+      return std::nullopt;
+    return OnBlockingPool(*Await->getOperand()->IgnoreImplicit());
   }
 
   ASTContext &Ctx;

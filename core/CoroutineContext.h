@@ -71,8 +71,11 @@ struct OwnCall {
 };
 
 /// Decides which `co_await` operands move a coroutine onto a pool where
-/// blocking is fine: after one, the rest of its block is not checked.
-using BlockingPoolTest = llvm::function_ref<bool(const clang::Expr &Operand)>;
+/// blocking is fine (true: after one, the rest of its block is not
+/// checked), which move it onto another executor (false: checked again
+/// from there), and which do not move it (nullopt).
+using BlockingPoolTest =
+    llvm::function_ref<std::optional<bool>(const clang::Expr &Operand)>;
 
 /// Receives each call, with every qualified name it answers to: the
 /// function's, the class the member is called on joined with the member's
@@ -84,7 +87,8 @@ using OwnCallFn =
 /// lambdas and lambda captures included; other lambdas, local classes,
 /// unevaluated operands and discarded `if constexpr` branches left out.
 /// Calls after a `co_await` of an operand OnBlockingPool accepts, to the end
-/// of its block, are marked OnBlockingPool.
+/// of its block or the next `co_await` that moves elsewhere, are marked
+/// OnBlockingPool.
 /// Returns whether the coroutine's own code suspends: awaits or yields.
 bool forEachOwnCall(const AsyncContext &Coro, clang::ASTContext &Ctx,
                     BlockingPoolTest OnBlockingPool, OwnCallFn Fn);

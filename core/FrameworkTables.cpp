@@ -440,7 +440,10 @@ constexpr llvm::StringLiteral DedicatedThreadExecutors[] = {
 };
 
 const Placement Placements[] = {
-    {"concurrencpp::executor_tag", "concurrencpp::resume_on"},
+    // runtime::background_executor(): "used for blocking tasks like file
+    // io and db queries" (concurrencpp's README).
+    {"concurrencpp::executor_tag", "concurrencpp::resume_on",
+     "background_executor"},
 };
 
 // The namespaces of the frameworks' own code.

@@ -145,6 +145,10 @@ struct Placement {
   /// Awaiting this call with an executor moves the rest of the block onto
   /// it.
   llvm::StringRef ResumeOn;
+  /// The framework's executor for blocking work, by the name its API gives
+  /// it (a function, or the variable that holds what it returned): the
+  /// rest of a block resumed on it may block.
+  llvm::StringRef BlockingExecutor;
 };
 
 llvm::ArrayRef<TaskType> taskTypes();

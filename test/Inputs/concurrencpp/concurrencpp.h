@@ -40,6 +40,11 @@ public:
 };
 class thread_executor : public executor {};
 class thread_pool_executor : public executor {};
+class runtime {
+public:
+  std::shared_ptr<concurrencpp::thread_pool_executor> thread_pool_executor() const noexcept;
+  std::shared_ptr<concurrencpp::thread_pool_executor> background_executor() const noexcept;
+};
 
 template <typename E> ::mock_detail::ready_awaiter<void>
 resume_on(std::shared_ptr<E> executor);
