@@ -17,6 +17,8 @@
 #include "Worker.h"
 #include "clang-tidy/ClangTidy.h"
 #include "clang/Driver/Types.h"
+#include "clang/Tooling/ArgumentsAdjusters.h"
+#include "clang/Tooling/CommonOptionsParser.h"
 #include "clang/Tooling/JSONCompilationDatabase.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringExtras.h"
@@ -69,6 +71,16 @@ cl::opt<std::string> Config(
     "config",
     cl::desc("The configuration, as YAML or JSON, instead of .clang-tidy files."),
     cl::cat(Category));
+cl::list<std::string> ExtraArgs(
+    "extra-arg",
+    cl::desc("An argument appended to every compile command, as in\n"
+             "clang-tidy (repeatable)"),
+    cl::cat(Category));
+cl::list<std::string> ExtraArgsBefore(
+    "extra-arg-before",
+    cl::desc("An argument put before the others of every compile\n"
+             "command, as in clang-tidy (repeatable)"),
+    cl::cat(Category));
 cl::opt<unsigned> Jobs("j", cl::desc("Files parsed at once (default: all cores)"),
                        cl::init(0), cl::cat(Category));
 enum class Format { Text, JSON, SARIF };
@@ -89,9 +101,9 @@ cl::opt<bool> Fix("fix", cl::desc("Apply the fixes of the findings, refusing any
                   cl::cat(Category));
 cl::opt<bool> FixNotes(
     "fix-notes",
-    cl::desc("With --fix or --export-fixes: also take a fix offered on a\n"
-             "note, where the warning has none of its own (the\n"
-             "async-all-the-way-up rewrite)"),
+    cl::desc("Also take a fix offered on a note, where the warning has\n"
+             "none of its own (the async-all-the-way-up rewrite); implies\n"
+             "--fix, as in clang-tidy"),
     cl::cat(Category));
 cl::opt<std::string> ExportFixes(
     "export-fixes",
@@ -130,6 +142,13 @@ cl::opt<std::string> WriteBaseline(
     "write-baseline",
     cl::desc("Record the current findings as the baseline"),
     cl::value_desc("file"), cl::cat(Category));
+cl::opt<bool> ListChecks(
+    "list-checks",
+    cl::desc("List the checks the configuration enables, then exit"),
+    cl::cat(Category));
+cl::opt<bool> Quiet("quiet",
+                    cl::desc("Print neither progress nor the closing count"),
+                    cl::cat(Category));
 cl::opt<bool> ListBlockingOption(
     "list-blocking",
     cl::desc("List what the checks know blocks: sleeps, nested runs and\n"
@@ -203,10 +222,22 @@ loadDatabase(std::string &Directory, std::string &Error) {
             "' upwards; give the build directory with -p BUILD_DIR";
     return nullptr;
   }
-  // As clang-tidy does: response files (@flags.rsp) are expanded, and a file
-  // the database lacks borrows a neighbour's command.
-  return tooling::inferMissingCompileCommands(
-      tooling::expandResponseFiles(std::move(DB), llvm::vfs::getRealFileSystem()));
+  // As clang-tidy does: response files (@flags.rsp) are expanded, a file
+  // the database lacks borrows a neighbour's command, and --extra-arg(-before)
+  // go into every command.
+  DB = tooling::inferMissingCompileCommands(tooling::expandResponseFiles(
+      std::move(DB), llvm::vfs::getRealFileSystem()));
+  if (ExtraArgs.empty() && ExtraArgsBefore.empty())
+    return DB;
+  auto Adjusted =
+      std::make_unique<tooling::ArgumentsAdjustingCompilations>(std::move(DB));
+  Adjusted->appendArgumentsAdjuster(tooling::getInsertArgumentAdjuster(
+      std::vector<std::string>(ExtraArgsBefore.begin(), ExtraArgsBefore.end()),
+      tooling::ArgumentInsertPosition::BEGIN));
+  Adjusted->appendArgumentsAdjuster(tooling::getInsertArgumentAdjuster(
+      std::vector<std::string>(ExtraArgs.begin(), ExtraArgs.end()),
+      tooling::ArgumentInsertPosition::END));
+  return Adjusted;
 }
 
 /// Checks the flags that would make every file fail, before any work.
@@ -254,7 +285,8 @@ int runWorker(const tooling::CompilationDatabase &DB) {
 class Progress {
 public:
   explicit Progress(size_t Total)
-      : Total(Total), Shown(llvm::sys::Process::StandardErrIsDisplayed()),
+      : Total(Total),
+        Shown(!Quiet && llvm::sys::Process::StandardErrIsDisplayed()),
         Start(std::chrono::steady_clock::now()) {}
   void done() {
     std::lock_guard<std::mutex> Lock(M);
@@ -395,6 +427,10 @@ void analyseAll(const std::vector<std::string> &Paths,
     Common.push_back("--config-file=" + ConfigFile);
   if (!Config.empty())
     Common.push_back("--config=" + Config);
+  for (const std::string &A : ExtraArgsBefore)
+    Common.push_back("--extra-arg-before=" + A);
+  for (const std::string &A : ExtraArgs)
+    Common.push_back("--extra-arg=" + A);
 
   Progress Bar(Paths.size());
   std::atomic<size_t> Next{0};
@@ -523,8 +559,30 @@ int main(int Argc, const char **Argv) {
           &llvm::errs()))
     return ExitUsage;
 
+  // As in clang-tidy, --fix-notes implies --fix.
+  if (FixNotes)
+    Fix = true;
   if (ListBlockingOption) {
     listBlocking(llvm::outs());
+    return 0;
+  }
+  if (ListChecks) {
+    // As clang-tidy lists them: for the configuration of the first file
+    // given, or of the current directory.
+    if (std::optional<int> Status = validateFlags(tidyFlags()))
+      return *Status;
+    auto Provider = makeOptionsProvider(tidyFlags());
+    if (!Provider)
+      return usageError(llvm::toString(Provider.takeError()));
+    llvm::SmallString<256> Where(Files.empty() ? "" : Files.front());
+    if (Files.empty())
+      llvm::sys::path::append(Where, "dummy.cpp");
+    llvm::sys::fs::make_absolute(Where);
+    llvm::outs() << "Enabled checks:\n";
+    for (const std::string &Name :
+         tidy::getCheckNames((*Provider)->getOptions(Where), false))
+      llvm::outs() << "    " << Name << "\n";
+    llvm::outs() << "\n";
     return 0;
   }
   if (!Config.empty() && !ConfigFile.empty())
@@ -707,10 +765,23 @@ int main(int Argc, const char **Argv) {
   std::string Root = canonicalPath(SourceRoot);
 
   collectFindings(P, R);
-  if (!WriteBaseline.empty())
+  if (!WriteBaseline.empty()) {
+    // Writing the baseline accepts the findings: it succeeds unless files
+    // failed, whose findings the baseline lacks.
     if (llvm::Error E = writeBaseline(R, Root, WriteBaseline))
       return usageError(llvm::toString(std::move(E)));
-  unsigned InBaseline = Accepted ? applyBaseline(R, *Accepted, Root) : 0;
+    llvm::errs() << llvm::formatv(
+        "corolint: wrote {0} finding{1} to the baseline {2}\n",
+        R.Findings.size(), R.Findings.size() == 1 ? "" : "s", WriteBaseline);
+    for (const Failure &F : R.Failures)
+      llvm::WithColor::error(llvm::errs(), "corolint")
+          << F.File << " could not be analysed; its findings are not in "
+          << "the baseline\n";
+    return R.Failures.empty() ? 0 : ExitFailedFiles;
+  }
+  BaselineUse InBaseline;
+  if (Accepted)
+    InBaseline = applyBaseline(R, *Accepted, Root);
   bool Colour = llvm::WithColor(llvm::outs()).colorsEnabled();
   if (OutputFormat == Format::JSON)
     printJSON(R, llvm::outs());
@@ -751,7 +822,8 @@ int main(int Argc, const char **Argv) {
     for (const std::string &E : F.Errors)
       llvm::errs() << "  " << E << "\n";
   }
-  llvm::errs() << llvm::formatv(
+  if (!Quiet)
+    llvm::errs() << llvm::formatv(
       "corolint: {0} warning{1} in {2} file{3}{4}{5}{6}\n", R.Findings.size(),
       R.Findings.size() == 1 ? "" : "s", R.Files, R.Files == 1 ? "" : "s",
       R.Failures.empty()
@@ -759,8 +831,16 @@ int main(int Argc, const char **Argv) {
           : llvm::formatv(", {0} not analysed", R.Failures.size()).str(),
       FromCache ? llvm::formatv(" ({0} from the cache)", FromCache).str()
                 : std::string(),
-      InBaseline ? llvm::formatv(", {0} more in the baseline", InBaseline).str()
-                 : std::string());
+      InBaseline.Matched
+          ? llvm::formatv(", {0} more in the baseline", InBaseline.Matched).str()
+          : std::string());
+  if (InBaseline.Stale)
+    llvm::errs() << llvm::formatv(
+        "corolint: {0} finding{1} of the baseline {2} no longer found; "
+        "--write-baseline drops {3}\n",
+        InBaseline.Stale, InBaseline.Stale == 1 ? "" : "s",
+        InBaseline.Stale == 1 ? "is" : "are",
+        InBaseline.Stale == 1 ? "it" : "them");
   if (!R.Failures.empty())
     return ExitFailedFiles;
   if (Status)

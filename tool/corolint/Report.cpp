@@ -456,20 +456,22 @@ llvm::Expected<Baseline> readBaseline(llvm::StringRef Path) {
   return B;
 }
 
-unsigned applyBaseline(Results &R, Baseline B, llvm::StringRef Root) {
-  unsigned Dropped = 0;
+BaselineUse applyBaseline(Results &R, Baseline B, llvm::StringRef Root) {
+  BaselineUse Use;
   std::vector<Reported> Kept;
   for (Reported &F : R.Findings) {
     auto It = B.find(findingKey(R, F, Root));
     if (It != B.end() && It->second > 0) {
       --It->second;
-      ++Dropped;
+      ++Use.Matched;
       continue;
     }
     Kept.push_back(std::move(F));
   }
   R.Findings = std::move(Kept);
-  return Dropped;
+  for (const auto &Entry : B)
+    Use.Stale += Entry.second;
+  return Use;
 }
 
 } // namespace corolint

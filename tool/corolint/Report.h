@@ -67,9 +67,13 @@ llvm::Error writeBaseline(const Results &R, llvm::StringRef Root,
                           llvm::StringRef Path);
 llvm::Expected<Baseline> readBaseline(llvm::StringRef Path);
 
+struct BaselineUse {
+  unsigned Matched = 0; // findings the baseline accepted
+  unsigned Stale = 0;   // entries (counted) that no finding matched
+};
 /// Drops from R the findings the baseline accepts (as many of each key as
-/// it counts); returns how many it dropped.
-unsigned applyBaseline(Results &R, Baseline B, llvm::StringRef Root);
+/// it counts).
+BaselineUse applyBaseline(Results &R, Baseline B, llvm::StringRef Root);
 
 } // namespace corolint
 
