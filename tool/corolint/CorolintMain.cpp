@@ -16,6 +16,7 @@
 #include "WriteFile.h"
 #include "Worker.h"
 #include "clang-tidy/ClangTidy.h"
+#include "clang-tidy/GlobList.h"
 #include "clang/Driver/Types.h"
 #include "clang/Tooling/ArgumentsAdjusters.h"
 #include "clang/Tooling/CommonOptionsParser.h"
@@ -145,6 +146,16 @@ cl::opt<std::string> WriteBaseline(
 cl::opt<bool> ListChecks(
     "list-checks",
     cl::desc("List the checks the configuration enables, then exit"),
+    cl::cat(Category));
+cl::opt<bool> DumpConfig(
+    "dump-config",
+    cl::desc("Print the configuration in force (of the first file given,\n"
+             "or of the current directory), with every option's value,\n"
+             "as YAML for a .clang-tidy file, then exit"),
+    cl::cat(Category));
+cl::opt<bool> ExplainConfig(
+    "explain-config",
+    cl::desc("Say where each enabled check was enabled, then exit"),
     cl::cat(Category));
 cl::opt<bool> Quiet("quiet",
                     cl::desc("Print neither progress nor the closing count"),
@@ -541,6 +552,50 @@ shardOf(std::vector<std::string> Paths) {
   return Mine;
 }
 
+/// --list-checks, --dump-config and --explain-config, as clang-tidy prints
+/// them: for the configuration of the first file given, or of the current
+/// directory.
+int printConfiguration() {
+  if (std::optional<int> Status = validateFlags(tidyFlags()))
+    return *Status;
+  auto Provider = makeOptionsProvider(tidyFlags());
+  if (!Provider)
+    return usageError(llvm::toString(Provider.takeError()));
+  llvm::SmallString<256> Where(Files.empty() ? "" : Files.front());
+  if (Files.empty())
+    llvm::sys::path::append(Where, "dummy.cpp");
+  llvm::sys::fs::make_absolute(Where);
+  tidy::ClangTidyOptions Options = (*Provider)->getOptions(Where);
+  std::vector<std::string> Enabled = tidy::getCheckNames(Options, false);
+  std::vector<tidy::ClangTidyOptionsProvider::OptionsSource> Sources =
+      (*Provider)->getRawOptions(Where);
+  if (ExplainConfig)
+    for (const std::string &Check : Enabled)
+      for (const auto &[Raw, Source] : llvm::reverse(Sources))
+        if (Raw.Checks && tidy::GlobList(*Raw.Checks).contains(Check)) {
+          llvm::outs() << "'" << Check << "' is enabled in the "
+                       << (Source == tidy::ClangTidyOptionsProvider::
+                                         OptionsSourceTypeDefaultBinary
+                               ? "corolint binary (its default)"
+                               : Source)
+                       << ".\n";
+          break;
+        }
+  if (ListChecks) {
+    llvm::outs() << "Enabled checks:\n";
+    for (const std::string &Name : Enabled)
+      llvm::outs() << "    " << Name << "\n";
+    llvm::outs() << "\n";
+  }
+  if (DumpConfig) {
+    Options.CheckOptions = tidy::getCheckOptions(Options, false);
+    llvm::outs() << tidy::configurationAsText(
+                        tidy::ClangTidyOptions::getDefaults().merge(Options, 0))
+                 << "\n";
+  }
+  return 0;
+}
+
 } // namespace
 
 int main(int Argc, const char **Argv) {
@@ -566,25 +621,8 @@ int main(int Argc, const char **Argv) {
     listBlocking(llvm::outs());
     return 0;
   }
-  if (ListChecks) {
-    // As clang-tidy lists them: for the configuration of the first file
-    // given, or of the current directory.
-    if (std::optional<int> Status = validateFlags(tidyFlags()))
-      return *Status;
-    auto Provider = makeOptionsProvider(tidyFlags());
-    if (!Provider)
-      return usageError(llvm::toString(Provider.takeError()));
-    llvm::SmallString<256> Where(Files.empty() ? "" : Files.front());
-    if (Files.empty())
-      llvm::sys::path::append(Where, "dummy.cpp");
-    llvm::sys::fs::make_absolute(Where);
-    llvm::outs() << "Enabled checks:\n";
-    for (const std::string &Name :
-         tidy::getCheckNames((*Provider)->getOptions(Where), false))
-      llvm::outs() << "    " << Name << "\n";
-    llvm::outs() << "\n";
-    return 0;
-  }
+  if (ListChecks || DumpConfig || ExplainConfig)
+    return printConfiguration();
   if (!Config.empty() && !ConfigFile.empty())
     return usageError("--config and --config-file are mutually exclusive: "
                       "give the configuration one way");
