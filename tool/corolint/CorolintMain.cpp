@@ -63,6 +63,12 @@ cl::opt<std::string> HeaderFilter(
     cl::desc("Regular expression of the headers whose findings are shown,\n"
              "as in clang-tidy (default: none, or .clang-tidy's)."),
     cl::cat(Category));
+cl::opt<std::string> WarningsAsErrors(
+    "warnings-as-errors",
+    cl::desc("Checks whose findings are errors, as in clang-tidy: globs\n"
+             "that override the configuration's WarningsAsErrors. Once\n"
+             "any check is an error, only errors fail the run."),
+    cl::cat(Category));
 cl::opt<std::string> ConfigFile(
     "config-file",
     cl::desc("Read the configuration from this file instead of .clang-tidy\n"
@@ -182,6 +188,8 @@ TidyFlags tidyFlags() {
     F.Checks = Checks;
   if (HeaderFilter.getNumOccurrences())
     F.HeaderFilter = HeaderFilter;
+  if (WarningsAsErrors.getNumOccurrences())
+    F.WarningsAsErrors = WarningsAsErrors;
   F.ConfigFile = ConfigFile;
   F.Config = Config;
   return F;
@@ -552,6 +560,34 @@ shardOf(std::vector<std::string> Paths) {
   return Mine;
 }
 
+/// Marks the findings whose check the configuration of their file turns
+/// into errors (WarningsAsErrors); returns whether any configuration names
+/// a check at all.
+bool markErrors(Results &R) {
+  auto Provider = makeOptionsProvider(tidyFlags());
+  if (!Provider) { // validated before the run
+    llvm::consumeError(Provider.takeError());
+    return false;
+  }
+  bool Configured = false;
+  llvm::StringMap<std::optional<std::string>> ByDirectory;
+  for (Reported &F : R.Findings) {
+    llvm::StringRef File = R.str(F.F.At.File);
+    auto [It, New] =
+        ByDirectory.try_emplace(llvm::sys::path::parent_path(File));
+    if (New)
+      It->second = (*Provider)->getOptions(File).WarningsAsErrors;
+    if (!It->second || It->second->empty())
+      continue;
+    Configured = true;
+    F.AsError = tidy::GlobList(*It->second)
+                    .contains(checkInfo(F.F.Check).Name);
+  }
+  if (WarningsAsErrors.getNumOccurrences() && !WarningsAsErrors.empty())
+    Configured = true;
+  return Configured;
+}
+
 /// --list-checks, --dump-config and --explain-config, as clang-tidy prints
 /// them: for the configuration of the first file given, or of the current
 /// directory.
@@ -820,6 +856,9 @@ int main(int Argc, const char **Argv) {
   BaselineUse InBaseline;
   if (Accepted)
     InBaseline = applyBaseline(R, *Accepted, Root);
+  const bool ErrorsConfigured = markErrors(R);
+  const size_t Errors = llvm::count_if(
+      R.Findings, [](const Reported &F) { return F.AsError; });
   bool Colour = llvm::WithColor(llvm::outs()).colorsEnabled();
   if (OutputFormat == Format::JSON)
     printJSON(R, llvm::outs());
@@ -862,7 +901,7 @@ int main(int Argc, const char **Argv) {
   }
   if (!Quiet)
     llvm::errs() << llvm::formatv(
-      "corolint: {0} warning{1} in {2} file{3}{4}{5}{6}\n", R.Findings.size(),
+      "corolint: {0} warning{1}{7} in {2} file{3}{4}{5}{6}\n", R.Findings.size(),
       R.Findings.size() == 1 ? "" : "s", R.Files, R.Files == 1 ? "" : "s",
       R.Failures.empty()
           ? std::string()
@@ -871,7 +910,9 @@ int main(int Argc, const char **Argv) {
                 : std::string(),
       InBaseline.Matched
           ? llvm::formatv(", {0} more in the baseline", InBaseline.Matched).str()
-          : std::string());
+          : std::string(),
+      ErrorsConfigured ? llvm::formatv(" ({0} as errors)", Errors).str()
+                       : std::string());
   if (InBaseline.Stale)
     llvm::errs() << llvm::formatv(
         "corolint: {0} finding{1} of the baseline {2} no longer found; "
@@ -883,5 +924,8 @@ int main(int Argc, const char **Argv) {
     return ExitFailedFiles;
   if (Status)
     return Status;
+  // As in clang-tidy: once some check is an error, only errors fail.
+  if (ErrorsConfigured)
+    return Errors ? ExitFindings : 0;
   return R.Findings.empty() ? 0 : ExitFindings;
 }

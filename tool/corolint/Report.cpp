@@ -82,8 +82,8 @@ private:
 };
 
 void printMessage(llvm::raw_ostream &OS, Sources &Src, const Message &M,
-                  llvm::StringRef Check, bool Colour) {
-  llvm::StringRef Level = M.note() ? "note" : "warning";
+                  llvm::StringRef Check, bool AsError, bool Colour) {
+  llvm::StringRef Level = M.note() ? "note" : AsError ? "error" : "warning";
   auto Bold = [&] {
     if (Colour)
       OS.changeColor(llvm::raw_ostream::SAVEDCOLOR, /*Bold=*/true);
@@ -96,15 +96,16 @@ void printMessage(llvm::raw_ostream &OS, Sources &Src, const Message &M,
   if (M.At.valid())
     OS << Src.R.str(M.At.File) << ":" << M.At.Line << ":" << M.At.Col << ": ";
   if (Colour)
-    OS.changeColor(M.note() ? llvm::raw_ostream::BLACK
-                            : llvm::raw_ostream::MAGENTA,
+    OS.changeColor(M.note()  ? llvm::raw_ostream::BLACK
+                   : AsError ? llvm::raw_ostream::RED
+                             : llvm::raw_ostream::MAGENTA,
                    /*Bold=*/true);
   OS << Level << ": ";
   Reset();
   Bold();
   OS << M.Text;
   if (!M.note())
-    OS << " [" << Check << "]";
+    OS << " [" << Check << (AsError ? ",-warnings-as-errors" : "") << "]";
   Reset();
   OS << "\n";
   if (!M.At.valid())
@@ -147,7 +148,7 @@ void printText(const Results &R, llvm::raw_ostream &OS, bool Colour) {
   Sources Src(R);
   for (const Reported &F : R.Findings)
     for (const Message &M : F.Messages)
-      printMessage(OS, Src, M, checkInfo(F.F.Check).Name, Colour);
+      printMessage(OS, Src, M, checkInfo(F.F.Check).Name, F.AsError, Colour);
 }
 
 namespace {
@@ -184,6 +185,7 @@ void printJSON(const Results &R, llvm::raw_ostream &OS) {
                                          {"fixes", fixes(R, N.Fixes)}});
     Findings.push_back(llvm::json::Object{
         {"check", checkInfo(F.F.Check).Name},
+        {"level", F.AsError ? "error" : "warning"},
         {"message", Warning.Text},
         {"location", place(R, Warning.At)},
         {"function", R.str(F.F.Coro.Qualified)},
@@ -325,7 +327,7 @@ void printSARIF(const Results &R, llvm::StringRef Root, llvm::raw_ostream &OS) {
     llvm::StringRef Check = checkInfo(F.F.Check).Name;
     llvm::json::Object Result{
         {"ruleId", Check},
-        {"level", "warning"},
+        {"level", F.AsError ? "error" : "warning"},
         {"message", llvm::json::Object{{"text", Warning.Text}}},
         {"locations",
          llvm::json::Array{llvm::json::Object{

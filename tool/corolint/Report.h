@@ -21,6 +21,8 @@ struct Failure {
 struct Reported {
   Finding F;
   std::vector<Message> Messages;
+  /// The configuration's WarningsAsErrors names the check: an error.
+  bool AsError = false;
 };
 
 struct Results {

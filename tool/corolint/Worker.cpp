@@ -26,6 +26,8 @@ makeOptionsProvider(const TidyFlags &Flags) {
     Overrides.Checks = *Flags.Checks;
   if (Flags.HeaderFilter)
     Overrides.HeaderFilterRegex = *Flags.HeaderFilter;
+  if (Flags.WarningsAsErrors)
+    Overrides.WarningsAsErrors = *Flags.WarningsAsErrors;
 
   std::string Text, Origin;
   if (!Flags.ConfigFile.empty()) {

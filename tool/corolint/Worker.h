@@ -17,6 +17,7 @@ struct TidyFlags {
   std::optional<std::string> HeaderFilter; // --header-filter
   std::string ConfigFile;                  // --config-file
   std::string Config;                      // --config
+  std::optional<std::string> WarningsAsErrors; // --warnings-as-errors
 };
 
 /// The options provider clang-tidy would use for Flags: .clang-tidy files
