@@ -49,6 +49,10 @@ os.makedirs(os.path.join(clangd_home, "clangd"), exist_ok=True)
 with open(os.path.join(clangd_home, "clangd", "config.yaml"), "w") as f:
     f.write("Index:\n  StandardLibrary: No\n")
 config.substitutions.append(("%clangd_config_home", clangd_home))
+# corolint's cache for projects whose compile database sits in the source
+# tree goes under XDG_CACHE_HOME: the tests' own, not the user's.
+config.environment["XDG_CACHE_HOME"] = os.path.join(config.test_exec_root,
+                                                    "xdg-cache")
 config.substitutions.append(
     ("%expect_exit", "bash " + os.path.join(config.test_source_root, "utils", "expect-exit.sh")))
 # A copy of a multi-file project with its compile_commands.json: %project NAME DIR

@@ -33,6 +33,7 @@
 #include "llvm/Support/Threading.h"
 #include "llvm/Support/VirtualFileSystem.h"
 #include "llvm/Support/WithColor.h"
+#include "llvm/Support/xxhash.h"
 #include <atomic>
 #include <chrono>
 #include <functional>
@@ -135,8 +136,10 @@ cl::list<std::string> FactsIn(
     cl::value_desc("dir"), cl::CommaSeparated, cl::cat(Category));
 cl::opt<std::string> CacheDir(
     "cache-dir",
-    cl::desc("Where per-file facts are kept between runs\n"
-             "(default: <build-dir>/.corolint-cache)"),
+    cl::desc("Where per-file facts are kept between runs (default:\n"
+             "<build-dir>/.corolint-cache; when compile_commands.json\n"
+             "sits in the source tree, $XDG_CACHE_HOME/corolint/<hash>,\n"
+             "~/.cache/corolint/<hash> without XDG_CACHE_HOME)"),
     cl::value_desc("dir"), cl::cat(Category));
 cl::opt<bool> NoCache("no-cache", cl::desc("Neither read nor write the cache"),
                       cl::cat(Category));
@@ -257,6 +260,42 @@ loadDatabase(std::string &Directory, std::string &Error) {
       std::vector<std::string>(ExtraArgs.begin(), ExtraArgs.end()),
       tooling::ArgumentInsertPosition::END));
   return Adjusted;
+}
+
+std::string absolute(llvm::StringRef Path) {
+  llvm::SmallString<256> P(Path);
+  llvm::sys::fs::make_absolute(P);
+  return P.str().str();
+}
+
+/// Where the cache goes by default: in the build directory, unless the
+/// compile database sits in the source tree (no build system's files beside
+/// it, and sources below it), which the cache must not litter; then under
+/// the user's cache directory, by the database directory's hash.
+std::string defaultCacheDir(llvm::StringRef DatabaseDir,
+                            llvm::ArrayRef<std::string> Sources) {
+  std::string Dir = absolute(DatabaseDir);
+  static constexpr llvm::StringLiteral BuildFiles[] = {
+      "CMakeCache.txt", "build.ninja", "Makefile", "meson-private",
+      "config.status"};
+  bool BuildDirectory = llvm::any_of(BuildFiles, [&](llvm::StringRef F) {
+    return llvm::sys::fs::exists(Dir + "/" + F);
+  });
+  bool HoldsSources = llvm::any_of(Sources, [&](const std::string &S) {
+    return llvm::StringRef(S).starts_with(Dir + "/");
+  });
+  llvm::SmallString<256> Cache;
+  if (BuildDirectory || !HoldsSources) {
+    Cache = Dir;
+    llvm::sys::path::append(Cache, ".corolint-cache");
+    return Cache.str().str();
+  }
+  // $XDG_CACHE_HOME, or ~/.cache.
+  if (!llvm::sys::path::cache_directory(Cache))
+    llvm::sys::path::system_temp_directory(/*ErasedOnReboot=*/false, Cache);
+  llvm::sys::path::append(Cache, "corolint",
+                          llvm::utohexstr(llvm::xxh3_64bits(Dir)));
+  return Cache.str().str();
 }
 
 /// Checks the flags that would make every file fail, before any work.
@@ -764,15 +803,9 @@ int main(int Argc, const char **Argv) {
       Readable.push_back(Path);
     }
     std::optional<FactsCache> Cache;
-    if (!NoCache) {
-      llvm::SmallString<256> Dir(CacheDir);
-      if (Dir.empty()) {
-        Dir = DatabaseDir;
-        llvm::sys::path::append(Dir, ".corolint-cache");
-      }
-      llvm::sys::fs::make_absolute(Dir);
-      Cache.emplace(Dir.str().str());
-    }
+    if (!NoCache)
+      Cache.emplace(CacheDir.empty() ? defaultCacheDir(DatabaseDir, *Mine)
+                                     : absolute(CacheDir));
     Analysed Done;
     analyseAll(Readable, DatabaseDir, Argv[0], *DB, Cache ? &*Cache : nullptr,
                Done);
