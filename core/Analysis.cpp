@@ -365,6 +365,11 @@ void Analysis::classify(Call &C, llvm::ArrayRef<std::string> Names,
       Blocks(BlockKind::NestedRun, Run->QualifiedName);
       return true;
     }
+    // A team's own run-to-completion entry point (RunFunctions).
+    if (std::string Matched; Opts->Run.match(Names, &Matched)) {
+      Blocks(BlockKind::NestedRun, Matched);
+      return true;
+    }
     if (Opts->Allowed.match(Names))
       return false;
     std::string Matched;
@@ -638,6 +643,31 @@ bool Analysis::readyAt(const CXXMemberCallExpr &Wait, const FunctionDecl &In) {
     }
   }
   return false;
+}
+
+std::optional<RunEntryPoint>
+Analysis::runEntry(llvm::StringRef Name, const OwnCall &Site,
+                   const AsyncContext &Coro) const {
+  if (const RunEntryPoint *Row = runEntryPoint({Name.str()}))
+    return *Row;
+  if (Site.Args.empty() || !Opts->Run.match({Name.str()}))
+    return std::nullopt;
+  const CXXRecordDecl *Awaited = recordOf(Site.Args[0]->getType());
+  if (!Awaited)
+    return std::nullopt;
+  std::string Task = qualifiedName(*Awaited);
+  const CXXRecordDecl *Own =
+      recordOf(Coro.Func->getReturnType()->getCanonicalTypeUnqualified());
+  bool Awaitable =
+      (Own && qualifiedName(*Own) == Task) ||
+      llvm::any_of(taskTypes(), [&](const TaskType &T) {
+        return T.Id == Coro.framework() && !T.SynchronousGenerator &&
+               T.QualifiedName == Task;
+      });
+  if (!Awaitable)
+    return std::nullopt;
+  return RunEntryPoint{Name, Coro.framework(), RunRewrite::AwaitArgumentMoved,
+                       ""};
 }
 
 std::optional<bool> Analysis::onBlockingPool(const Expr &Operand) const {
@@ -936,7 +966,7 @@ void Analysis::fixFindings(CheckId Check, const FixOptions &Fix,
       else
         F.Fixes = edits(qtWaitToAwait(Site, *R.Coro, Ctx, Fix));
     } else if (!F.chain() && F.End.Kind == BlockKind::NestedRun) {
-      if (const RunEntryPoint *Entry = runEntryPoint({Name.str()}))
+      if (std::optional<RunEntryPoint> Entry = runEntry(Name, Site, *R.Coro))
         if (std::optional<FixItHint> Await =
                 nestedRunToAwait(Site, *Entry, *R.Coro, Ctx))
           F.Fixes = edits(*Await);

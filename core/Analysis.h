@@ -75,6 +75,12 @@ public:
   std::vector<Candidate> candidates(CheckId Check);
 
   const ParsedOptions &options() const { return *Opts; }
+  /// How the nested run named Name, called at Site, is awaited in Coro: its
+  /// row, or for a function RunFunctions names, its first argument awaited
+  /// when it is a task of Coro's framework or of Coro's own task type.
+  std::optional<RunEntryPoint> runEntry(llvm::StringRef Name,
+                                        const OwnCall &Site,
+                                        const AsyncContext &Coro) const;
   std::shared_ptr<StringPool> strings() const { return Strings; }
   Graph &graph() { return G; }
 

@@ -32,6 +32,7 @@ const SharedOptionKey Keys[] = {
      &ParsedOptions::Offload, DefaultOffloadFunctions},
     {"BlockingPoolAwaitables", &AnalysisOptions::BlockingPoolAwaitables,
      &ParsedOptions::BlockingPool, ""},
+    {"RunFunctions", &AnalysisOptions::RunFunctions, &ParsedOptions::Run, ""},
 };
 
 } // namespace

@@ -30,6 +30,7 @@ struct AnalysisOptions {
   std::string NonBlockingFunctions;
   std::string OffloadFunctions;
   std::string BlockingPoolAwaitables;
+  std::string RunFunctions;
   /// Each family's switch as given (FamilyInfo::Option), in the order of
   /// Family; empty for the default, on.
   std::array<std::string, NumFamilies> Families;
@@ -55,7 +56,7 @@ public:
 
   const AnalysisOptions Values;
   const std::string Fingerprint;
-  NameList Blocking, Allowed, NonBlocking, Offload, BlockingPool;
+  NameList Blocking, Allowed, NonBlocking, Offload, BlockingPool, Run;
 
   /// Whether blocking calls of family F are reported (Family::None always
   /// is).

@@ -766,7 +766,7 @@ AsyncRewrite asyncAllTheWayUp(const Chain &C, const AsyncContext &Coro,
         Call.Blocks.Kind != BlockKind::NestedRun)
       continue;
     llvm::StringRef Name = S[Call.Blocks.Name];
-    const RunEntryPoint *Entry = runEntryPoint({Name.str()});
+    std::optional<RunEntryPoint> Entry = A.runEntry(Name, Call.Site, Coro);
     std::optional<FixItHint> Await;
     if (Entry && Entry->Id == FW->Id)
       Await = runToAwait(Call.Site, *Entry, B, Ctx);
