@@ -10,18 +10,27 @@ namespace corolint {
 static const CheckInfo Infos[] = {
     {CheckId::BlockingCall, "coro-blocking-call", BlockKind::Call, true, true,
      "A coroutine makes a blocking call",
-     "A blocking call (a future's get or wait, a thread's join, a condition "
-     "variable, latch, barrier or semaphore wait, std::system, popen, "
-     "getaddrinfo, or a function listed in BlockingFunctions or marked "
-     "COROLINT_BLOCKING) inside a coroutine, directly or through plain "
+     "A blocking call inside a coroutine, directly or through plain "
      "functions it calls, parks the thread that runs the coroutine and every "
-     "other coroutine on it. Await the framework's asynchronous counterpart "
-     "instead; the note names it. Options BlockingFunctions and "
-     "AllowedFunctions adjust what counts as blocking."},
+     "other coroutine on it. The families, each named in the warning and "
+     "each switched off by an option: waits for another thread (a future's "
+     "get or wait, a join, condition variable, latch, barrier and semaphore "
+     "waits), locks (flock, fcntl F_SETLKW; mutexes only when listed), "
+     "processes (std::system, popen, waitpid), name resolution, network and "
+     "descriptor I/O (POSIX reads and writes on blocking descriptors, "
+     "Asio, Beast and Boost.Process operations that have an async_ twin, Qt "
+     "waits), standard input, files, database clients (libpq, SQLite, "
+     "hiredis), HTTP (libcurl) and RPC (gRPC stubs); and functions listed in "
+     "BlockingFunctions or marked COROLINT_BLOCKING. Await the asynchronous "
+     "counterpart instead: the fix-it writes the awaited Asio twin or QCoro "
+     "wait, or the note names the alternative. 'corolint --list-blocking' "
+     "lists every function."},
     {CheckId::BlockingSleep, "coro-blocking-sleep", BlockKind::Sleep, true,
      true, "A coroutine sleeps its thread",
-     "std::this_thread::sleep_for and its kin inside a coroutine, directly "
-     "or through plain functions it calls, do not suspend the coroutine: "
+     "std::this_thread::sleep_for and its kin (POSIX, Boost.Thread, Qt and "
+     "SQLite sleeps, a synchronous Asio timer wait) inside a coroutine, "
+     "directly or through plain functions it calls, do not suspend the "
+     "coroutine: "
      "they stop the thread and everything it serves. Await the framework's "
      "timer instead (the fix-it rewrites a direct sleep to it, for example "
      "'co_await asio::steady_timer(co_await asio::this_coro::executor, "
@@ -29,11 +38,11 @@ static const CheckInfo Infos[] = {
     {CheckId::NestedRun, "coro-nested-run", BlockKind::NestedRun, true, false,
      "A coroutine runs a nested event loop or waits synchronously on a "
      "coroutine",
-     "io_context::run, sync_wait, blockingWait and the like inside a "
-     "coroutine block its thread until the nested work finishes, and "
-     "deadlock when that work needs the thread. Await the work instead; "
-     "the fix-it rewrites 'sync_wait(x)' to 'co_await x' where that is "
-     "equivalent."},
+     "io_context::run, sync_wait, blockingWait and the like (and the "
+     "functions RunFunctions names) inside a coroutine block its thread "
+     "until the nested work finishes, and deadlock when that work needs the "
+     "thread. Await the work instead; the fix-it rewrites 'sync_wait(x)' to "
+     "'co_await x' where that is equivalent."},
     {CheckId::SyncCallsAsync, "coro-sync-calls-async", BlockKind::NestedRun,
      false, true,
      "A coroutine calls a plain function that blocks on asynchronous work",

@@ -9,6 +9,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "Cache.h"
+#include "Checks.h"
 #include "Program.h"
 #include "Fixes.h"
 #include "ListBlocking.h"
@@ -673,7 +674,29 @@ int printConfiguration() {
 
 } // namespace
 
+/// --help ends with what each check reports, from the one list of checks.
+std::string checksHelp() {
+  std::string Text = "\nChecks:\n";
+  for (const CheckInfo &C : checkInfos()) {
+    Text += "\n  " + C.Name.str() + ": " + C.Summary.str() + ".\n";
+    std::string Line = "   ";
+    llvm::SmallVector<llvm::StringRef> Words;
+    C.Help.split(Words, ' ', -1, false);
+    for (llvm::StringRef W : Words) {
+      if (Line.size() + 1 + W.size() > 78) {
+        Text += Line + "\n";
+        Line = "   ";
+      }
+      Line += " " + W.str();
+    }
+    Text += Line + "\n";
+  }
+  return Text;
+}
+
 int main(int Argc, const char **Argv) {
+  static const std::string ChecksHelp = checksHelp();
+  static cl::extrahelp More(ChecksHelp.c_str());
   // --color and --color=false are LLVM's own option.
   cl::HideUnrelatedOptions({&Category, &llvm::getColorCategory()});
   cl::SetVersionPrinter([](llvm::raw_ostream &OS) {
