@@ -619,8 +619,13 @@ bool Analysis::readyAt(const CXXMemberCallExpr &Wait, const FunctionDecl &In) {
   if (const auto *Var = dyn_cast<VarDecl>(Root);
       Var && awaitsReadyValues(Var->getInit()))
     return true;
+  return readyBefore(Wait, *Root, In, /*Depth=*/0);
+}
+
+bool Analysis::readyBefore(const Stmt &At, const ValueDecl &Root,
+                           const FunctionDecl &In, unsigned Depth) {
   ParentMap &Parents = parents(In);
-  const Stmt *Child = &Wait;
+  const Stmt *Child = &At;
   for (const Stmt *Parent = Parents.getParent(Child); Parent;
        Child = Parent, Parent = Parents.getParent(Parent)) {
     if (isa<LambdaExpr>(Parent))
@@ -629,20 +634,43 @@ bool Analysis::readyAt(const CXXMemberCallExpr &Wait, const FunctionDecl &In) {
       for (const Stmt *Before : Block->body()) {
         if (Before == Child)
           break;
-        if (establishesReady(Before, *Root, false))
+        if (establishesReady(Before, Root, false))
           return true;
       }
     } else if (const auto *If = dyn_cast<IfStmt>(Parent)) {
       if (If->getThen() == Child &&
-          establishesReady(If->getCond(), *Root, true))
+          establishesReady(If->getCond(), Root, true))
         return true;
     } else if (const auto *Choice = dyn_cast<ConditionalOperator>(Parent)) {
       if (Choice->getTrueExpr() == Child &&
-          establishesReady(Choice->getCond(), *Root, true))
+          establishesReady(Choice->getCond(), Root, true))
         return true;
     }
   }
-  return false;
+  // A lambda's capture of a variable of the function that made it is ready
+  // if it was ready where the lambda was made (a ready value stays ready):
+  // `assert_throws([&r] { r.get(); })` after a status check of r.
+  const auto *Method = dyn_cast<CXXMethodDecl>(&In);
+  if (!Method || !isLambdaCallOperator(Method) || Depth >= 8 ||
+      Root.getDeclContext() == &In)
+    return false;
+  const auto *Outer =
+      dyn_cast_or_null<FunctionDecl>(Method->getParent()->getDeclContext());
+  if (!Outer || !Outer->hasBody() ||
+      !Root.getDeclContext()->Encloses(Outer))
+    return false;
+  struct Finder : RecursiveASTVisitor<Finder> {
+    const CXXRecordDecl *Closure = nullptr;
+    const LambdaExpr *Found = nullptr;
+    bool VisitLambdaExpr(LambdaExpr *L) {
+      if (L->getLambdaClass() == Closure)
+        Found = L;
+      return !Found;
+    }
+  } F;
+  F.Closure = Method->getParent();
+  F.TraverseStmt(Outer->getBody());
+  return F.Found && readyBefore(*F.Found, Root, *Outer, Depth + 1);
 }
 
 std::optional<RunEntryPoint>

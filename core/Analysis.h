@@ -114,6 +114,10 @@ private:
   void classify(Call &C, llvm::ArrayRef<std::string> Names,
                 const clang::FunctionDecl &In);
   void markCold(const clang::FunctionDecl &F, std::vector<Call> &Calls);
+  /// Whether code before At in In (or, in a lambda, before the lambda in
+  /// the function that made it) made Root ready.
+  bool readyBefore(const clang::Stmt &At, const clang::ValueDecl &Root,
+                   const clang::FunctionDecl &In, unsigned Depth);
   bool readyAt(const clang::CXXMemberCallExpr &Wait,
                const clang::FunctionDecl &In);
   bool ownCoroutine(const AsyncContext &Coro);

@@ -2,8 +2,10 @@
 // sure is ready returns at once: after a status check in the branch or a
 // statement before it (an assert, a test helper's assert_equal, a guard that
 // throws), after awaiting the object or its resolve(), and on the values an
-// awaited when_all gave. Without such a check it is reported, also in the
-// helper that checks nothing.
+// awaited when_all gave, also in a lambda that captured the object after
+// the check (concurrencpp's tests: assert_throws([&r] { r.get(); })).
+// Without such a check it is reported, also in the helper that checks
+// nothing and in a lambda made before the check.
 // RUN: %clang_tidy --checks='-*,coro-*' %s -- -std=c++20 -I %inputs \
 // RUN:   | FileCheck %s --implicit-check-not='{{warning|note|error}}:'
 
@@ -20,6 +22,12 @@ using namespace concurrencpp;
 using namespace std::chrono_literals;
 
 template <typename T> void assert_equal(const T &, const T &);
+template <typename F> void assert_throws(F &&Task) {
+  try {
+    Task();
+  } catch (...) {
+  }
+}
 
 void check_ready(result<int> &R) {
   assert(R.status() == result_status::value);
@@ -73,4 +81,19 @@ result<int> not_ready(result<int> A, std::future<int> F) {
   // CHECK: :[[@LINE-1]]:13: warning: nested run 'concurrencpp::result::get' inside coroutine 'not_ready' [coro-nested-run]
   // CHECK: :[[#NOT_READY]]:13: note: coroutine 'not_ready' declared here
   co_return V;
+}
+
+result<void> captured(result<int> A, result<int> B) {
+  co_await A.resolve();
+  assert_equal(A.status(), result_status::exception);
+  assert_throws([&A] { A.get(); });
+  auto Early = [&B] { B.get(); };
+  assert_equal(B.status(), result_status::value);
+  assert_throws(Early);
+  // CHECK: :[[@LINE-1]]:3: warning: call to 'assert_throws<(lambda) &>' reaches nested run 'concurrencpp::result::get' inside coroutine 'captured' [coro-sync-calls-async]
+  // CHECK: :[[@LINE-8]]:14: note: coroutine 'captured' declared here
+  // CHECK: :27:5: note: 'assert_throws<(lambda) &>' calls 'lambda' here
+  // CHECK: :[[@LINE-6]]:25: note: 'lambda' calls 'concurrencpp::result::get' here
+  // CHECK: :[[@LINE-5]]:3: note: make 'assert_throws<(lambda) &>' a coroutine and 'co_await' it: async all the way up; no fix-it: 'assert_throws<(lambda) &>' reaches it through 'lambda'
+  co_return;
 }
