@@ -275,7 +275,12 @@ std::string absolute(llvm::StringRef Path) {
 /// the user's cache directory, by the database directory's hash.
 std::string defaultCacheDir(llvm::StringRef DatabaseDir,
                             llvm::ArrayRef<std::string> Sources) {
-  std::string Dir = absolute(DatabaseDir);
+  // One directory, one cache, however -p spells it.
+  llvm::SmallString<256> Spelled(absolute(DatabaseDir)), Real;
+  llvm::sys::path::remove_dots(Spelled, /*remove_dot_dot=*/true);
+  if (llvm::sys::fs::real_path(Spelled, Real))
+    Real = Spelled;
+  std::string Dir = Real.str().str();
   static constexpr llvm::StringLiteral BuildFiles[] = {
       "CMakeCache.txt", "build.ninja", "Makefile", "meson-private",
       "config.status"};
@@ -283,7 +288,8 @@ std::string defaultCacheDir(llvm::StringRef DatabaseDir,
     return llvm::sys::fs::exists(Dir + "/" + F);
   });
   bool HoldsSources = llvm::any_of(Sources, [&](const std::string &S) {
-    return llvm::StringRef(S).starts_with(Dir + "/");
+    return llvm::StringRef(S).starts_with(Dir + "/") ||
+           llvm::StringRef(S).starts_with((Spelled + "/").str());
   });
   llvm::SmallString<256> Cache;
   if (BuildDirectory || !HoldsSources) {
