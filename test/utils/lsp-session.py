@@ -19,6 +19,7 @@ import json
 import os
 import queue
 import subprocess
+import tempfile
 import sys
 import threading
 
@@ -32,9 +33,11 @@ WAIT = 600
 
 class Server:
     def __init__(self, argv):
+        # The server's log, shown when it does not exit cleanly.
+        self.log = tempfile.TemporaryFile()
         self.proc = subprocess.Popen(argv, stdin=subprocess.PIPE,
                                      stdout=subprocess.PIPE,
-                                     stderr=subprocess.DEVNULL)
+                                     stderr=self.log)
         self.next_id = 1
         self.messages = queue.Queue()
         threading.Thread(target=self.read, daemon=True).start()
@@ -180,7 +183,12 @@ def main():
             f.write(apply_edits(text, chosen))
     server.request("shutdown", None)
     server.notify("exit", None)
-    print("exit %d" % server.proc.wait(timeout=WAIT))
+    status = server.proc.wait(timeout=WAIT)
+    print("exit %d" % status)
+    if status != 0:
+        server.log.seek(0)
+        tail = server.log.read().decode(errors="replace").splitlines()[-40:]
+        sys.stderr.write("the server's log ends:\n" + "\n".join(tail) + "\n")
 
 
 if __name__ == "__main__":

@@ -587,6 +587,26 @@ void addFacts(FileFacts &&F, Program &P, Results &R,
   P.add(std::move(F));
 }
 
+/// Keeps the findings and failures of the files given, saying how many
+/// other files could not be analysed (their chains are not seen).
+void focusOn(const std::set<std::string> &Focus, Results &R) {
+  llvm::erase_if(R.Findings, [&](const Reported &F) {
+    return !Focus.count(R.str(F.F.At.File).str());
+  });
+  size_t Others = llvm::count_if(R.Failures, [&](const Failure &F) {
+    return !Focus.count(canonicalPath(F.File));
+  });
+  llvm::erase_if(R.Failures, [&](const Failure &F) {
+    return !Focus.count(canonicalPath(F.File));
+  });
+  if (Others)
+    llvm::errs() << llvm::formatv(
+        "corolint: {0} other file{1} of the database could not be analysed; "
+        "chains through {2} are not seen\n",
+        Others, Others == 1 ? "" : "s", Others == 1 ? "it" : "them");
+  R.Files = Focus.size();
+}
+
 /// The files of shard K/N: every N-th of the sorted list, from the K-th.
 std::optional<std::vector<std::string>>
 shardOf(std::vector<std::string> Paths) {
@@ -742,6 +762,7 @@ int main(int Argc, const char **Argv) {
   Program P;
   Results R;
   std::set<std::string> ConfigErrors;
+  std::set<std::string> Focus; // the files given, when some are
   unsigned FromCache = 0;
   if (!FactsIn.empty()) {
     // Reporting from the facts of shards: no parsing, no database.
@@ -773,14 +794,23 @@ int main(int Argc, const char **Argv) {
     if (std::optional<int> Status = validateFlags(tidyFlags()))
       return *Status;
 
+    // Files named on the command line are the ones reported; every other
+    // file of the database is analysed too (from the cache where its facts
+    // are fresh), so that chains through them are seen, as in a full run.
+    // With --facts-out, which reports nothing, they are the files analysed.
     std::vector<std::string> Paths;
-    if (Files.empty())
+    if (Files.empty() || FactsOut.empty())
       Paths = DB->getAllFiles();
+    std::set<std::string> Listed;
+    for (const std::string &P : Paths)
+      Listed.insert(canonicalPath(P));
     for (const std::string &F : Files) {
       llvm::SmallString<256> P(F);
       llvm::sys::fs::make_absolute(P);
       llvm::sys::path::remove_dots(P, /*remove_dot_dot=*/false);
-      Paths.push_back(P.str().str());
+      Focus.insert(canonicalPath(P));
+      if (!Listed.count(canonicalPath(P)))
+        Paths.push_back(P.str().str());
     }
     // Assembler and other sources a database may list are not corolint's:
     // they are left out, once said.
@@ -901,6 +931,8 @@ int main(int Argc, const char **Argv) {
   std::string Root = canonicalPath(SourceRoot);
 
   collectFindings(P, R);
+  if (!Focus.empty())
+    focusOn(Focus, R);
   if (!WriteBaseline.empty()) {
     // Writing the baseline accepts the findings: it succeeds unless files
     // failed, whose findings the baseline lacks.
