@@ -1,5 +1,6 @@
 # The corolint lit suite: clang-tidy-19 with the plugin, checked by FileCheck.
 import os
+import shutil
 import lit.formats
 
 config.name = "corolint"
@@ -54,8 +55,10 @@ with open(os.path.join(clangd_home, "clangd", "config.yaml"), "w") as f:
 config.substitutions.append(("%clangd_config_home", clangd_home))
 # corolint's cache for projects whose compile database sits in the source
 # tree goes under XDG_CACHE_HOME: the tests' own, not the user's.
-config.environment["XDG_CACHE_HOME"] = os.path.join(config.test_exec_root,
-                                                    "xdg-cache")
+# Emptied at the start of every run, so that no run sees another's cache.
+xdg_cache = os.path.join(config.test_exec_root, "xdg-cache")
+shutil.rmtree(xdg_cache, ignore_errors=True)
+config.environment["XDG_CACHE_HOME"] = xdg_cache
 config.substitutions.append(
     ("%expect_exit", "bash " + os.path.join(config.test_source_root, "utils", "expect-exit.sh")))
 # A copy of a multi-file project with its compile_commands.json: %project NAME DIR
