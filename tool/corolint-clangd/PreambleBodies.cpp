@@ -6,12 +6,16 @@
 // body, and the checks could not follow a coroutine's call into it as
 // clang-tidy and corolint do. The linker routes clangd's call of
 // PrecompiledPreamble::Build here (--wrap, set in CMakeLists.txt): the
-// preamble is built with the bodies, as the main file is.
+// preamble keeps the bodies of the functions outside system headers.
 //
 //===----------------------------------------------------------------------===//
 
 #include "clang/Frontend/CompilerInvocation.h"
 #include "clang/Frontend/PrecompiledPreamble.h"
+#include "clang/AST/DeclBase.h"
+#include "clang/Basic/SourceManager.h"
+#include "clang/Frontend/CompilerInstance.h"
+#include "clang/Lex/PPCallbacks.h"
 
 using namespace clang;
 
@@ -37,10 +41,48 @@ BuildResult wrappedBuild(PREAMBLE_BUILD_PARAMS) __asm__(
     "18IntrusiveRefCntPtrINS4_3vfs10FileSystemEEESt10shared_ptrINS_"
     "22PCHContainerOperationsEEbNS4_9StringRefERNS_17PreambleCallbacksE");
 
+namespace {
+
+/// clangd's callbacks, except that the bodies of functions outside system
+/// headers are kept: those the checks follow into. System headers' bodies
+/// are skipped as clangd skips them, which keeps the preamble as small, and
+/// the edits as fast, as clangd's own.
+class KeepUserBodies : public PreambleCallbacks {
+public:
+  explicit KeepUserBodies(PreambleCallbacks &Clangd) : Clangd(Clangd) {}
+  void BeforeExecute(CompilerInstance &CI) override {
+    SM = &CI.getSourceManager();
+    Clangd.BeforeExecute(CI);
+  }
+  void AfterExecute(CompilerInstance &CI) override { Clangd.AfterExecute(CI); }
+  void AfterPCHEmitted(ASTWriter &Writer) override {
+    Clangd.AfterPCHEmitted(Writer);
+  }
+  void HandleTopLevelDecl(DeclGroupRef DG) override {
+    Clangd.HandleTopLevelDecl(DG);
+  }
+  std::unique_ptr<PPCallbacks> createPPCallbacks() override {
+    return Clangd.createPPCallbacks();
+  }
+  CommentHandler *getCommentHandler() override {
+    return Clangd.getCommentHandler();
+  }
+  bool shouldSkipFunctionBody(Decl *D) override {
+    if (SM && D && !SM->isInSystemHeader(SM->getExpansionLoc(D->getLocation())))
+      return false;
+    return Clangd.shouldSkipFunctionBody(D);
+  }
+
+private:
+  PreambleCallbacks &Clangd;
+  const SourceManager *SM = nullptr;
+};
+
+} // namespace
+
 BuildResult wrappedBuild(PREAMBLE_BUILD_PARAMS) {
-  CompilerInvocation WithBodies(Invocation);
-  WithBodies.getFrontendOpts().SkipFunctionBodies = false;
-  return realBuild(WithBodies, MainFileBuffer, Bounds, Diagnostics,
+  KeepUserBodies Keep(Callbacks);
+  return realBuild(Invocation, MainFileBuffer, Bounds, Diagnostics,
                    std::move(VFS), std::move(PCHContainerOps), StoreInMemory,
-                   StoragePath, Callbacks);
+                   StoragePath, Keep);
 }
