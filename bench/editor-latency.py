@@ -7,6 +7,9 @@ medians, ratios. Default file: examples/seed_chain.cpp with real Asio and
 the coro-* checks enabled by .clang-tidy.
 
     python3 bench/editor-latency.py [--rounds N] [--clangd PATH] [FILE]
+
+Needs Debian's clangd-19 (apt-get install clangd-19), which runs no coro-*
+checks: the ratio includes the checks' own cost.
 """
 import argparse
 import importlib.util
