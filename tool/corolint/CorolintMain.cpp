@@ -276,11 +276,9 @@ std::string absolute(llvm::StringRef Path) {
 std::string defaultCacheDir(llvm::StringRef DatabaseDir,
                             llvm::ArrayRef<std::string> Sources) {
   // One directory, one cache, however -p spells it.
-  llvm::SmallString<256> Spelled(absolute(DatabaseDir)), Real;
+  std::string Dir = canonicalPath(DatabaseDir);
+  llvm::SmallString<256> Spelled(absolute(DatabaseDir));
   llvm::sys::path::remove_dots(Spelled, /*remove_dot_dot=*/true);
-  if (llvm::sys::fs::real_path(Spelled, Real))
-    Real = Spelled;
-  std::string Dir = Real.str().str();
   static constexpr llvm::StringLiteral BuildFiles[] = {
       "CMakeCache.txt", "build.ninja", "Makefile", "meson-private",
       "config.status"};
@@ -593,12 +591,11 @@ void focusOn(const std::set<std::string> &Focus, Results &R) {
   llvm::erase_if(R.Findings, [&](const Reported &F) {
     return !Focus.count(R.str(F.F.At.File).str());
   });
-  size_t Others = llvm::count_if(R.Failures, [&](const Failure &F) {
-    return !Focus.count(canonicalPath(F.File));
-  });
+  size_t Failed = R.Failures.size();
   llvm::erase_if(R.Failures, [&](const Failure &F) {
     return !Focus.count(canonicalPath(F.File));
   });
+  size_t Others = Failed - R.Failures.size();
   if (Others)
     llvm::errs() << llvm::formatv(
         "corolint: {0} other file{1} of the database could not be analysed; "
@@ -802,8 +799,9 @@ int main(int Argc, const char **Argv) {
     if (Files.empty() || FactsOut.empty())
       Paths = DB->getAllFiles();
     std::set<std::string> Listed;
-    for (const std::string &P : Paths)
-      Listed.insert(canonicalPath(P));
+    if (!Files.empty())
+      for (const std::string &P : Paths)
+        Listed.insert(canonicalPath(P));
     for (const std::string &F : Files) {
       llvm::SmallString<256> P(F);
       llvm::sys::fs::make_absolute(P);
