@@ -3,6 +3,7 @@
 #include "Checks.h"
 #include "EnumNames.h"
 #include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/Twine.h"
 #include <cassert>
 
 namespace corolint {
@@ -86,6 +87,10 @@ llvm::StringRef kindName(BlockKind Kind) {
 
 std::optional<BlockKind> kindNamed(llvm::StringRef Name) {
   return enumNamed<BlockKind>(KindNames, Name);
+}
+
+std::string docsUrl(const CheckInfo &C) {
+  return (llvm::Twine(COROLINT_DOCS_URL "/") + C.Name + ".md").str();
 }
 
 } // namespace corolint

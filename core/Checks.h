@@ -16,6 +16,7 @@
 #include "llvm/ADT/StringRef.h"
 #include <cstdint>
 #include <optional>
+#include <string>
 
 namespace corolint {
 
@@ -52,6 +53,10 @@ const CheckInfo *checkNamed(llvm::StringRef Name);
 /// The check that reports a blocking call of Kind made in the coroutine
 /// (Chain false) or reached through plain functions (Chain true).
 CheckId checkFor(BlockKind Kind, bool Chain);
+
+/// The address of the check's documentation page: a build-time setting
+/// (COROLINT_DOCS_URL), by default the installed docs as a file:// URL.
+std::string docsUrl(const CheckInfo &C);
 
 /// Kinds as facts files name them, and back.
 llvm::StringRef kindName(BlockKind Kind);

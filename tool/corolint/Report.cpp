@@ -314,7 +314,7 @@ void printSARIF(const Results &R, llvm::StringRef Root, llvm::raw_ostream &OS) {
         {"shortDescription", llvm::json::Object{{"text", C.Summary}}},
         {"fullDescription", llvm::json::Object{{"text", C.Help}}},
         {"help", llvm::json::Object{{"text", C.Help}, {"markdown", C.Help}}},
-        {"helpUri", (COROLINT_DOCS_URL "/" + C.Name + ".md").str()},
+        {"helpUri", docsUrl(C)},
         {"defaultConfiguration", llvm::json::Object{{"level", "warning"}}},
         {"properties",
          llvm::json::Object{{"tags", llvm::json::Array{"concurrency",

@@ -34,8 +34,9 @@ std::optional<std::string> FactsCache::lookup(llvm::StringRef File,
   if (!Buffer)
     return std::nullopt;
   auto [StoredKey, Rest] = (*Buffer)->getBuffer().split('\n');
-  auto [InputLine, Facts] = Rest.split('\n');
-  if (StoredKey != Key || !Facts.ends_with("}}\n"))
+  llvm::StringRef InputLine = Rest.split('\n').first;
+  llvm::StringRef Facts = factsOf((*Buffer)->getBuffer());
+  if (StoredKey != Key || Facts.empty())
     return std::nullopt;
   llvm::Expected<llvm::json::Value> Inputs = llvm::json::parse(InputLine);
   if (!Inputs) {
@@ -58,6 +59,11 @@ std::optional<std::string> FactsCache::lookup(llvm::StringRef File,
       return std::nullopt;
   }
   return Facts.str();
+}
+
+llvm::StringRef FactsCache::factsOf(llvm::StringRef Entry) {
+  llvm::StringRef Facts = Entry.split('\n').second.split('\n').second;
+  return Facts.ends_with("}}\n") ? Facts : llvm::StringRef();
 }
 
 void FactsCache::store(llvm::StringRef File, llvm::StringRef Key,

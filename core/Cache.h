@@ -9,8 +9,8 @@
 //
 //===----------------------------------------------------------------------===//
 
-#ifndef COROLINT_TOOL_CACHE_H
-#define COROLINT_TOOL_CACHE_H
+#ifndef COROLINT_CORE_CACHE_H
+#define COROLINT_CORE_CACHE_H
 
 #include "Facts.h"
 #include "llvm/ADT/StringMap.h"
@@ -23,6 +23,7 @@ namespace corolint {
 class FactsCache {
 public:
   explicit FactsCache(std::string Directory) : Directory(std::move(Directory)) {}
+  const std::string &directory() const { return Directory; }
 
   /// The facts kept for File, if its entry has Key, every input is as it
   /// was when they were made, and they were written whole.
@@ -33,6 +34,10 @@ public:
   /// the run goes on without storing.
   void store(llvm::StringRef File, llvm::StringRef Key,
              llvm::ArrayRef<Input> Inputs, llvm::StringRef Facts);
+
+  /// The facts of an entry's text, whatever its key and inputs (an editor
+  /// takes other files' facts as they are); empty when they are not whole.
+  static llvm::StringRef factsOf(llvm::StringRef Entry);
 
 private:
   /// The hash of Path's current text; memoized for the run.
@@ -46,4 +51,4 @@ private:
 
 } // namespace corolint
 
-#endif // COROLINT_TOOL_CACHE_H
+#endif // COROLINT_CORE_CACHE_H

@@ -1,7 +1,7 @@
 //===--- WriteFile.h - Writing a file whole or not at all -----------------===//
 
-#ifndef COROLINT_TOOL_WRITEFILE_H
-#define COROLINT_TOOL_WRITEFILE_H
+#ifndef COROLINT_CORE_WRITEFILE_H
+#define COROLINT_CORE_WRITEFILE_H
 
 #include "llvm/ADT/StringRef.h"
 #include "llvm/Support/Error.h"
@@ -17,4 +17,4 @@ llvm::Error writeFileAtomically(llvm::StringRef Path, llvm::StringRef Text);
 
 } // namespace corolint
 
-#endif // COROLINT_TOOL_WRITEFILE_H
+#endif // COROLINT_CORE_WRITEFILE_H
