@@ -36,6 +36,7 @@
 #include "llvm/Support/WithColor.h"
 #include "llvm/Support/xxhash.h"
 #include <atomic>
+#include <sys/resource.h>
 #include <chrono>
 #include <functional>
 #include <mutex>
@@ -144,6 +145,18 @@ cl::opt<std::string> CacheDir(
     cl::value_desc("dir"), cl::cat(Category));
 cl::opt<bool> NoCache("no-cache", cl::desc("Neither read nor write the cache"),
                       cl::cat(Category));
+cl::opt<bool> RefreshCache(
+    "refresh-cache",
+    cl::desc("Bring the cache up to date for every file of the database\n"
+             "and report nothing (corolint-clangd runs this in the\n"
+             "background). Prints 'cache <dir>' first, then 'files D/N'\n"
+             "as files are done"),
+    cl::cat(Category));
+cl::opt<bool> LowPriority(
+    "low-priority",
+    cl::desc("Run at the lowest CPU priority (idle scheduling, nice 19),\n"
+             "workers included"),
+    cl::cat(Category));
 cl::opt<std::string> BaselineFile(
     "baseline",
     cl::desc("Report only the findings this baseline does not hold (keyed\n"
@@ -345,15 +358,26 @@ int runWorker(const tooling::CompilationDatabase &DB) {
 }
 
 /// The progress line: files done, total, time left; on a terminal only.
+/// With --refresh-cache, a line 'files D/N' on standard output per file
+/// instead, for the program that runs it.
 class Progress {
 public:
   explicit Progress(size_t Total)
       : Total(Total),
         Shown(!Quiet && llvm::sys::Process::StandardErrIsDisplayed()),
-        Start(std::chrono::steady_clock::now()) {}
+        Start(std::chrono::steady_clock::now()) {
+    if (RefreshCache)
+      llvm::outs() << "files 0/" << Total << "\n";
+    llvm::outs().flush();
+  }
   void done() {
     std::lock_guard<std::mutex> Lock(M);
     ++Done;
+    if (RefreshCache) {
+      llvm::outs() << "files " << Done << "/" << Total << "\n";
+      llvm::outs().flush();
+      return;
+    }
     if (!Shown)
       return;
     double Elapsed = std::chrono::duration<double>(
@@ -738,6 +762,14 @@ int main(int Argc, const char **Argv) {
   // As in clang-tidy, --fix-notes implies --fix.
   if (FixNotes)
     Fix = true;
+  if (LowPriority) {
+    // Threads and processes started from here on inherit both.
+    setpriority(PRIO_PROCESS, 0, 19);
+    llvm::set_thread_priority(llvm::ThreadPriority::Background);
+  }
+  if (RefreshCache && (NoCache || !FactsIn.empty() || !FactsOut.empty()))
+    return usageError("--refresh-cache cannot be combined with --no-cache, "
+                      "--facts-in or --facts-out");
   if (ListBlockingOption) {
     listBlocking(llvm::outs());
     return 0;
@@ -863,6 +895,8 @@ int main(int Argc, const char **Argv) {
     if (!NoCache)
       Cache.emplace(CacheDir.empty() ? defaultCacheDir(DatabaseDir, *Mine)
                                      : absolute(CacheDir));
+    if (RefreshCache)
+      llvm::outs() << "cache " << Cache->directory() << "\n";
     Analysed Done;
     analyseAll(Readable, DatabaseDir, Argv[0], *DB, Cache ? &*Cache : nullptr,
                Done);
@@ -921,6 +955,15 @@ int main(int Argc, const char **Argv) {
       llvm::errs() << llvm::formatv(
           "corolint: wrote the facts of {0} file{1} to {2}\n", R.Files,
           R.Files == 1 ? "" : "s", FactsOut);
+      return 0;
+    }
+    if (RefreshCache) {
+      if (!Quiet)
+        llvm::errs() << llvm::formatv(
+            "corolint: the cache holds the facts of {0} file{1}, {2} of "
+            "them just analysed; {3} could not be analysed\n",
+            R.Files - R.Failures.size(), R.Files - R.Failures.size() == 1 ? "" : "s",
+            R.Files - R.Failures.size() - FromCache, R.Failures.size());
       return 0;
     }
   }

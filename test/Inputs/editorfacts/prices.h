@@ -1,0 +1,5 @@
+#pragma once
+#include "cppcoro/task.hpp"
+
+cppcoro::task<int> fetch_price();
+int price_now();
