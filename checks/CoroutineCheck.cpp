@@ -179,12 +179,19 @@ void CoroutineCheck::check(const MatchFinder::MatchResult &R) {
                              "another file")
           << (*Strings)[C.Pending.Callee] << Info.Name;
     }
-  } else if (!FactsDirectory.empty()) {
-    reportFromFacts(A, SM);
+  } else if (std::shared_ptr<Program> Whole = wholeProgram(SM)) {
+    StringPool &S = *Strings;
+    for (const Candidate &C : A.candidates(Info.Id))
+      if (std::optional<Finding> F = Whole->resolveFrom(C, S))
+        report(*F, S, SM);
   }
 }
 
-void CoroutineCheck::reportFromFacts(Analysis &A, SourceManager &SM) {
+std::shared_ptr<Program> CoroutineCheck::wholeProgram(SourceManager &SM) {
+  if (FactsDirectory.empty()) {
+    OptionalFileEntryRef Main = SM.getFileEntryRefForID(SM.getMainFileID());
+    return Main ? Program::background(Main->getName()) : nullptr;
+  }
   if (!Facts) {
     std::string Error;
     Facts = Program::load(FactsDirectory, Error);
@@ -192,13 +199,10 @@ void CoroutineCheck::reportFromFacts(Analysis &A, SourceManager &SM) {
       configurationDiag("option '%0' of check '%1': %2", DiagnosticIDs::Error)
           << FactsDirectoryKey << getID() << Error;
       FactsDirectory.clear();
-      return;
+      return nullptr;
     }
   }
-  StringPool &S = *A.strings();
-  for (const Candidate &C : A.candidates(Info.Id))
-    if (std::optional<Finding> F = Facts->resolveFrom(C, S))
-      report(*F, S, SM);
+  return Facts;
 }
 
 void CoroutineCheck::report(const Finding &F, const StringPool &S,

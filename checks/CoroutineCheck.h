@@ -47,8 +47,10 @@ protected:
 private:
   /// Emits F, whose strings are in S, as a warning with its notes.
   void report(const Finding &F, const StringPool &S, clang::SourceManager &SM);
-  /// Reports the candidates that the facts directory completes.
-  void reportFromFacts(Analysis &A, clang::SourceManager &SM);
+  /// The whole program that completes this file's candidates: the facts
+  /// directory's, else the front end's (corolint-clangd's background
+  /// facts), if any.
+  std::shared_ptr<Program> wholeProgram(clang::SourceManager &SM);
 
   const CheckInfo &Info;
   bool FollowCalls = true;

@@ -1,6 +1,7 @@
 //===--- Program.cpp - The facts of every file, merged -------------------===//
 
 #include "Program.h"
+#include <atomic>
 #include "llvm/Support/Chrono.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
@@ -22,6 +23,23 @@ void Program::add(FileFacts &&F) {
     Findings.push_back(std::move(X));
   for (Candidate &C : F.Candidates)
     Candidates.push_back(std::move(C));
+}
+
+void Program::addGraphs(FileFacts &&F) {
+  F.Findings.clear();
+  F.Candidates.clear();
+  add(std::move(F));
+}
+
+namespace {
+std::atomic<Program::Source> BackgroundSource{nullptr};
+} // namespace
+
+void Program::setBackground(Source S) { BackgroundSource = S; }
+
+std::shared_ptr<Program> Program::background(llvm::StringRef MainFile) {
+  Source S = BackgroundSource;
+  return S ? S(MainFile) : nullptr;
 }
 
 std::optional<Finding> Program::resolve(const Candidate &C) {
@@ -103,9 +121,7 @@ std::shared_ptr<Program> Program::load(llvm::StringRef Dir,
       return nullptr;
     }
     // Their findings are the files' own: the plugin reports those itself.
-    F->Findings.clear();
-    F->Candidates.clear();
-    Loaded->add(std::move(*F));
+    Loaded->addGraphs(std::move(*F));
   }
   Entry = {Status.getLastModificationTime(), Loaded};
   return Loaded;

@@ -5,7 +5,8 @@
 // header, counts once), every file's findings, and the candidates that the
 // merged graphs turn into findings. The standalone tool builds one from the
 // files it analyses; the plugin and corolint-clangd load one from a facts
-// directory (option FactsDirectory).
+// directory (option FactsDirectory), and corolint-clangd keeps one per
+// compile database from corolint's cache, refreshed in the background.
 //
 //===----------------------------------------------------------------------===//
 
@@ -26,6 +27,9 @@ public:
 
   /// Takes F's graphs, findings and candidates; F was read with Strings.
   void add(FileFacts &&F);
+  /// Takes F's graphs only: a front end that parses the main file itself
+  /// finds its findings and candidates there.
+  void addGraphs(FileFacts &&F);
 
   /// The finding C becomes, if the merged graph of its options has a chain
   /// from its callee to a blocking call of its kind.
@@ -39,6 +43,13 @@ public:
   /// resolve() for a candidate whose strings are in Pool, as the finding's
   /// are; safe from several threads (clangd's).
   std::optional<Finding> resolveFrom(const Candidate &C, StringPool &Pool);
+
+  /// Where the checks find the whole program when no FactsDirectory is
+  /// set: a front end that keeps one (corolint-clangd) installs a source,
+  /// asked for the program around a main file; it must answer at once.
+  using Source = std::shared_ptr<Program> (*)(llvm::StringRef MainFile);
+  static void setBackground(Source S);
+  static std::shared_ptr<Program> background(llvm::StringRef MainFile);
 
 private:
   std::vector<std::pair<StrId, std::unique_ptr<Graph>>> Graphs;

@@ -2,10 +2,12 @@
 """A scripted LSP session with a clangd: initialize, didOpen, wait for
 publishDiagnostics, codeAction at each warning, shutdown, exit.
 
-Usage: lsp-session.py [--apply-to OUT] SERVER FILE [SERVER-ARGS...]
+Usage: lsp-session.py [--apply-to OUT] [--wait-for CODE [--save-after FILE=NEW]]
+                      [--links] [--log FILE] SERVER FILE [SERVER-ARGS...]
 
 Prints each message the test asserts, one per line, in a stable form:
   diagnostic L:C-L:C <severity> [<code>] <message>
+  link <href>                      (with --links: the diagnostic's codeDescription)
   related [FILE:]L:C <message>     (the trace notes, as relatedInformation;
                                    FILE when not the file opened)
   config FILE L:C <message>        (diagnostics for other files, such as .clangd)
@@ -14,10 +16,20 @@ Prints each message the test asserts, one per line, in a stable form:
 and the server's exit code. Positions are 1-based lines and columns.
 With --apply-to, the first quick fix offered for each coro-* warning is applied
 to the file's text, as a client would, and the result is written to OUT.
+With --wait-for, the client announces work-done progress and takes the
+file's diagnostics as the server publishes them again, until one has the
+code CODE and every progress the server began has ended; it then prints
+  progress <token> begin <title>
+  progress <token> end <message>
+for each progress, before the diagnostics.
+With --save-after FILE=NEW, NEW is then copied over FILE, which the client
+says it saved, and the diagnostics are taken again until CODE is gone.
+With --log FILE, the server's standard error goes to FILE.
 """
 import json
 import os
 import queue
+import shutil
 import subprocess
 import tempfile
 import sys
@@ -32,9 +44,9 @@ WAIT = 600
 
 
 class Server:
-    def __init__(self, argv):
+    def __init__(self, argv, log=None):
         # The server's log, shown when it does not exit cleanly.
-        self.log = tempfile.TemporaryFile()
+        self.log = open(log, "w+b") if log else tempfile.TemporaryFile()
         self.proc = subprocess.Popen(argv, stdin=subprocess.PIPE,
                                      stdout=subprocess.PIPE,
                                      stderr=self.log)
@@ -93,15 +105,35 @@ class Server:
         if "method" in msg and "id" in msg:
             self.send({"jsonrpc": "2.0", "id": msg["id"], "result": None})
 
-    def diagnostics_for(self, uri):
+    def diagnostics_for(self, uri, wait_for=None, gone=False):
         # Diagnostics for other files (a .clangd config, say) are printed as
-        # "config <file> L:C <message>" on the way.
+        # "config <file> L:C <message>" on the way. With wait_for, until the
+        # file's diagnostics have that code (with gone, no longer have it)
+        # and all progress has ended.
+        progress = {}  # token -> [begin title, end message]
+        latest = None
         while True:
+            if latest is not None and (wait_for is None or (
+                    any(d.get("code") == wait_for for d in latest) != gone and
+                    progress and all(len(p) == 2 for p in progress.values()))):
+                for token, p in sorted(progress.items()):
+                    print("progress %s begin %s" % (token, p[0]))
+                    print("progress %s end %s" % (token, p[1]))
+                return latest
             msg = self.receive()
+            if msg.get("method") == "window/workDoneProgress/create":
+                progress.setdefault(msg["params"]["token"], [])
+            if msg.get("method") == "$/progress":
+                value, mine = msg["params"]["value"], progress.setdefault(msg["params"]["token"], [])
+                if value["kind"] == "begin":
+                    mine.append(value["title"])
+                elif value["kind"] == "end":
+                    mine.append(value.get("message", ""))
             if msg.get("method") == "textDocument/publishDiagnostics":
                 params = msg["params"]
                 if params["uri"] == uri:
-                    return params["diagnostics"]
+                    latest = params["diagnostics"]
+                    continue
                 for d in params["diagnostics"]:
                     print("config %s %s %s" % (os.path.basename(params["uri"]),
                                                pos(d["range"]["start"]), d["message"]))
@@ -134,18 +166,39 @@ def apply_edits(text, edits):
     return text
 
 
+def print_diagnostics(diagnostics, uri, links):
+    diagnostics.sort(key=lambda d: (d["range"]["start"]["line"], d["range"]["start"]["character"]))
+    for d in diagnostics:
+        print("diagnostic %s %s [%s] %s" % (span(d["range"]), SEVERITY[d["severity"]],
+                                            d.get("code", ""), d["message"]))
+        if "codeDescription" in d and links:
+            print("link %s" % d["codeDescription"]["href"])
+        for rel in d.get("relatedInformation", []):
+            where = pos(rel["location"]["range"]["start"])
+            if rel["location"]["uri"] != uri:
+                where = os.path.basename(rel["location"]["uri"]) + ":" + where
+            print("related %s %s" % (where, rel["message"]))
+
+
 def main():
     args = sys.argv[1:]
-    apply_to = None
-    if args[0] == "--apply-to":
-        apply_to, args = args[1], args[2:]
+    opts = {"--apply-to": None, "--wait-for": None, "--save-after": None,
+            "--log": None}
+    links = False
+    while args[0] in opts or args[0] == "--links":
+        if args[0] == "--links":
+            links, args = True, args[1:]
+            continue
+        opts[args[0]], args = args[1], args[2:]
+    apply_to, wait_for = opts["--apply-to"], opts["--wait-for"]
     server_path, path = args[0], os.path.abspath(args[1])
     uri = "file://" + path
-    server = Server([server_path] + args[2:])
+    server = Server([server_path] + args[2:], opts["--log"])
     root = os.path.dirname(path)
     server.request("initialize", {
         "processId": os.getpid(), "rootUri": "file://" + root,
-        "capabilities": {"textDocument": {
+        "capabilities": {"window": {"workDoneProgress": wait_for is not None},
+                         "textDocument": {
             "publishDiagnostics": {"relatedInformation": True},
             "codeAction": {"codeActionLiteralSupport": {"codeActionKind": {
                 "valueSet": ["quickfix", "refactor", "source"]}}}}}})
@@ -154,16 +207,8 @@ def main():
         text = f.read()
     server.notify("textDocument/didOpen", {"textDocument": {
         "uri": uri, "languageId": "cpp", "version": 1, "text": text}})
-    diagnostics = server.diagnostics_for(uri)
-    diagnostics.sort(key=lambda d: (d["range"]["start"]["line"], d["range"]["start"]["character"]))
-    for d in diagnostics:
-        print("diagnostic %s %s [%s] %s" % (span(d["range"]), SEVERITY[d["severity"]],
-                                            d.get("code", ""), d["message"]))
-        for rel in d.get("relatedInformation", []):
-            where = pos(rel["location"]["range"]["start"])
-            if rel["location"]["uri"] != uri:
-                where = os.path.basename(rel["location"]["uri"]) + ":" + where
-            print("related %s %s" % (where, rel["message"]))
+    diagnostics = server.diagnostics_for(uri, wait_for)
+    print_diagnostics(diagnostics, uri, links)
     chosen = []
     for d in diagnostics:
         if not str(d.get("code", "")).startswith("coro-"):
@@ -181,6 +226,16 @@ def main():
     if apply_to:
         with open(apply_to, "w") as f:
             f.write(apply_edits(text, chosen))
+    if opts["--save-after"]:
+        # Another file changes on disk and is saved, as from another editor
+        # window; the open file's diagnostics are awaited until the code
+        # is gone.
+        saved, new_text = opts["--save-after"].split("=")
+        shutil.copyfile(new_text, saved)
+        server.notify("textDocument/didSave", {"textDocument": {
+            "uri": "file://" + os.path.abspath(saved)}})
+        print("saved %s" % os.path.basename(saved))
+        print_diagnostics(server.diagnostics_for(uri, wait_for, gone=True), uri, links)
     server.request("shutdown", None)
     server.notify("exit", None)
     status = server.proc.wait(timeout=WAIT)

@@ -1,0 +1,101 @@
+//===--- BackgroundFacts.h - The whole program's facts, for the editor ----===//
+//
+// In the editor the checks see one file; a chain through a plain function
+// in another .cpp file needs that file's facts. corolint-clangd keeps them
+// as clangd keeps its background index: for each compile database of the
+// files opened, it runs `corolint --refresh-cache --low-priority` in the
+// background, which brings corolint's own cache up to date (so a cache
+// that CI or a corolint run warmed is used, and a corolint run after the
+// editor finds it warm), reads the cache into a Program, and gives it to
+// the checks (Program::setBackground). When the facts change, the open
+// files of that database are published again. The open file's own facts
+// are its buffer's: the checks analyse it and take only other functions'
+// graphs from the cache. Progress goes to the editor as LSP $/progress.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef COROLINT_CLANGD_BACKGROUNDFACTS_H
+#define COROLINT_CLANGD_BACKGROUNDFACTS_H
+
+#include "LspProxy.h"
+#include "Program.h"
+#include <condition_variable>
+#include <deque>
+#include <map>
+#include <optional>
+
+namespace corolint {
+
+class BackgroundFacts {
+public:
+  /// Corolint is the corolint binary; DatabaseDir, clangd's
+  /// --compile-commands-dir when given.
+  BackgroundFacts(LspProxy &Proxy, std::string Corolint,
+                  std::optional<std::string> DatabaseDir);
+  ~BackgroundFacts();
+
+  /// The editor's messages the facts follow: initialize, the documents
+  /// opened, changed, saved and closed, and the answer to the request that
+  /// creates the progress token. True: the message was the proxy's own.
+  bool fromEditor(const llvm::json::Object &Message);
+  static llvm::ArrayRef<llvm::StringRef> watchedMethods();
+
+  /// The program around MainFile, as the cache last held it; nullptr
+  /// before the first facts. Never waits for them.
+  std::shared_ptr<Program> programFor(llvm::StringRef MainFile);
+
+  /// Stops the background run, if any, and the thread.
+  void stop();
+
+private:
+  struct Project {
+    std::string CacheDir;
+    std::shared_ptr<Program> Facts;
+    uint64_t Signature = 0;
+    bool Queued = false;
+  };
+  struct Document {
+    std::string Uri, Database;
+    llvm::json::Value Version = nullptr;
+  };
+
+  /// The directory of the compile database clangd would use for File
+  /// (compile_commands.json there or in build/, up from File's directory);
+  /// empty when there is none.
+  std::string databaseOf(llvm::StringRef File);
+  void enqueue(const std::string &Database);
+  void work();
+  /// Runs corolint on Database, following its output; false when it could
+  /// not be started.
+  bool refresh(const std::string &Database);
+  /// Reads the cache into the project's program; true when it changed.
+  bool load(const std::string &Database);
+  void republish(const std::string &Database);
+  void progress(llvm::StringRef Kind, llvm::StringRef Message,
+                std::optional<unsigned> Percentage);
+
+  LspProxy &Proxy;
+  const std::string Corolint;
+  std::optional<std::string> GivenDatabase;
+
+  std::mutex M;
+  std::condition_variable Wake;
+  std::map<std::string, Project> Projects;   // by database directory
+  std::map<std::string, Document> Documents; // the open ones, by path
+  llvm::StringMap<std::string> DatabaseCache;
+  std::deque<std::string> Queue;
+  bool Stopping = false;
+  pid_t Running = 0; // the corolint run's process group
+  // Progress: whether the editor supports it; the current run's token:
+  // none, asked for (the run's begin and end wait for the editor's
+  // answer), or created (begun, not yet ended).
+  bool ProgressWanted = false;
+  enum class Token { None, Creating, Created } TokenState = Token::None;
+  std::string TokenName;
+  std::string LastReport;
+  std::thread Worker;
+};
+
+} // namespace corolint
+
+#endif // COROLINT_CLANGD_BACKGROUNDFACTS_H
