@@ -187,11 +187,19 @@ void FactsWriter::finding(const Finding &F, const StringPool &S) {
 
 void FactsWriter::candidate(const Candidate &C, const StringPool &S) {
   Encoder E(S, *this);
-  line(json::Object{{"candidate",
-                     json::Object{{"finding", E.finding(C.Pending)},
-                                  {"callee", E.id(C.CalleeUsr)},
-                                  {"here", C.CalleeDefinedHere},
-                                  {"options", E.id(C.Options)}}}});
+  json::Object Record{{"finding", E.finding(C.Pending)},
+                      {"callee", E.id(C.CalleeUsr)},
+                      {"here", C.CalleeDefinedHere},
+                      {"options", E.id(C.Options)}};
+  if (C.Hidden) // written only when set
+    Record["hidden"] = true;
+  line(json::Object{{"candidate", std::move(Record)}});
+}
+
+void FactsWriter::hidden(const Finding &F, const StringPool &S) {
+  Encoder E(S, *this);
+  line(json::Object{
+      {"hidden", json::Array{checkInfo(F.Check).Name, E.place(F.At)}}});
 }
 
 void FactsWriter::error(llvm::StringRef Text) {
@@ -545,8 +553,18 @@ llvm::Expected<FileFacts> readFacts(llvm::StringRef Text, llvm::StringRef Name,
           !D.id(CO->get("callee"), Cand.CalleeUsr) ||
           Cand.CalleeUsr == NoStr ||
           !D.boolean(CO->get("here"), Cand.CalleeDefinedHere) ||
-          !D.id(CO->get("options"), Cand.Options) || !Cand.Pending.Hops.empty())
+          !D.id(CO->get("options"), Cand.Options) ||
+          (CO->get("hidden") && !D.boolean(CO->get("hidden"), Cand.Hidden)) ||
+          !Cand.Pending.Hops.empty())
         return Fail("expected a candidate: " + D.Why);
+    } else if (const json::Value *H = O->get("hidden")) {
+      const json::Array *A = D.array(H, 2);
+      std::optional<llvm::StringRef> Name = A ? (*A)[0].getAsString() : std::nullopt;
+      const CheckInfo *Check = Name ? checkNamed(*Name) : nullptr;
+      Place At;
+      if (!Check || !D.place(&(*A)[1], At))
+        return Fail("expected a hidden finding: " + D.Why);
+      F.Hidden.push_back({Check->Id, At});
     } else if (const json::Value *E = O->get("error")) {
       if (!D.text(E, F.Errors.emplace_back()))
         return Fail(D.Why);

@@ -32,7 +32,7 @@ namespace corolint {
 class Analysis;
 
 /// The version of the facts format.
-constexpr int FactsFormatVersion = 3;
+constexpr int FactsFormatVersion = 4;
 
 /// Where the facts of SourceFile go in a facts directory or the cache:
 /// Dir/<hash of its path>.json.
@@ -66,6 +66,9 @@ struct FileFacts {
   std::vector<std::pair<StrId, Graph>> Graphs;
   std::vector<Finding> Findings;
   std::vector<Candidate> Candidates;
+  /// The findings in headers that the header filter left out: their check
+  /// and place (file and offset), to be counted.
+  std::vector<std::pair<CheckId, Place>> Hidden;
 };
 
 /// Writes a facts file.
@@ -80,6 +83,8 @@ public:
   void graph(const Graph &G, llvm::StringRef Options);
   void finding(const Finding &F, const StringPool &S);
   void candidate(const Candidate &C, const StringPool &S);
+  /// A finding the header filter left out: only its check and place.
+  void hidden(const Finding &F, const StringPool &S);
   void error(llvm::StringRef Text);
   void configError(llvm::StringRef Text);
   /// Ends the file: a file without its end was cut short.

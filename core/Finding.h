@@ -96,6 +96,9 @@ struct Candidate {
   bool CalleeDefinedHere = false;
   /// The fingerprint of the options its graph was made under.
   StrId Options = NoStr;
+  /// In a header the header filter leaves out: only counted, if it
+  /// becomes a finding.
+  bool Hidden = false;
 };
 
 /// Pending, completed with C: the finding a candidate becomes. For a

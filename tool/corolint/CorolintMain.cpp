@@ -606,6 +606,8 @@ void addFacts(FileFacts &&F, Program &P, Results &R,
     return;
   }
   R.Inputs.insert(F.Inputs.begin(), F.Inputs.end());
+  for (const auto &[Check, At] : F.Hidden)
+    R.Hidden.insert({Check, At.File, At.Offset});
   P.add(std::move(F));
 }
 
@@ -1055,6 +1057,12 @@ int main(int Argc, const char **Argv) {
         InBaseline.Stale, InBaseline.Stale == 1 ? "" : "s",
         InBaseline.Stale == 1 ? "is" : "are",
         InBaseline.Stale == 1 ? "it" : "them");
+  if (!R.Hidden.empty() && !Quiet)
+    llvm::errs() << llvm::formatv(
+        "corolint: suppressed {0} warning{1} in headers that the header "
+        "filter leaves out; --header-filter='.*' shows {2}\n",
+        R.Hidden.size(), R.Hidden.size() == 1 ? "" : "s",
+        R.Hidden.size() == 1 ? "it" : "them");
   if (!R.Failures.empty())
     return ExitFailedFiles;
   if (Status)

@@ -31,10 +31,16 @@ void collectFindings(Program &P, Results &R) {
   for (Finding &F : P.Findings)
     Add(std::move(F));
   for (const Candidate &C : P.Candidates)
-    if (std::optional<Finding> F = P.resolve(C))
-      Add(std::move(*F));
+    if (std::optional<Finding> F = P.resolve(C)) {
+      if (C.Hidden)
+        R.Hidden.insert({F->Check, F->At.File, F->At.Offset});
+      else
+        Add(std::move(*F));
+    }
   P.Findings.clear();
   P.Candidates.clear();
+  for (const Reported &Rep : R.Findings)
+    R.Hidden.erase({Rep.F.Check, Rep.F.At.File, Rep.F.At.Offset});
   llvm::sort(R.Findings, [&](const Reported &L, const Reported &Rt) {
     const Place &A = L.F.At, &B = Rt.F.At;
     return std::make_tuple(R.str(A.File), A.Line, A.Col,
@@ -199,6 +205,7 @@ void printJSON(const Results &R, llvm::raw_ostream &OS) {
   OS << llvm::formatv("{0:2}", llvm::json::Value(llvm::json::Object{
                                    {"files", R.Files},
                                    {"findings", std::move(Findings)},
+                                   {"suppressed", R.Hidden.size()},
                                    {"failed", std::move(Failures)}}))
      << "\n";
 }

@@ -8,6 +8,8 @@
 #include "llvm/Support/Error.h"
 #include "llvm/Support/raw_ostream.h"
 #include <map>
+#include <set>
+#include <tuple>
 
 namespace corolint {
 
@@ -33,6 +35,9 @@ struct Results {
   unsigned Files = 0; // analysed, failed ones included
   /// The hash of each file's text as the analysis read it.
   std::map<std::string, uint64_t> Inputs;
+  /// The findings in headers that the header filter left out, by check
+  /// and place, each once; collectFindings drops those reported after all.
+  std::set<std::tuple<CheckId, StrId, uint32_t>> Hidden;
 
   llvm::StringRef str(StrId I) const { return (*Strings)[I]; }
 };

@@ -9,6 +9,7 @@
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
+#include "llvm/Support/Regex.h"
 #include "llvm/Support/VirtualFileSystem.h"
 #include <set>
 #include <tuple>
@@ -180,12 +181,27 @@ llvm::Error analyseFile(const std::string &File,
   auto Kept = [&](const Finding &F, const StringPool &S) {
     return Shown.count({F.Check, S[F.At.File].str(), F.At.Offset}) != 0;
   };
+  // A finding clang-tidy dropped in a header the header filter leaves out
+  // is counted (NOLINT's are not): clang-tidy's "Suppressed N warnings".
+  const tidy::ClangTidyOptions &Options = Context.getOptionsForFile(File);
+  llvm::Regex Shows(Options.HeaderFilterRegex.value_or(""));
+  llvm::Regex Excludes(Options.ExcludeHeaderFilterRegex.value_or(""));
+  const std::string Main = canonicalPath(File);
+  auto Hidden = [&](const Finding &F, const StringPool &S) {
+    llvm::StringRef Path = S[F.At.File];
+    return Path != Main &&
+           !(Options.HeaderFilterRegex && Shows.match(Path) &&
+             !(Options.ExcludeHeaderFilterRegex && Excludes.match(Path)));
+  };
   if (Parsed) {
     for (const auto &K : Recorder.Findings)
       if (Kept(K.Value, *K.Strings))
         Writer.finding(K.Value, *K.Strings);
-    for (const auto &K : Recorder.Candidates)
-      if (Kept(K.Value.Pending, *K.Strings))
+      else if (Hidden(K.Value, *K.Strings))
+        Writer.hidden(K.Value, *K.Strings);
+    for (auto &K : Recorder.Candidates)
+      if (Kept(K.Value.Pending, *K.Strings) ||
+          (K.Value.Hidden = Hidden(K.Value.Pending, *K.Strings)))
         Writer.candidate(K.Value, *K.Strings);
   }
   Writer.end(Parsed);
