@@ -3,7 +3,9 @@
 #include "Checks.h"
 #include "EnumNames.h"
 #include "llvm/ADT/STLExtras.h"
-#include "llvm/ADT/Twine.h"
+#include "llvm/ADT/SmallString.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/Path.h"
 #include <cassert>
 
 namespace corolint {
@@ -90,7 +92,21 @@ std::optional<BlockKind> kindNamed(llvm::StringRef Name) {
 }
 
 std::string docsUrl(const CheckInfo &C) {
-  return (llvm::Twine(COROLINT_DOCS_URL "/") + C.Name + ".md").str();
+  static const std::string Base = []() -> std::string {
+    if (*COROLINT_DOCS_URL)
+      return COROLINT_DOCS_URL;
+    // The docs installed beside the binaries (<prefix>/bin and
+    // <prefix>/share/doc/corolint, wherever the prefix is: cmake --install,
+    // the .deb), else, from the build tree, the sources'.
+    llvm::SmallString<256> Dir(llvm::sys::path::parent_path(
+        llvm::sys::path::parent_path(
+            llvm::sys::fs::getMainExecutable("corolint", nullptr))));
+    llvm::sys::path::append(Dir, COROLINT_DOCDIR, "checks");
+    if (llvm::sys::fs::is_directory(Dir))
+      return ("file://" + Dir).str();
+    return "file://" COROLINT_SOURCE_DIR "/docs/checks";
+  }();
+  return (Base + "/" + C.Name + ".md").str();
 }
 
 } // namespace corolint

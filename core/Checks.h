@@ -55,7 +55,8 @@ const CheckInfo *checkNamed(llvm::StringRef Name);
 CheckId checkFor(BlockKind Kind, bool Chain);
 
 /// The address of the check's documentation page: a build-time setting
-/// (COROLINT_DOCS_URL), by default the installed docs as a file:// URL.
+/// (COROLINT_DOCS_URL), by default the docs installed beside the running
+/// binary as a file:// URL (the sources' from the build tree).
 std::string docsUrl(const CheckInfo &C);
 
 /// Kinds as facts files name them, and back.

@@ -11,7 +11,7 @@ packages=(
   libgrpc++-dev libprotobuf-dev protobuf-compiler protobuf-compiler-grpc
   libpq-dev libsqlite3-dev libcurl4-openssl-dev libhiredis-dev
   qcoro-qt6-dev qt6-base-dev pkg-config
-  neovim python3-jsonschema
+  neovim python3-jsonschema python3-yaml
 )
 
 missing=()
