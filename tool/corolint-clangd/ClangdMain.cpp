@@ -101,8 +101,16 @@ int main(int Argc, char *Argv[]) {
                !Arg.starts_with("--help") && !Arg.starts_with("-help") &&
                !Arg.contains("input-style=delimited");
     llvm::StringRef Dir = Arg;
-    if ((Dir.consume_front("--compile-commands-dir=") ||
-         Dir.consume_front("-compile-commands-dir=")) && !Dir.empty()) {
+    // --compile-commands-dir=DIR, or the directory as the next argument.
+    if ((Arg == "--compile-commands-dir" || Arg == "-compile-commands-dir") &&
+        I + 1 < Argc) {
+      Args.push_back(Argv[I]);
+      Dir = Argv[++I];
+    } else if (!Dir.consume_front("--compile-commands-dir=") &&
+               !Dir.consume_front("-compile-commands-dir=")) {
+      Dir = "";
+    }
+    if (!Dir.empty()) {
       llvm::SmallString<256> Absolute(Dir);
       llvm::sys::fs::make_absolute(Absolute);
       DatabaseDir = Absolute.str().str();

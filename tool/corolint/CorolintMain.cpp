@@ -36,6 +36,7 @@
 #include "llvm/Support/WithColor.h"
 #include "llvm/Support/xxhash.h"
 #include <atomic>
+#include <sched.h>
 #include <sys/resource.h>
 #include <chrono>
 #include <functional>
@@ -154,7 +155,7 @@ cl::opt<bool> RefreshCache(
     cl::cat(Category));
 cl::opt<bool> LowPriority(
     "low-priority",
-    cl::desc("Run at the lowest CPU priority (idle scheduling, nice 19),\n"
+    cl::desc("Run at low CPU priority (nice 19, batch scheduling),\n"
              "workers included"),
     cl::cat(Category));
 cl::opt<std::string> BaselineFile(
@@ -765,9 +766,12 @@ int main(int Argc, const char **Argv) {
   if (FixNotes)
     Fix = true;
   if (LowPriority) {
-    // Threads and processes started from here on inherit both.
+    // Threads and processes started from here on inherit both. Not idle
+    // scheduling: on a machine kept busy (a build), that would get no CPU
+    // at all until the load ends; nice 19 gets a small share.
+    sched_param Param{};
+    sched_setscheduler(0, SCHED_BATCH, &Param);
     setpriority(PRIO_PROCESS, 0, 19);
-    llvm::set_thread_priority(llvm::ThreadPriority::Background);
   }
   if (RefreshCache && (NoCache || !FactsIn.empty() || !FactsOut.empty()))
     return usageError("--refresh-cache cannot be combined with --no-cache, "
