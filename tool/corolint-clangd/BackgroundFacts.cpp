@@ -69,8 +69,7 @@ bool BackgroundFacts::fromEditor(const llvm::json::Object &Message) {
   if (std::optional<llvm::StringRef> Id = Message.getString("id");
       Id && Id->starts_with("corolint-") && !Message.get("method")) {
     std::lock_guard<std::mutex> Lock(M);
-    if (*Id == "corolint-" + TokenName.substr(TokenName.rfind('-') + 1) &&
-        TokenState == Token::Creating) {
+    if (*Id == TokenRequest && TokenState == Token::Creating) {
       // The run may be over by now: the editor still sees it begin and end.
       TokenState = Token::Created;
       progress("begin", LastReport, 0);
@@ -225,13 +224,13 @@ bool BackgroundFacts::refresh(const std::string &Database) {
       LastReport = "";
       if (ProgressWanted && TokenState == Token::None) {
         // A token per run, as clangd does for its index.
-        static unsigned Runs = 0;
         std::string N = std::to_string(++Runs);
         TokenName = "corolint-facts-" + N;
+        TokenRequest = "corolint-" + N;
         TokenState = Token::Creating;
         Proxy.toEditor(llvm::json::Object{
             {"jsonrpc", "2.0"},
-            {"id", "corolint-" + N},
+            {"id", TokenRequest},
             {"method", "window/workDoneProgress/create"},
             {"params", llvm::json::Object{{"token", TokenName}}}});
       }

@@ -91,7 +91,8 @@ private:
   // answer), or created (begun, not yet ended).
   bool ProgressWanted = false;
   enum class Token { None, Creating, Created } TokenState = Token::None;
-  std::string TokenName;
+  unsigned Runs = 0;
+  std::string TokenName, TokenRequest;
   std::string LastReport;
   std::thread Worker;
 };
