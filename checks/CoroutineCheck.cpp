@@ -179,11 +179,14 @@ void CoroutineCheck::check(const MatchFinder::MatchResult &R) {
                              "another file")
           << (*Strings)[C.Pending.Callee] << Info.Name;
     }
-  } else if (std::shared_ptr<Program> Whole = wholeProgram(SM)) {
-    StringPool &S = *Strings;
-    for (const Candidate &C : A.candidates(Info.Id))
-      if (std::optional<Finding> F = Whole->resolveFrom(C, S))
-        report(*F, S, SM);
+  } else if (std::vector<Candidate> Cands = A.candidates(Info.Id);
+             !Cands.empty()) {
+    if (std::shared_ptr<Program> Whole = wholeProgram(SM)) {
+      StringPool &S = *Strings;
+      for (const Candidate &C : Cands)
+        if (std::optional<Finding> F = Whole->resolveFrom(C, S))
+          report(*F, S, SM);
+    }
   }
 }
 

@@ -46,7 +46,8 @@ public:
 
   /// Where the checks find the whole program when no FactsDirectory is
   /// set: a front end that keeps one (corolint-clangd) installs a source,
-  /// asked for the program around a main file; it must answer at once.
+  /// asked for the program around a main file when the file has calls
+  /// whose chains may pass through other files; it must answer at once.
   using Source = std::shared_ptr<Program> (*)(llvm::StringRef MainFile);
   static void setBackground(Source S);
   static std::shared_ptr<Program> background(llvm::StringRef MainFile);

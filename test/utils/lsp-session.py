@@ -18,7 +18,8 @@ With --apply-to, the first quick fix offered for each coro-* warning is applied
 to the file's text, as a client would, and the result is written to OUT.
 With --wait-for, the client announces work-done progress and takes the
 file's diagnostics as the server publishes them again, until one has the
-code CODE and every progress the server began has ended; it then prints
+code CODE (any, for `none`) and every progress the server began has ended;
+it then prints
   progress <token> begin <title>
   progress <token> end <message>
 for each progress, before the diagnostics.
@@ -114,7 +115,8 @@ class Server:
         latest = None
         while True:
             if latest is not None and (wait_for is None or (
-                    any(d.get("code") == wait_for for d in latest) != gone and
+                    (wait_for == "none" or
+                     any(d.get("code") == wait_for for d in latest) != gone) and
                     progress and all(len(p) == 2 for p in progress.values()))):
                 for token, p in sorted(progress.items()):
                     print("progress %s begin %s" % (token, p[0]))

@@ -164,6 +164,8 @@ void BackgroundFacts::enqueue(const std::string &Database) {
 std::shared_ptr<Program> BackgroundFacts::programFor(llvm::StringRef MainFile) {
   std::string Database = databaseOf(MainFile);
   std::lock_guard<std::mutex> Lock(M);
+  if (auto D = Documents.find(MainFile.str()); D != Documents.end())
+    D->second.Asked = true;
   auto It = Projects.find(Database);
   return It == Projects.end() ? nullptr : It->second.Facts;
 }
@@ -183,8 +185,6 @@ void BackgroundFacts::work() {
     }
     if (!refresh(Database))
       return; // said why; nothing to run
-    if (load(Database))
-      republish(Database);
   }
 }
 
@@ -277,6 +277,9 @@ bool BackgroundFacts::refresh(const std::string &Database) {
   int Status;
   while (waitpid(Child, &Status, 0) < 0 && errno == EINTR) {
   }
+  // The new facts are in effect before the progress ends.
+  if (load(Database))
+    republish(Database);
   std::lock_guard<std::mutex> Lock(M);
   Running = 0;
   // Without the editor's answer yet, the end waits for it.
@@ -333,13 +336,17 @@ bool BackgroundFacts::load(const std::string &Database) {
 void BackgroundFacts::republish(const std::string &Database) {
   // clangd publishes a file again when the editor asks it to rebuild the
   // file: an empty change, at the version the editor has, with clangd's
-  // forceRebuild.
+  // forceRebuild (which rebuilds the preamble too: only the files the
+  // facts can change are asked for).
   std::vector<llvm::json::Value> Messages;
   {
     std::lock_guard<std::mutex> Lock(M);
-    for (auto &[Path, D] : Documents)
-      if (D.Database == Database)
-        Messages.push_back(llvm::json::Object{
+    std::string Names;
+    for (auto &[Path, D] : Documents) {
+      if (D.Database != Database || !D.Asked)
+        continue;
+      Names += " " + llvm::sys::path::filename(Path).str();
+      Messages.push_back(llvm::json::Object{
             {"jsonrpc", "2.0"},
             {"method", "textDocument/didChange"},
             {"params",
@@ -349,6 +356,10 @@ void BackgroundFacts::republish(const std::string &Database) {
                  {"contentChanges", llvm::json::Array{}},
                  {"wantDiagnostics", true},
                  {"forceRebuild", true}}}});
+    }
+    if (!Messages.empty())
+      llvm::errs() << "corolint-clangd: new facts; publishing again:" << Names
+                   << "\n";
   }
   for (const llvm::json::Value &Message : Messages)
     Proxy.toServer(Message);

@@ -41,7 +41,9 @@ public:
   static llvm::ArrayRef<llvm::StringRef> watchedMethods();
 
   /// The program around MainFile, as the cache last held it; nullptr
-  /// before the first facts. Never waits for them.
+  /// before the first facts. Never waits for them. The checks ask only for
+  /// files with calls into other files: those are the open files that new
+  /// facts can change, and the only ones published again.
   std::shared_ptr<Program> programFor(llvm::StringRef MainFile);
 
   /// Stops the background run, if any, and the thread.
@@ -57,6 +59,8 @@ private:
   struct Document {
     std::string Uri, Database;
     llvm::json::Value Version = nullptr;
+    /// Its checks asked for the program: new facts may change it.
+    bool Asked = false;
   };
 
   /// The directory of the compile database clangd would use for File
