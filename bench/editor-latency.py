@@ -14,7 +14,9 @@ checks: the ratio includes the checks' own cost.
 With --database, the file is compiled from a compile_commands.json instead
 of compile_flags.txt, so corolint-clangd also brings the project's facts up
 to date in the background (corolint at idle priority, from an empty cache in
-every session): the times then show whether that delays the editor.
+every session): the times then show whether that delays the editor. With
+--warm as well, the cache is kept between sessions (after the first, the
+background run finds every file fresh): the editor in its steady state.
 """
 import argparse
 import importlib.util
@@ -32,12 +34,13 @@ lsp = importlib.util.module_from_spec(spec)
 spec.loader.exec_module(lsp)
 
 
-def session(server_path, path, home):
+def session(server_path, path, home, warm):
     """Seconds to the first diagnostics after didOpen, and after a didChange."""
     os.environ["XDG_CONFIG_HOME"] = home
-    # Every session starts from an empty corolint cache.
+    # Each session starts from an empty corolint cache, unless warm.
     os.environ["XDG_CACHE_HOME"] = os.path.join(home, "cache")
-    shutil.rmtree(os.environ["XDG_CACHE_HOME"], ignore_errors=True)
+    if not warm:
+        shutil.rmtree(os.environ["XDG_CACHE_HOME"], ignore_errors=True)
     server = lsp.Server([server_path])
     uri = "file://" + path
     server.request("initialize", {"processId": os.getpid(),
@@ -71,6 +74,8 @@ def main():
                         default=os.path.join(ROOT, "build/bin/corolint-clangd"))
     parser.add_argument("--database", action="store_true",
                         help="compile_commands.json (background facts) instead of compile_flags.txt")
+    parser.add_argument("--warm", action="store_true",
+                        help="with --database: keep corolint's cache between sessions")
     parser.add_argument("file", nargs="?",
                         default=os.path.join(ROOT, "examples/seed_chain.cpp"))
     args = parser.parse_args()
@@ -95,7 +100,7 @@ def main():
     for r in range(args.rounds):
         for name, server in (("clangd-19", args.clangd),
                              ("corolint-clangd", args.corolint_clangd)):
-            opened, edited = session(server, path, home)
+            opened, edited = session(server, path, home, args.warm)
             times[name][0].append(opened)
             times[name][1].append(edited)
             print("round %d %-16s open %.2fs, edit %.2fs" % (r + 1, name, opened, edited))
