@@ -179,9 +179,9 @@ void CoroutineCheck::check(const MatchFinder::MatchResult &R) {
                              "another file")
           << (*Strings)[C.Pending.Callee] << Info.Name;
     }
-  } else if (std::vector<Candidate> Cands = A.candidates(Info.Id);
-             !Cands.empty()) {
-    if (std::shared_ptr<Program> Whole = wholeProgram(SM)) {
+  } else {
+    std::vector<Candidate> Cands = A.candidates(Info.Id);
+    if (std::shared_ptr<Program> Whole = wholeProgram(SM, !Cands.empty())) {
       StringPool &S = *Strings;
       for (const Candidate &C : Cands)
         if (std::optional<Finding> F = Whole->resolveFrom(C, S))
@@ -190,8 +190,11 @@ void CoroutineCheck::check(const MatchFinder::MatchResult &R) {
   }
 }
 
-std::shared_ptr<Program> CoroutineCheck::wholeProgram(SourceManager &SM) {
+std::shared_ptr<Program> CoroutineCheck::wholeProgram(SourceManager &SM,
+                                                      bool HasCandidates) {
   if (FactsDirectory.empty()) {
+    if (!HasCandidates)
+      return nullptr;
     OptionalFileEntryRef Main = SM.getFileEntryRefForID(SM.getMainFileID());
     return Main ? Program::background(Main->getName()) : nullptr;
   }

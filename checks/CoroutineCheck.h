@@ -48,9 +48,11 @@ private:
   /// Emits F, whose strings are in S, as a warning with its notes.
   void report(const Finding &F, const StringPool &S, clang::SourceManager &SM);
   /// The whole program that completes this file's candidates: the facts
-  /// directory's, else the front end's (corolint-clangd's background
-  /// facts), if any.
-  std::shared_ptr<Program> wholeProgram(clang::SourceManager &SM);
+  /// directory's (loaded, or its error said, in every file), else the
+  /// front end's (corolint-clangd's background facts), asked only for a
+  /// file that has candidates.
+  std::shared_ptr<Program> wholeProgram(clang::SourceManager &SM,
+                                        bool HasCandidates);
 
   const CheckInfo &Info;
   bool FollowCalls = true;
