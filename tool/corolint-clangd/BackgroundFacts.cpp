@@ -213,6 +213,8 @@ bool BackgroundFacts::refresh(const std::string &Database) {
   {
     std::lock_guard<std::mutex> Lock(M);
     if (Stopping) {
+      posix_spawn_file_actions_destroy(&Actions);
+      posix_spawnattr_destroy(&Attributes);
       close(Pipe[0]);
       close(Pipe[1]);
       return false;
@@ -308,6 +310,23 @@ bool BackgroundFacts::load(const std::string &Database) {
     llvm::consumeError(Files.takeError());
     return false;
   }
+  // Unless an entry was written since the last load (the common case: a
+  // run that found every file fresh), nothing is read again.
+  uint64_t Listing = 0;
+  for (const std::string &File : *Files) {
+    llvm::sys::fs::file_status Status;
+    if (llvm::sys::fs::status(File, Status))
+      continue;
+    Listing = llvm::xxh3_64bits(File) ^ Status.getSize() ^
+              Status.getLastModificationTime().time_since_epoch().count() ^
+              (Listing * 31);
+  }
+  {
+    std::lock_guard<std::mutex> Lock(M);
+    Project &P = Projects[Database];
+    if (P.Facts && P.Listing == Listing)
+      return false;
+  }
   auto Loaded = std::make_shared<Program>();
   uint64_t Signature = 0;
   for (const std::string &File : *Files) {
@@ -326,6 +345,7 @@ bool BackgroundFacts::load(const std::string &Database) {
   }
   std::lock_guard<std::mutex> Lock(M);
   Project &P = Projects[Database];
+  P.Listing = Listing;
   if (P.Facts && P.Signature == Signature)
     return false;
   P.Facts = std::move(Loaded);

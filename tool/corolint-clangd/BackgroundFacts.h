@@ -53,7 +53,8 @@ private:
   struct Project {
     std::string CacheDir;
     std::shared_ptr<Program> Facts;
-    uint64_t Signature = 0;
+    /// The facts' content, and the cache's entries by name, size and time.
+    uint64_t Signature = 0, Listing = 0;
     bool Queued = false;
   };
   struct Document {
