@@ -3,14 +3,17 @@
 # and the plugin, one file at a time; then split/, the seed split across three
 # files, with the standalone corolint over a compile database, which finds the
 # chain that crosses files. The examples are wrong on purpose: the warnings
-# are the point, so this exits 0 when both tools ran.
+# are the point, so this exits 0 when both tools ran. COROLINT_BUILD_DIR
+# names the build to use (default: build/).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-plugin=build/lib/libcorolint.so
-corolint=build/bin/corolint
+build=${COROLINT_BUILD_DIR:-build}
+build=${build%/}
+plugin=$build/lib/libcorolint.so
+corolint=$build/bin/corolint
 for f in "$plugin" "$corolint"; do
   if [ ! -f "$f" ]; then
-    echo "lint.sh: $PWD/$f is missing; build first (bash scripts/build.sh)" >&2
+    echo "lint.sh: $f is missing; build first (bash scripts/build.sh)" >&2
     exit 2
   fi
 done
@@ -23,8 +26,8 @@ clang-tidy-19 --load="$plugin" --checks='-*,coro-*' \
   examples/seed_chain.cpp examples/ticker.cpp \
   -- -std=c++20 -DASIO_HAS_CO_AWAIT=1
 
-echo "== corolint over examples/split (compile database in build/examples)"
-db=build/examples
+db=$build/examples
+echo "== corolint over examples/split (compile database in ${db#"$PWD"/})"
 mkdir -p "$db"
 dir="$PWD/examples/split"
 {
