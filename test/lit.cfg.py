@@ -66,8 +66,13 @@ config.substitutions.append(
     ("%project", "bash " + os.path.join(config.test_source_root, "utils", "project.sh")))
 config.substitutions.append(("%corolint_version", config.corolint_version))
 config.substitutions.append(("%build_dir", config.corolint_build_dir))
-# Fetched by scripts/install-deps.sh.
-config.substitutions.append(("%sarif_schema", config.sarif_schema))
+# Fetched by scripts/install-deps.sh into the source tree's build/; a build
+# elsewhere finds it there.
+sarif_schema = config.sarif_schema
+if not os.path.exists(sarif_schema):
+    sarif_schema = os.path.join(config.corolint_source_dir, "build",
+                                os.path.basename(sarif_schema))
+config.substitutions.append(("%sarif_schema", sarif_schema))
 config.substitutions.append(
     ("%utils", os.path.join(config.test_source_root, "utils")))
 # Last: the names above that start with %corolint go first.
