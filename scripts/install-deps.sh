@@ -12,6 +12,7 @@ packages=(
   libpq-dev libsqlite3-dev libcurl4-openssl-dev libhiredis-dev
   qcoro-qt6-dev qt6-base-dev pkg-config
   neovim python3-jsonschema python3-yaml
+  libclang-rt-19-dev
 )
 
 missing=()

@@ -2,6 +2,7 @@
 import os
 import shutil
 import lit.formats
+import subprocess
 
 config.name = "corolint"
 config.test_format = lit.formats.ShTest(execute_external=False)
@@ -12,6 +13,18 @@ config.test_exec_root = os.path.join(os.path.dirname(config.corolint_plugin), ".
 
 config.environment["PATH"] = os.pathsep.join(
     [config.llvm_tools_dir, config.environment.get("PATH", "")])
+
+# A sanitizer build (COROLINT_SANITIZE): clang-tidy-19 is not built with the
+# sanitizers' runtime, so the plugin it loads needs the runtime preloaded;
+# every process of a test gets it. clang and clang-tidy allocate for the
+# process's lifetime on purpose, so leaks are not errors there.
+if config.corolint_sanitize:
+    runtime = subprocess.run(
+        ["clang++-19", "-print-file-name=libclang_rt.asan-x86_64.so"],
+        capture_output=True, text=True).stdout.strip()
+    config.environment["LD_PRELOAD"] = runtime
+    config.environment["ASAN_OPTIONS"] = "detect_leaks=0:abort_on_error=0"
+    config.environment["UBSAN_OPTIONS"] = "print_stacktrace=1:halt_on_error=1"
 
 inputs = os.path.join(config.test_source_root, "Inputs")
 # Diagnostics without the source snippets under them, so that the CHECK
@@ -27,7 +40,6 @@ config.substitutions.append(("%plugin", config.corolint_plugin))
 config.substitutions.append(("%asio_flags", "-DASIO_HAS_CO_AWAIT=1"))
 # Qt 6 and QCoro from Debian's qt6-base-dev and qcoro-qt6-dev (QCoro has no
 # pkg-config file; its include directories are fixed).
-import subprocess
 qt_cflags = subprocess.run(
     ["pkg-config", "--cflags", "Qt6Core", "Qt6Network"],
     capture_output=True, text=True).stdout.strip()
