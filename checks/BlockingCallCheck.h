@@ -15,9 +15,9 @@ namespace corolint {
 /// Qt's waits to their awaited twins. See docs/checks/coro-blocking-call.md.
 class BlockingCallCheck : public CoroutineCheck {
 public:
-  BlockingCallCheck(llvm::StringRef Name,
-                    clang::tidy::ClangTidyContext *Context)
-      : CoroutineCheck(Name, Context, CheckId::BlockingCall,
+  BlockingCallCheck(llvm::StringRef Name, clang::tidy::ClangTidyContext *Context,
+                    std::shared_ptr<Session> S)
+      : CoroutineCheck(Name, Context, std::move(S), CheckId::BlockingCall,
                        /*WithIncludes=*/true) {}
   void storeOptions(clang::tidy::ClangTidyOptions::OptionMap &Opts) override;
 };

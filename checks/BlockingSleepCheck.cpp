@@ -16,8 +16,9 @@ constexpr llvm::StringLiteral SleepReplacementIncludeKey =
 } // namespace
 
 BlockingSleepCheck::BlockingSleepCheck(llvm::StringRef Name,
-                                       tidy::ClangTidyContext *Context)
-    : CoroutineCheck(Name, Context, CheckId::BlockingSleep,
+                                       tidy::ClangTidyContext *Context,
+                                       std::shared_ptr<Session> S)
+    : CoroutineCheck(Name, Context, std::move(S), CheckId::BlockingSleep,
                      /*WithIncludes=*/true),
       SleepReplacement(Options.get(SleepReplacementKey, "")),
       SleepReplacementInclude(Options.get(SleepReplacementIncludeKey, "")) {

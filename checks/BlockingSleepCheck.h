@@ -13,7 +13,8 @@ namespace corolint {
 class BlockingSleepCheck : public CoroutineCheck {
 public:
   BlockingSleepCheck(llvm::StringRef Name,
-                     clang::tidy::ClangTidyContext *Context);
+                     clang::tidy::ClangTidyContext *Context,
+                     std::shared_ptr<Session> S);
   void storeOptions(clang::tidy::ClangTidyOptions::OptionMap &Opts) override;
 
 private:

@@ -1,31 +1,22 @@
-//===--- CorolintModule.cpp - Registers the coro-* checks -----------------===//
+//===--- CorolintModule.cpp - The coro-* checks for clang-tidy ------------===//
+//
+// The module clang-tidy-19 loads with the plugin, and the standalone tool's
+// listings (--list-checks, --dump-config) read: the checks of each run share
+// a session with nothing from a front end. corolint-clangd registers its
+// own module, which gives the checks its background facts.
+//
+//===----------------------------------------------------------------------===//
 
-#include "BlockingCallCheck.h"
-#include "BlockingSleepCheck.h"
-#include "NestedRunCheck.h"
-#include "SyncCallsAsyncCheck.h"
+#include "Session.h"
 #include "clang-tidy/ClangTidyModule.h"
 #include "clang-tidy/ClangTidyModuleRegistry.h"
 
 namespace corolint {
 
-namespace {
-
-template <typename Check>
-void add(clang::tidy::ClangTidyCheckFactories &F, CheckId Id) {
-  F.registerCheck<Check>(checkInfo(Id).Name);
-}
-
-} // namespace
-
 class CorolintModule : public clang::tidy::ClangTidyModule {
 public:
-  // One class per row of checkInfos(), under the row's name.
   void addCheckFactories(clang::tidy::ClangTidyCheckFactories &F) override {
-    add<BlockingCallCheck>(F, CheckId::BlockingCall);
-    add<BlockingSleepCheck>(F, CheckId::BlockingSleep);
-    add<NestedRunCheck>(F, CheckId::NestedRun);
-    add<SyncCallsAsyncCheck>(F, CheckId::SyncCallsAsync);
+    addCorolintChecks(F, std::make_shared<Session>());
   }
 };
 
@@ -33,7 +24,3 @@ public:
 
 static clang::tidy::ClangTidyModuleRegistry::Add<corolint::CorolintModule>
     X("corolint-module", "Checks for coroutines that block their thread.");
-
-// Referenced by front ends that link the module statically, so the linker
-// keeps the registration above.
-volatile int CorolintModuleAnchorSource = 0;

@@ -1,6 +1,7 @@
 //===--- CoroutineCheck.cpp - What the coro-* checks share ----------------===//
 
 #include "CoroutineCheck.h"
+#include "Recorder.h"
 #include "Render.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "clang/ASTMatchers/ASTMatchers.h"
@@ -35,30 +36,17 @@ AnalysisOptions sharedValues(const tidy::ClangTidyCheck::OptionsView &Options,
   return Values;
 }
 
-/// The shared options of the unit being set up, parsed once per distinct
-/// value. What is wrong with a value is said once, in the name of the first
-/// enabled check (by name) that reads it. Checks are made on the thread
-/// that runs them, one unit at a time.
-struct ParsedForUnit {
-  const tidy::ClangTidyContext *Context = nullptr;
-  std::string File;
-  llvm::StringMap<std::shared_ptr<const ParsedOptions>> Parsed;
-};
-thread_local ParsedForUnit UnitOptions;
-
+/// Values, parsed once per distinct value in the unit being set up. What
+/// is wrong with a value is said once, in the name of the first enabled
+/// check (by name) that reads it.
 std::shared_ptr<const ParsedOptions>
-parseShared(tidy::ClangTidyContext &Context, AnalysisOptions Values,
+parseShared(Session &S, tidy::ClangTidyContext &Context, AnalysisOptions Values,
             llvm::function_ref<void(const ParsedOptions::Error &,
                                     llvm::StringRef Reader)>
                 Report) {
-  if (UnitOptions.Context != &Context ||
-      UnitOptions.File != Context.getCurrentFile()) {
-    UnitOptions.Context = &Context;
-    UnitOptions.File = Context.getCurrentFile().str();
-    UnitOptions.Parsed.clear();
-  }
   std::string Fingerprint = Values.fingerprint();
-  std::shared_ptr<const ParsedOptions> &Slot = UnitOptions.Parsed[Fingerprint];
+  std::shared_ptr<const ParsedOptions> &Slot =
+      S.parsedOptions(Context, Fingerprint);
   if (Slot)
     return Slot;
   std::vector<ParsedOptions::Error> Errors;
@@ -100,9 +88,10 @@ SourceLocation locate(const Place &P, const StringPool &S, SourceManager &SM) {
 } // namespace
 
 CoroutineCheck::CoroutineCheck(llvm::StringRef Name,
-                               tidy::ClangTidyContext *Context, CheckId Id,
+                               tidy::ClangTidyContext *Context,
+                               std::shared_ptr<Session> S, CheckId Id,
                                bool WithIncludes)
-    : ClangTidyCheck(Name, Context), Info(checkInfo(Id)) {
+    : ClangTidyCheck(Name, Context), Info(checkInfo(Id)), S(std::move(S)) {
   if (WithIncludes)
     Inserter.emplace(Options.getLocalOrGlobal(
                          IncludeStyleKey, tidy::utils::IncludeSorter::IS_LLVM),
@@ -111,7 +100,7 @@ CoroutineCheck::CoroutineCheck(llvm::StringRef Name,
     FollowCalls = Options.get(FollowCallsKey, true);
   if (Info.Followed)
     FactsDirectory = Options.getLocalOrGlobal(FactsDirectoryKey, "").str();
-  Shared = parseShared(*Context, sharedValues(Options, *Context),
+  Shared = parseShared(*this->S, *Context, sharedValues(Options, *Context),
                        [&](const ParsedOptions::Error &E, llvm::StringRef By) {
                          configurationDiag("option '%0' of check '%1': %2",
                                            DiagnosticIDs::Error)
@@ -150,14 +139,14 @@ void CoroutineCheck::registerMatchers(MatchFinder *Finder) {
 }
 
 void CoroutineCheck::check(const MatchFinder::MatchResult &R) {
-  FactsRecorder *Recorder = FactsRecorder::current();
-  Analysis &A = Analysis::get(*R.Context, Shared, Recorder != nullptr);
+  FactsRecorder *Recorder = S->frontEnd().Recorder;
+  Analysis &A = S->analysis(*R.Context, Shared);
   SourceManager &SM = R.Context->getSourceManager();
   std::shared_ptr<StringPool> Strings = A.strings();
   const bool Chains = Info.Followed && FollowCalls;
   if (Recorder)
     Recorder->addInputs(SM);
-  for (const Finding &F : A.findings(Info.Id, fixOptions())) {
+  for (const Finding &F : findingsWithFixes(A, Info.Id, fixOptions())) {
     if (F.chain() && !Chains)
       continue;
     if (Recorder)
@@ -172,7 +161,7 @@ void CoroutineCheck::check(const MatchFinder::MatchResult &R) {
     // and the header filter decide whether it may be reported; the tool
     // reads only which of them came through, by place. (The text names the
     // check: clang-tidy merges equal diagnostics of different checks.)
-    Recorder->addGraph(A);
+    Recorder->addGraph(A.graph(), A.options().Fingerprint);
     for (const Candidate &C : A.candidates(Info.Id)) {
       Recorder->addCandidate(C, Strings);
       diag(C.Pending.At.Loc, "call to %0 may reach what %1 reports through "
@@ -196,7 +185,9 @@ std::shared_ptr<Program> CoroutineCheck::wholeProgram(SourceManager &SM,
     if (!HasCandidates)
       return nullptr;
     OptionalFileEntryRef Main = SM.getFileEntryRefForID(SM.getMainFileID());
-    return Main ? Program::background(Main->getName()) : nullptr;
+    const FrontEnd &Front = S->frontEnd();
+    return Main && Front.WholeProgram ? Front.WholeProgram(Main->getName())
+                                      : nullptr;
   }
   if (!Facts) {
     std::string Error;
@@ -232,17 +223,8 @@ void CoroutineCheck::report(const Finding &F, const StringPool &S,
   }
 }
 
-// The first check to start or finish drops the analyses on this thread; the
-// others find nothing left to drop.
-void CoroutineCheck::onStartOfTranslationUnit() {
-  if (FactsRecorder *Recorder = FactsRecorder::current())
-    Recorder->startUnit();
-  Analysis::releaseAll();
-}
+void CoroutineCheck::onStartOfTranslationUnit() { S->startUnit(); }
 
-void CoroutineCheck::onEndOfTranslationUnit() {
-  Analysis::releaseAll();
-  UnitOptions = ParsedForUnit();
-}
+void CoroutineCheck::onEndOfTranslationUnit() { S->endUnit(); }
 
 } // namespace corolint

@@ -11,8 +11,8 @@
 #ifndef COROLINT_CHECKS_COROUTINECHECK_H
 #define COROLINT_CHECKS_COROUTINECHECK_H
 
-#include "Analysis.h"
-#include "Program.h"
+#include "FixIts.h"
+#include "Session.h"
 #include "clang-tidy/ClangTidyCheck.h"
 #include "clang-tidy/utils/IncludeInserter.h"
 #include <optional>
@@ -23,7 +23,8 @@ class CoroutineCheck : public clang::tidy::ClangTidyCheck {
 public:
   /// A check whose fix-its add includes asks for WithIncludes.
   CoroutineCheck(llvm::StringRef Name, clang::tidy::ClangTidyContext *Context,
-                 CheckId Id, bool WithIncludes = false);
+                 std::shared_ptr<Session> S, CheckId Id,
+                 bool WithIncludes = false);
   bool isLanguageVersionSupported(const clang::LangOptions &LO) const override {
     return LO.CPlusPlus20;
   }
@@ -55,6 +56,7 @@ private:
                                         bool HasCandidates);
 
   const CheckInfo &Info;
+  std::shared_ptr<Session> S;
   bool FollowCalls = true;
   std::shared_ptr<const ParsedOptions> Shared;
   /// Option FactsDirectory: facts that corolint --facts-out wrote.

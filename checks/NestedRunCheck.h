@@ -12,8 +12,9 @@ namespace corolint {
 /// keep their value to `co_await`. See docs/checks/coro-nested-run.md.
 class NestedRunCheck : public CoroutineCheck {
 public:
-  NestedRunCheck(llvm::StringRef Name, clang::tidy::ClangTidyContext *Context)
-      : CoroutineCheck(Name, Context, CheckId::NestedRun) {}
+  NestedRunCheck(llvm::StringRef Name, clang::tidy::ClangTidyContext *Context,
+                 std::shared_ptr<Session> S)
+      : CoroutineCheck(Name, Context, std::move(S), CheckId::NestedRun) {}
 };
 
 } // namespace corolint

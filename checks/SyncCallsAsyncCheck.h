@@ -13,9 +13,9 @@ namespace corolint {
 /// coroutine. See docs/checks/coro-sync-calls-async.md.
 class SyncCallsAsyncCheck : public CoroutineCheck {
 public:
-  SyncCallsAsyncCheck(llvm::StringRef Name,
-                      clang::tidy::ClangTidyContext *Context)
-      : CoroutineCheck(Name, Context, CheckId::SyncCallsAsync) {}
+  SyncCallsAsyncCheck(llvm::StringRef Name, clang::tidy::ClangTidyContext *Context,
+                      std::shared_ptr<Session> S)
+      : CoroutineCheck(Name, Context, std::move(S), CheckId::SyncCallsAsync) {}
 };
 
 } // namespace corolint

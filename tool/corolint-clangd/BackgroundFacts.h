@@ -7,7 +7,7 @@
 // background, which brings corolint's own cache up to date (so a cache
 // that CI or a corolint run warmed is used, and a corolint run after the
 // editor finds it warm), reads the cache into a Program, and gives it to
-// the checks (Program::setBackground). When the facts change, the open
+// the checks (through ClangdModule.cpp). When the facts change, the open
 // files of that database are published again. The open file's own facts
 // are its buffer's: the checks analyse it and take only other functions'
 // graphs from the cache. Progress goes to the editor as LSP $/progress.

@@ -5,7 +5,7 @@
 // to clangd's own entry point, with clang's resource directory (the builtin
 // headers) where Debian's clang-19 keeps it, unless the user names one:
 // clangd would look for it beside its own binary. The coro-* checks are in
-// the binary through CorolintModule.cpp, which registers them with
+// the binary through ClangdModule.cpp, which registers them with
 // clang-tidy's module registry; clangd builds its checks from that registry.
 // In a language-server session the proxy (LspProxy.h) sits between the
 // editor and clangd: it keeps the background facts (BackgroundFacts.h) and
@@ -15,6 +15,7 @@
 
 #include "BackgroundFacts.h"
 #include "Checks.h"
+#include "ClangdModule.h"
 #include "LspProxy.h"
 #include "clang/Basic/Version.h"
 #include "llvm/ADT/StringRef.h"
@@ -35,10 +36,6 @@ namespace {
 using namespace corolint;
 
 BackgroundFacts *Facts = nullptr;
-
-std::shared_ptr<Program> backgroundProgram(llvm::StringRef MainFile) {
-  return Facts ? Facts->programFor(MainFile) : nullptr;
-}
 
 /// A coro-* diagnostic's link goes to corolint's page for its check, not
 /// to the clang-tidy page clangd derives from the name (there is none).
@@ -156,8 +153,7 @@ int main(int Argc, char *Argv[]) {
       Facts = nullptr;
       Proxy = nullptr;
     }
-    if (Facts)
-      Program::setBackground(backgroundProgram);
+    useBackgroundFacts(Facts);
   }
   int Status =
       clang::clangd::clangdMain(static_cast<int>(Args.size()) - 1, Args.data());

@@ -1,10 +1,18 @@
 //===--- Worker.cpp - Parses one file and keeps its facts -----------------===//
 
 #include "Worker.h"
-#include "Facts.h"
+#include "Recorder.h"
+#include "Session.h"
 #include "clang-tidy/ClangTidy.h"
+#include "clang-tidy/ClangTidyCheck.h"
 #include "clang-tidy/ClangTidyDiagnosticConsumer.h"
 #include "clang-tidy/ClangTidyModule.h"
+#include "clang/ASTMatchers/ASTMatchFinder.h"
+#include "clang/Frontend/CompilerInstance.h"
+#include "clang/Frontend/FrontendAction.h"
+#include "clang/Lex/PreprocessorOptions.h"
+#include "clang/Tooling/ArgumentsAdjusters.h"
+#include "clang/Tooling/Tooling.h"
 #include "llvm/ADT/StringMap.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
@@ -85,6 +93,126 @@ private:
 
 } // namespace
 
+namespace {
+
+/// The checks of one unit and the matcher that runs them.
+class ChecksConsumer : public ASTConsumer {
+public:
+  ChecksConsumer(std::vector<std::unique_ptr<tidy::ClangTidyCheck>> Checks,
+                 std::unique_ptr<ast_matchers::MatchFinder> Finder)
+      : Checks(std::move(Checks)), Finder(std::move(Finder)),
+        Matching(this->Finder->newASTConsumer()) {}
+  void HandleTranslationUnit(ASTContext &Ctx) override {
+    Matching->HandleTranslationUnit(Ctx);
+  }
+
+private:
+  std::vector<std::unique_ptr<tidy::ClangTidyCheck>> Checks;
+  std::unique_ptr<ast_matchers::MatchFinder> Finder;
+  std::unique_ptr<ASTConsumer> Matching;
+};
+
+/// Parses each unit and runs the coro-* checks the configuration enables,
+/// made with this worker's session, as clang-tidy makes checks.
+class ChecksAction : public ASTFrontendAction {
+public:
+  ChecksAction(tidy::ClangTidyContext &Context,
+               const tidy::ClangTidyCheckFactories &Factories)
+      : Context(Context), Factories(Factories) {}
+
+  std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &CI,
+                                                 llvm::StringRef File) override {
+    Context.setSourceManager(&CI.getSourceManager());
+    Context.setCurrentFile(File);
+    Context.setASTContext(&CI.getASTContext());
+    if (auto Dir = CI.getFileManager()
+                       .getVirtualFileSystem()
+                       .getCurrentWorkingDirectory())
+      Context.setCurrentBuildDirectory(*Dir);
+    std::vector<std::unique_ptr<tidy::ClangTidyCheck>> Checks =
+        Factories.createChecksForLanguage(&Context);
+    auto Finder = std::make_unique<ast_matchers::MatchFinder>();
+    Preprocessor *PP = &CI.getPreprocessor();
+    for (const std::unique_ptr<tidy::ClangTidyCheck> &Check : Checks) {
+      Check->registerMatchers(Finder.get());
+      Check->registerPPCallbacks(CI.getSourceManager(), PP, PP);
+    }
+    return std::make_unique<ChecksConsumer>(std::move(Checks),
+                                            std::move(Finder));
+  }
+
+private:
+  tidy::ClangTidyContext &Context;
+  const tidy::ClangTidyCheckFactories &Factories;
+};
+
+class ChecksActionFactory : public tooling::FrontendActionFactory {
+public:
+  ChecksActionFactory(tidy::ClangTidyContext &Context,
+                      const tidy::ClangTidyCheckFactories &Factories)
+      : Context(Context), Factories(Factories) {}
+  std::unique_ptr<FrontendAction> create() override {
+    return std::make_unique<ChecksAction>(Context, Factories);
+  }
+  bool runInvocation(std::shared_ptr<CompilerInvocation> Invocation,
+                     FileManager *Files,
+                     std::shared_ptr<PCHContainerOperations> PCH,
+                     DiagnosticConsumer *Diags) override {
+    // As clang-tidy: __clang_analyzer__ is defined.
+    Invocation->getPreprocessorOpts().SetUpStaticAnalyzer = true;
+    return FrontendActionFactory::runInvocation(Invocation, Files, PCH, Diags);
+  }
+
+private:
+  tidy::ClangTidyContext &Context;
+  const tidy::ClangTidyCheckFactories &Factories;
+};
+
+/// The arguments the configuration adds to every compile command
+/// (ExtraArgsBefore, ExtraArgs), as clang-tidy adds them.
+tooling::ArgumentsAdjuster configuredArguments(tidy::ClangTidyContext &Context) {
+  return [&Context](const tooling::CommandLineArguments &Args,
+                    llvm::StringRef File) {
+    tidy::ClangTidyOptions Opts = Context.getOptionsForFile(File);
+    tooling::CommandLineArguments Out = Args;
+    if (Opts.ExtraArgsBefore) {
+      auto At = Out.begin();
+      if (At != Out.end() && !llvm::StringRef(*At).starts_with("-"))
+        ++At; // after the compiler's name
+      Out.insert(At, Opts.ExtraArgsBefore->begin(), Opts.ExtraArgsBefore->end());
+    }
+    if (Opts.ExtraArgs)
+      Out.insert(Out.end(), Opts.ExtraArgs->begin(), Opts.ExtraArgs->end());
+    return Out;
+  };
+}
+
+/// Parses File as DB compiles it and runs the checks with Recorder; what
+/// clang-tidy would report: the compiler's errors and the checks'
+/// diagnostics that NOLINT and the header filter let through.
+std::vector<tidy::ClangTidyError>
+runChecks(tidy::ClangTidyContext &Context,
+          const tooling::CompilationDatabase &DB, const std::string &File,
+          FactsRecorder &Recorder) {
+  tidy::ClangTidyCheckFactories Factories;
+  addCorolintChecks(Factories,
+                    std::make_shared<Session>(FrontEnd{&Recorder, nullptr}));
+  tooling::ClangTool Tool(DB, {File});
+  Tool.appendArgumentsAdjuster(configuredArguments(Context));
+  Tool.appendArgumentsAdjuster(tooling::getStripPluginsAdjuster());
+  tidy::ClangTidyDiagnosticConsumer Consumer(Context);
+  DiagnosticsEngine Engine(llvm::makeIntrusiveRefCnt<DiagnosticIDs>(),
+                           llvm::makeIntrusiveRefCnt<DiagnosticOptions>(),
+                           &Consumer, /*ShouldOwnClient=*/false);
+  Context.setDiagnosticsEngine(&Engine);
+  Tool.setDiagnosticConsumer(&Consumer);
+  ChecksActionFactory Action(Context, Factories);
+  Tool.run(&Action);
+  return Consumer.take();
+}
+
+} // namespace
+
 std::vector<std::string>
 configurationErrors(const TidyFlags &Flags, llvm::ArrayRef<std::string> Paths) {
   std::vector<std::string> Errors;
@@ -144,12 +272,8 @@ llvm::Error analyseFile(const std::string &File,
     }
   tidy::ClangTidyContext Context(std::move(*Provider));
   FactsRecorder Recorder(Writer);
-  FactsRecorder::install(&Recorder);
-  llvm::IntrusiveRefCntPtr<llvm::vfs::OverlayFileSystem> FS(
-      new llvm::vfs::OverlayFileSystem(llvm::vfs::getRealFileSystem()));
   std::vector<tidy::ClangTidyError> Errors =
-      tidy::runClangTidy(Context, DB, {File}, FS, /*ApplyAnyFix=*/false);
-  FactsRecorder::install(nullptr);
+      runChecks(Context, DB, File, Recorder);
 
   // What clang-tidy let through, by check and place: a finding or a
   // candidate is kept when its diagnostic was.

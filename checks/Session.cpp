@@ -1,0 +1,59 @@
+//===--- Session.cpp - What the coro-* checks of one run share ------------===//
+
+#include "Session.h"
+#include "BlockingCallCheck.h"
+#include "BlockingSleepCheck.h"
+#include "NestedRunCheck.h"
+#include "Recorder.h"
+#include "SyncCallsAsyncCheck.h"
+#include "clang-tidy/ClangTidyModule.h"
+
+using namespace clang;
+
+namespace corolint {
+
+std::shared_ptr<const ParsedOptions> &
+Session::parsedOptions(const tidy::ClangTidyContext &Context,
+                       llvm::StringRef Fingerprint) {
+  // Checks are made for one unit at a time, as it is set up.
+  if (OptionsContext != &Context || OptionsFile != Context.getCurrentFile()) {
+    OptionsContext = &Context;
+    OptionsFile = Context.getCurrentFile().str();
+    Parsed.clear();
+  }
+  return Parsed[Fingerprint];
+}
+
+Analysis &Session::analysis(ASTContext &Ctx,
+                            const std::shared_ptr<const ParsedOptions> &Opts) {
+  for (const std::unique_ptr<Analysis> &A : Analyses)
+    if (&A->context() == &Ctx && A->sharedOptions() == Opts)
+      return *A;
+  Analyses.push_back(
+      std::make_unique<Analysis>(Ctx, Opts, Front.Recorder != nullptr));
+  return *Analyses.back();
+}
+
+void Session::startUnit() {
+  if (Front.Recorder)
+    Front.Recorder->startUnit();
+  Analyses.clear();
+}
+
+void Session::endUnit() {
+  Analyses.clear();
+  OptionsContext = nullptr;
+  Parsed.clear();
+}
+
+void addCorolintChecks(tidy::ClangTidyCheckFactories &Factories,
+                       std::shared_ptr<Session> S) {
+#define COROLINT_CHECK(Id, Name, Class, ...)                                   \
+  Factories.registerCheckFactory(                                              \
+      Name, [S](llvm::StringRef CheckName, tidy::ClangTidyContext *Context) {  \
+        return std::make_unique<Class>(CheckName, Context, S);                 \
+      });
+#include "Checks.def"
+}
+
+} // namespace corolint

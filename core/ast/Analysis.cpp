@@ -1,0 +1,515 @@
+//===--- Analysis.cpp - One translation unit's findings ------------------===//
+
+#include "Analysis.h"
+#include "BlockingRules.h"
+#include "Stack.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/ASTLambda.h"
+#include "clang/AST/Attr.h"
+#include "clang/AST/DeclCXX.h"
+#include "clang/AST/RecursiveASTVisitor.h"
+#include "clang/AST/ParentMap.h"
+#include "clang/AST/StmtCXX.h"
+#include "clang/Analysis/CFG.h"
+#include "clang/Analysis/CFGStmtMap.h"
+#include "clang/Basic/SourceManager.h"
+#include "clang/Index/USRGeneration.h"
+#include "llvm/ADT/DenseSet.h"
+#include "llvm/ADT/SmallPtrSet.h"
+#include <deque>
+#include <tuple>
+
+using namespace clang;
+
+namespace corolint {
+
+namespace {
+
+constexpr llvm::StringLiteral BlockingAnnotation = "corolint::blocking";
+constexpr llvm::StringLiteral NonBlockingAnnotation = "corolint::nonblocking";
+
+/// The functions a unit defines outside system headers, instances of
+/// templates and lambdas' call operators included, patterns not.
+/// Declarations in system headers are not entered: what they hold is in
+/// system headers too (instances of their templates included), and they are
+/// most of a unit.
+class DefinitionFinder : public RecursiveASTVisitor<DefinitionFinder> {
+  using Base = RecursiveASTVisitor<DefinitionFinder>;
+
+public:
+  explicit DefinitionFinder(const SourceManager &SM) : SM(SM) {}
+  bool shouldVisitTemplateInstantiations() const { return true; }
+  bool shouldVisitImplicitCode() const { return true; }
+  bool TraverseDecl(Decl *D) {
+    if (D && !isa<TranslationUnitDecl>(D) && D->getLocation().isValid() &&
+        SM.isInSystemHeader(D->getLocation()))
+      return true;
+    return Base::TraverseDecl(D);
+  }
+  bool VisitFunctionDecl(FunctionDecl *F) {
+    if (F->doesThisDeclarationHaveABody() && !F->isDependentContext() &&
+        !SM.isInSystemHeader(F->getLocation()))
+      Found.push_back(F);
+    return true;
+  }
+  std::vector<const FunctionDecl *> Found;
+
+private:
+  const SourceManager &SM;
+};
+
+/// Collects every use of a function's name, with the function it is in.
+class ReferenceIndexer : public RecursiveASTVisitor<ReferenceIndexer> {
+  using Base = RecursiveASTVisitor<ReferenceIndexer>;
+
+public:
+  using Map =
+      llvm::DenseMap<const FunctionDecl *, std::vector<Reference>>;
+  explicit ReferenceIndexer(Map &Refs) : Refs(Refs) {}
+  // Implicit uses (a range-for's begin and end) are uses too.
+  bool shouldVisitImplicitCode() const { return true; }
+
+  bool TraverseDecl(Decl *D) {
+    auto *F = dyn_cast_or_null<FunctionDecl>(D);
+    if (F)
+      Enclosing.push_back(F);
+    bool Result = Base::TraverseDecl(D);
+    if (F)
+      Enclosing.pop_back();
+    return Result;
+  }
+  bool TraverseLambdaExpr(LambdaExpr *L) {
+    Enclosing.push_back(L->getCallOperator());
+    bool Result = Base::TraverseLambdaExpr(L);
+    Enclosing.pop_back();
+    return Result;
+  }
+  bool VisitDeclRefExpr(DeclRefExpr *E) {
+    add(E->getDecl(), E);
+    return true;
+  }
+  bool VisitMemberExpr(MemberExpr *E) {
+    add(E->getMemberDecl(), E);
+    return true;
+  }
+  // A dependent call in a template may resolve to any of its candidates.
+  bool VisitOverloadExpr(OverloadExpr *E) {
+    for (const NamedDecl *D : E->decls())
+      add(D->getUnderlyingDecl(), E);
+    return true;
+  }
+
+private:
+  // Implicit code shares subexpressions with the written code (a
+  // co_return's operand and its promise call): each use counts once.
+  void add(const Decl *D, const Expr *Use) {
+    if (const auto *F = dyn_cast<FunctionDecl>(D);
+        F && Seen.insert(Use).second)
+      Refs[F->getCanonicalDecl()].push_back(
+          {Use, Enclosing.empty() ? nullptr : Enclosing.back()});
+  }
+
+  Map &Refs;
+  llvm::DenseSet<const Expr *> Seen;
+  std::vector<const FunctionDecl *> Enclosing;
+};
+
+} // namespace
+
+/// A function the analysis has looked at: its calls, walked once, and its
+/// node in the graph once it has one.
+struct Analysis::Function {
+  const FunctionDecl *F = nullptr;
+  bool Walked = false, ContextKnown = false;
+  /// For a coroutine: whether its own code awaits or yields.
+  bool Suspends = false;
+  std::vector<Call> Calls;
+  std::optional<AsyncContext> Context;
+  std::optional<NodeId> Node;
+  std::unique_ptr<ParentMap> Parents;
+  std::unique_ptr<FunctionEvidence> Evidence;
+};
+
+
+Analysis::Analysis(ASTContext &Ctx, std::shared_ptr<const ParsedOptions> Opts,
+                   bool Everything)
+    : Ctx(Ctx), Opts(std::move(Opts)), Everything(Everything),
+      Strings(std::make_shared<StringPool>()),
+      Places(Ctx.getSourceManager(), Ctx.getLangOpts(), *Strings),
+      G(*Strings) {}
+
+Analysis::~Analysis() = default;
+
+bool hasAnnotation(const Decl &D, llvm::StringRef Annotation) {
+  for (const Decl *R : D.redecls())
+    for (const auto *A : R->specific_attrs<AnnotateAttr>())
+      if (A->getAnnotation() == Annotation)
+        return true;
+  return false;
+}
+
+bool markedNonBlocking(const Decl &D) {
+  return hasAnnotation(D, NonBlockingAnnotation);
+}
+
+bool markedBlocking(const Decl &D) {
+  return hasAnnotation(D, BlockingAnnotation);
+}
+
+// clang names a function of internal linkage by the file's base name only,
+// and all lambdas of an inline function alike: such functions also carry
+// the place of their definition, which every unit sees the same.
+std::string usrOf(const FunctionDecl &F) {
+  llvm::SmallString<128> USR;
+  if (index::generateUSRForDecl(&F, USR))
+    return "";
+  if (F.isExternallyVisible() && !isLambdaCallOperator(&F))
+    return USR.str().str();
+  const FunctionDecl *Def = F.getDefinition();
+  const SourceManager &SM = F.getASTContext().getSourceManager();
+  SourceLocation At = SM.getFileLoc((Def ? Def : &F)->getLocation());
+  std::string File;
+  if (OptionalFileEntryRef Entry = SM.getFileEntryRefForID(SM.getFileID(At)))
+    File = canonicalPath(*Entry);
+  return (USR + "@" + File + ":" + llvm::Twine(SM.getFileOffset(At))).str();
+}
+
+Analysis::Function &Analysis::function(const FunctionDecl &F) {
+  Function *&Slot = ByDecl[&F];
+  if (!Slot) {
+    Functions.push_back(std::make_unique<Function>());
+    Slot = Functions.back().get();
+    Slot->F = &F;
+  }
+  return *Slot;
+}
+
+const std::optional<AsyncContext> &
+Analysis::contextOf(const FunctionDecl &F) {
+  Function &Fn = function(F);
+  if (!Fn.ContextKnown) {
+    Fn.ContextKnown = true;
+    Fn.Context = asyncContextOf(F);
+  }
+  return Fn.Context;
+}
+
+const std::vector<Analysis::Call> &
+Analysis::callsOf(const FunctionDecl &F) {
+  Function &Fn = function(F);
+  if (Fn.Walked)
+    return Fn.Calls;
+  Fn.Walked = true;
+  const std::optional<AsyncContext> &Coro = contextOf(F);
+  // (Fn.Calls is filled in a vector of its own: classifying a call may walk
+  // another function, which adds to Functions.)
+  std::vector<Call> Calls;
+  auto Add = [&](const OwnCall &Site, llvm::ArrayRef<std::string> Names) {
+    Call &C = Calls.emplace_back();
+    C.Site = Site;
+    if (Coro && !Names.empty())
+      C.Called = Strings->intern(Names.front());
+    classify(C, Names, F);
+  };
+  bool Suspends = false;
+  if (Coro)
+    Suspends = forEachOwnCall(
+        *Coro, Ctx,
+        [&](const Expr &Operand) { return onBlockingPool(Operand); }, Add);
+  else
+    forEachOwnCall(F, Ctx, Add);
+  markCold(F, Calls);
+  Function &Done = function(F);
+  Done.Suspends = Suspends;
+  Done.Calls = std::move(Calls);
+  return Done.Calls;
+}
+
+const FunctionEvidence &Analysis::evidence(const FunctionDecl &F) {
+  Function &Fn = function(F);
+  if (!Fn.Evidence)
+    Fn.Evidence = std::make_unique<FunctionEvidence>(F, parents(F));
+  return *Fn.Evidence;
+}
+
+ParentMap &Analysis::parents(const FunctionDecl &F) {
+  Function &Fn = function(F);
+  if (!Fn.Parents) {
+    Stmt *Body = F.getBody();
+    if (auto *Coro = dyn_cast_or_null<CoroutineBodyStmt>(Body))
+      Body = Coro->getBody();
+    Fn.Parents = std::make_unique<ParentMap>(Body);
+  }
+  return *Fn.Parents;
+}
+
+// A call from which every path ends the process (it sits in a block that
+// ends in a call of a [[noreturn]] function, or every way on leads to one)
+// runs only on the way out: it is neither followed nor reported. So is all
+// of a [[noreturn]] function's own code.
+void Analysis::markCold(const FunctionDecl &F, std::vector<Call> &Calls) {
+  auto Cold = [](Call &C) {
+    C.What = Call::Class::Other;
+    C.DrivesLoop = false;
+  };
+  if (F.isNoReturn() && !isa<CoroutineBodyStmt>(F.getBody())) {
+    llvm::for_each(Calls, Cold);
+    return;
+  }
+  if (llvm::none_of(Calls, [](const Call &C) {
+        return C.Site.Callee && C.Site.Callee->isNoReturn();
+      }))
+    return;
+  Stmt *Body = F.getBody();
+  if (auto *Coro = dyn_cast<CoroutineBodyStmt>(Body))
+    Body = Coro->getBody();
+  CFG::BuildOptions Options;
+  Options.setAllAlwaysAdd();
+  std::unique_ptr<CFG> Graph = CFG::buildCFG(&F, Body, &Ctx, Options);
+  if (!Graph)
+    return;
+  // Doomed blocks, the least fixed point: an infinite loop never returns
+  // either, but it blocks, so it is not cold.
+  std::vector<char> Doomed(Graph->getNumBlockIDs(), 0);
+  for (bool Changed = true; Changed;) {
+    Changed = false;
+    for (const CFGBlock *B : *Graph) {
+      if (Doomed[B->getBlockID()] || B == &Graph->getExit())
+        continue;
+      bool Dies = B->hasNoReturnElement();
+      if (!Dies) {
+        bool AnySuccessor = false;
+        Dies = true;
+        for (const CFGBlock::AdjacentBlock &Next : B->succs())
+          if (const CFGBlock *N = Next.getReachableBlock()) {
+            AnySuccessor = true;
+            Dies &= Doomed[N->getBlockID()] != 0;
+          }
+        Dies &= AnySuccessor;
+      }
+      if (Dies) {
+        Doomed[B->getBlockID()] = 1;
+        Changed = true;
+      }
+    }
+  }
+  std::unique_ptr<CFGStmtMap> Blocks(
+      CFGStmtMap::Build(Graph.get(), &parents(F)));
+  for (Call &C : Calls)
+    if (C.Site.Anchor)
+      if (const CFGBlock *B =
+              Blocks->getBlock(const_cast<Stmt *>(C.Site.Anchor)))
+        if (Doomed[B->getBlockID()])
+          Cold(C);
+}
+
+NodeId Analysis::nodeOf(const FunctionDecl &F) {
+  Function &Fn = function(F);
+  if (!Fn.Node) {
+    Fn.Node = G.node(Everything ? Strings->intern(usrOf(F)) : NoStr);
+    G[*Fn.Node].Name = Strings->intern(displayName(F));
+  }
+  return *Fn.Node;
+}
+
+void Analysis::scan(const FunctionDecl &F, NodeId N) {
+  G[N].Defined = true;
+  G[N].NonBlocking = markedNonBlocking(F);
+  if (isa<CoroutineBodyStmt>(F.getBody())) {
+    G[N].Coroutine = true; // calling it does not run its body
+    return;
+  }
+  for (const Call &C : callsOf(F)) {
+    switch (C.What) {
+    case Call::Class::Blocking: {
+      if (!G.sink(N, C.Blocks.Kind).empty())
+        break;
+      Sink S{G.addPrimitive(C.Blocks), Places.at(C.Site.Loc),
+             Places.at(C.Site.ImplicitAt),
+             C.Site.Callee ? Strings->intern(displayName(*C.Site.Callee))
+                           : NoStr};
+      G.sinkToSet(N, C.Blocks.Kind) = S;
+      break;
+    }
+    case Call::Class::Followed:
+    case Call::Class::External: {
+      NodeId To = nodeOf(*C.Target);
+      G[N].Edges.push_back(
+          {To, Places.at(C.Site.Loc), Places.at(C.Site.ImplicitAt)});
+      break;
+    }
+    case Call::Class::Other:
+      break;
+    }
+  }
+}
+
+Finding Analysis::pending(const Call &C, const AsyncContext &Coro) {
+  Finding F;
+  F.Coro.Name = Strings->intern(displayName(*Coro.Func));
+  F.Coro.Qualified = Strings->intern(qualifiedName(*Coro.Func));
+  F.Coro.Lambda = Coro.isLambda();
+  F.Coro.At = Places.at(Coro.Func->getLocation());
+  F.Coro.FW = Coro.framework();
+  F.At = Places.at(C.Site.Loc);
+  F.ImplicitAt = Places.at(C.Site.ImplicitAt);
+  if (C.Site.Callee)
+    F.Callee = Strings->intern(displayName(*C.Site.Callee));
+  F.Called = C.Called;
+  return F;
+}
+
+void Analysis::run() {
+  Ran = true;
+  runWithLargeStack([&] { build(); });
+}
+
+void Analysis::build() {
+  DefinitionFinder Finder(Ctx.getSourceManager());
+  Finder.TraverseAST(Ctx);
+
+  // The graph: the plain functions the coroutines call, and what they call
+  // in turn; for facts, every function defined here.
+  std::vector<const AsyncContext *> Coroutines;
+  std::deque<const FunctionDecl *> ToScan;
+  llvm::DenseSet<const FunctionDecl *> Queued;
+  auto Reach = [&](const FunctionDecl &F) {
+    if (Queued.insert(&F).second)
+      ToScan.push_back(&F);
+  };
+  for (const FunctionDecl *F : Finder.Found) {
+    bool IsCoroutine = isa<CoroutineBodyStmt>(F->getBody());
+    if (IsCoroutine)
+      if (const std::optional<AsyncContext> &Coro = contextOf(*F);
+          Coro && ownCoroutine(*Coro))
+        Coroutines.push_back(&*Coro);
+    if (Everything)
+      Reach(*F);
+  }
+  for (const AsyncContext *Coro : Coroutines)
+    for (const Call &C : callsOf(*Coro->Func))
+      if (C.What == Call::Class::Followed)
+        Reach(*C.Target);
+  while (!ToScan.empty()) {
+    const FunctionDecl *F = ToScan.front();
+    ToScan.pop_front();
+    scan(*F, nodeOf(*F));
+    if (!isa<CoroutineBodyStmt>(F->getBody()))
+      for (const Call &C : callsOf(*F))
+        if (C.What == Call::Class::Followed)
+          Reach(*C.Target);
+  }
+  collect(Coroutines);
+}
+
+void Analysis::collect(const std::vector<const AsyncContext *> &Coroutines) {
+  // Each finding once per check, place and name called (a variable's
+  // constructor and destructor share a place; template instances share
+  // both); findings first, so that an instance with a chain is reported
+  // though another instance of the same call has none.
+  llvm::DenseSet<std::tuple<unsigned, unsigned, StrId>> Reported;
+  auto First = [&](CheckId Check, const Call &C) {
+    return Reported
+        .insert({static_cast<unsigned>(Check), C.Site.Loc.getRawEncoding(),
+                 C.Called})
+        .second;
+  };
+  // A coroutine that never suspends and blocks on nothing but an event loop
+  // it runs is that loop's driver.
+  auto Driver = [&](const AsyncContext &Coro) {
+    return !function(*Coro.Func).Suspends &&
+           llvm::all_of(callsOf(*Coro.Func), [](const Call &C) {
+             return C.What != Call::Class::Blocking || C.DrivesLoop;
+           });
+  };
+  for (bool CandidatesPass : {false, true})
+    for (const AsyncContext *Coro : Coroutines)
+      for (const Call &C : callsOf(*Coro->Func)) {
+        // An object already cleaned up does not block in its destructor.
+        if (C.Site.OnBlockingPool || (C.DrivesLoop && Driver(*Coro)) ||
+            cleanedUp(C, *Coro))
+          continue;
+        if (!CandidatesPass && C.What == Call::Class::Blocking) {
+          CheckId Check = checkFor(C.Blocks.Kind, /*Chain=*/false);
+          if (!First(Check, C))
+            continue;
+          RawFinding &R = Found.emplace_back();
+          R.F = pending(C, *Coro);
+          R.F.Check = Check;
+          R.F.End = C.Blocks;
+          R.Site = &C;
+          R.Coro = Coro;
+          continue;
+        }
+        if (C.What != Call::Class::Followed &&
+            C.What != Call::Class::External)
+          continue;
+        for (unsigned K = 0; K < NumBlockKinds; ++K) {
+          BlockKind Kind = static_cast<BlockKind>(K);
+          CheckId Check = checkFor(Kind, /*Chain=*/true);
+          std::optional<Chain> Path;
+          if (C.What == Call::Class::Followed)
+            Path = G.chain(nodeOf(*C.Target), Kind);
+          if (CandidatesPass == Path.has_value() || !First(Check, C))
+            continue;
+          RawFinding &R = (Path ? Found : Candidates).emplace_back();
+          R.F = pending(C, *Coro);
+          R.F.Check = Check;
+          R.F.End.Kind = Kind;
+          R.Site = &C;
+          R.Coro = Coro;
+          R.Target = C.Target;
+          R.DefinedHere = C.What == Call::Class::Followed;
+          if (Path) {
+            R.F.End = Path->End;
+            R.F.Hops = Path->Hops;
+            R.Path = std::move(Path);
+          }
+        }
+      }
+}
+
+llvm::ArrayRef<RawFinding> Analysis::found() {
+  if (!Ran)
+    run();
+  return Found;
+}
+
+const Graph &Analysis::graph() {
+  if (!Ran)
+    run();
+  return G;
+}
+
+std::vector<Candidate> Analysis::candidates(CheckId Check) {
+  if (!Ran)
+    run();
+  std::vector<Candidate> Out;
+  for (const RawFinding &R : Candidates) {
+    if (R.F.Check != Check)
+      continue;
+    std::string Usr = usrOf(*R.Target);
+    if (Usr.empty() || !R.F.At.valid())
+      continue;
+    Candidate &C = Out.emplace_back();
+    C.Pending = R.F;
+    C.CalleeUsr = Strings->intern(Usr);
+    C.CalleeDefinedHere = R.DefinedHere;
+    C.Options = Strings->intern(Opts->Fingerprint);
+  }
+  return Out;
+}
+
+llvm::ArrayRef<Reference>
+Analysis::referencesTo(const FunctionDecl &F) {
+  if (!References) {
+    References.emplace();
+    ReferenceIndexer(*References).TraverseAST(Ctx);
+  }
+  auto It = References->find(F.getCanonicalDecl());
+  if (It == References->end())
+    return {};
+  return It->second;
+}
+
+} // namespace corolint

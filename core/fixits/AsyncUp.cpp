@@ -1,0 +1,244 @@
+//===--- AsyncUp.cpp - Async all the way up -------------------------------===//
+//
+// A plain function that a coroutine calls and that runs a coroutine to
+// completion becomes a coroutine of the caller's framework, awaited at
+// every call: its return type becomes the framework's task of it, its
+// nested runs `co_await`, its returns `co_return`, and each call
+// `co_await`. Within one file, where every declaration and use is seen.
+//
+//===----------------------------------------------------------------------===//
+
+#include "AwaitText.h"
+#include "Place.h"
+#include "Rewrites.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/ASTLambda.h"
+#include "clang/AST/DeclCXX.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/RecursiveASTVisitor.h"
+#include "clang/Basic/SourceManager.h"
+#include "clang/Lex/Lexer.h"
+#include "llvm/ADT/SmallPtrSet.h"
+#include "llvm/ADT/StringExtras.h"
+
+using namespace clang;
+
+namespace corolint {
+
+namespace {
+
+
+/// The return statements of a function's own body.
+class ReturnFinder : public RecursiveASTVisitor<ReturnFinder> {
+public:
+  std::vector<const ReturnStmt *> Returns;
+  bool VisitReturnStmt(ReturnStmt *S) {
+    Returns.push_back(S);
+    return true;
+  }
+  bool TraverseLambdaExpr(LambdaExpr *) { return true; }
+  bool TraverseDecl(Decl *D) {
+    return isa_and_nonnull<VarDecl>(D)
+               ? RecursiveASTVisitor<ReturnFinder>::TraverseDecl(D)
+               : true;
+  }
+};
+
+/// The source range of D's return type as the rewrite replaces it: with the
+/// cv-qualifiers written before it (`const char *`), or after `->` for a
+/// trailing return type; invalid when it is not plain text that can be.
+SourceRange returnTypeRange(const FunctionDecl &D, const ASTContext &Ctx) {
+  FunctionTypeLoc FTL = D.getFunctionTypeLoc();
+  if (!FTL)
+    return {};
+  SourceRange Range = FTL.getReturnLoc().getSourceRange();
+  const auto *Proto = D.getType()->getAs<FunctionProtoType>();
+  if (Range.isInvalid() || (Proto && Proto->hasTrailingReturn()))
+    return Range;
+  const SourceManager &SM = Ctx.getSourceManager();
+  SourceLocation Start = D.getBeginLoc();
+  if (Start.isMacroID() || Range.getBegin().isMacroID())
+    return {};
+  // The tokens before the type: the last run of const and volatile is the
+  // type's; one anywhere else would be left behind by the rewrite.
+  auto [File, Offset] = SM.getDecomposedLoc(Start);
+  llvm::StringRef Buffer = SM.getBufferData(File);
+  Lexer Raw(SM.getLocForStartOfFile(File), Ctx.getLangOpts(), Buffer.begin(),
+            Buffer.begin() + Offset, Buffer.end());
+  SourceLocation RunStart;
+  Token Tok;
+  while (!Raw.LexFromRawLexer(Tok) &&
+         SM.isBeforeInTranslationUnit(Tok.getLocation(), Range.getBegin())) {
+    bool Qualifier = Tok.is(tok::raw_identifier) &&
+                     (Tok.getRawIdentifier() == "const" ||
+                      Tok.getRawIdentifier() == "volatile");
+    if (!Qualifier) {
+      if (RunStart.isValid())
+        return {};
+      continue;
+    }
+    if (RunStart.isInvalid())
+      RunStart = Tok.getLocation();
+  }
+  if (RunStart.isValid())
+    Range.setBegin(RunStart);
+  return Range;
+}
+
+/// Locks whose holder must not suspend.
+constexpr llvm::StringLiteral LockDestructors[] = {
+    "std::lock_guard::~lock_guard", "std::unique_lock::~unique_lock",
+    "std::scoped_lock::~scoped_lock", "std::shared_lock::~shared_lock"};
+
+/// Whether some of Fixes edit overlapping text.
+bool overlap(std::vector<FixItHint> Fixes, const SourceManager &SM) {
+  llvm::sort(Fixes, [&](const FixItHint &L, const FixItHint &R) {
+    return SM.isBeforeInTranslationUnit(L.RemoveRange.getBegin(),
+                                        R.RemoveRange.getBegin());
+  });
+  for (size_t I = 1; I < Fixes.size(); ++I)
+    if (!SM.isBeforeInTranslationUnit(Fixes[I - 1].RemoveRange.getEnd(),
+                                      Fixes[I].RemoveRange.getBegin()))
+      return true;
+  return false;
+}
+
+} // namespace
+
+AsyncRewrite asyncAllTheWayUp(const Chain &C, const AsyncContext &Coro,
+                              const FunctionDecl &B, UnitIndex &A) {
+  ASTContext &Ctx = A.context();
+  StringPool &S = A.pool();
+  auto Fail = [&](NoRewrite Why, llvm::StringRef Arg = "") {
+    return AsyncRewrite{Why, Arg.empty() ? NoStr : S.intern(Arg), {}};
+  };
+  const FrameworkInfo *FW = frameworkInfo(Coro.framework());
+  if (!FW || FW->TaskTemplate.empty())
+    return Fail(NoRewrite::UnknownTaskType);
+  if (C.Hops.size() != 1)
+    return {NoRewrite::ReachesThrough, C.Hops.front().Callee, {}};
+  const auto *Method = dyn_cast<CXXMethodDecl>(&B);
+  if (Method && Method->isVirtual())
+    return Fail(NoRewrite::Virtual);
+  if (isa<CXXConstructorDecl, CXXDestructorDecl, CXXConversionDecl>(B) ||
+      B.isOverloadedOperator() || B.isMain() || isLambdaCallOperator(&B))
+    return Fail(NoRewrite::SpecialFunction);
+  if (B.isTemplated() || B.getTemplateInstantiationPattern())
+    return Fail(NoRewrite::Template);
+  if (B.isConstexpr() || B.isVariadic() ||
+      B.getReturnType()->getContainedDeducedType())
+    return Fail(NoRewrite::CannotBeCoroutine);
+  if (!Coro.FixIts)
+    return Fail(NoRewrite::NoFixIts);
+
+  // A const or volatile value cannot be a task's: `const task<T>` may not
+  // be awaited.
+  if (B.getReturnType().hasLocalQualifiers())
+    return Fail(NoRewrite::QualifiedReturn);
+  // The task template must mean the framework's from where B is declared.
+  llvm::StringRef Outer = FW->TaskTemplate.split("::").first;
+  for (const FunctionDecl *D : B.redecls())
+    if (hiddenAt(Outer, *D->getDeclContext(), Ctx))
+      return Fail(NoRewrite::TaskNameHidden, Outer);
+
+  // Every declaration of B is rewritten, so all must be in the main file,
+  // each declaring B alone; each keeps its own spelling of the type.
+  std::vector<FixItHint> Fixes;
+  const SourceManager &SM = Ctx.getSourceManager();
+  for (const FunctionDecl *D : B.redecls()) {
+    SourceRange Type = returnTypeRange(*D, Ctx);
+    std::optional<std::string> Old =
+        Type.isValid() ? textOf(Type, Ctx) : std::nullopt;
+    if (!SM.isInMainFile(D->getLocation()) || !Old ||
+        Type.getBegin().isMacroID() || Type.getEnd().isMacroID())
+      return Fail(NoRewrite::DeclaredElsewhere);
+    for (const Decl *Sibling : D->getLexicalDeclContext()->decls())
+      if (Sibling != D && Sibling->getBeginLoc() == D->getBeginLoc())
+        return Fail(NoRewrite::DeclaredTogether);
+    // `char *name()` has no space before the name; `task<char *> name()`
+    // needs one.
+    SourceLocation After = Lexer::getLocForEndOfToken(
+        Type.getEnd(), 0, SM, Ctx.getLangOpts());
+    const char *Next = SM.getCharacterData(After);
+    bool Joined = Next && (llvm::isAlnum(*Next) || *Next == '_');
+    Fixes.push_back(FixItHint::CreateReplacement(
+        CharSourceRange::getTokenRange(Type),
+        substitute(FW->TaskTemplate, *Old) + (Joined ? " " : "")));
+  }
+
+  // Its nested runs become awaits; each must keep its value, and no lock
+  // may be held where B would now suspend.
+  for (const ClassifiedCall &Call : A.callsOf(B)) {
+    const FunctionDecl *Callee = Call.Site.Callee;
+    if (Callee && isa<CXXDestructorDecl>(Callee) &&
+        llvm::is_contained(LockDestructors, qualifiedName(*Callee)))
+      return Fail(NoRewrite::HoldsLock);
+    if (Call.What != ClassifiedCall::Class::Blocking ||
+        Call.Blocks.Kind != BlockKind::NestedRun)
+      continue;
+    llvm::StringRef Name = S[Call.Blocks.Name];
+    std::optional<RunEntryPoint> Entry = A.runEntry(Name, Call.Site, Coro);
+    std::optional<FixItHint> Await;
+    if (Entry && Entry->Id == FW->Id)
+      Await = runToAwait(Call.Site, *Entry, B, Ctx);
+    if (!Await)
+      return Fail(NoRewrite::NoAwaitRewrite, Name);
+    Fixes.push_back(*Await);
+  }
+
+  ReturnFinder Returns;
+  Returns.TraverseStmt(B.getBody());
+  for (const ReturnStmt *Ret : Returns.Returns) {
+    if (Ret->getReturnLoc().isMacroID())
+      return Fail(NoRewrite::ReturnInMacro);
+    // co_return {...} cannot deduce a templated return_value's parameter.
+    const Expr *Value =
+        Ret->getRetValue() ? Ret->getRetValue()->IgnoreImplicit() : nullptr;
+    const auto *Construct = dyn_cast_or_null<CXXConstructExpr>(Value);
+    if (isa_and_nonnull<InitListExpr>(Value) ||
+        (Construct && Construct->isListInitialization()))
+      return Fail(NoRewrite::ReturnsBracedList);
+    Fixes.push_back(FixItHint::CreateReplacement(
+        CharSourceRange::getTokenRange(Ret->getReturnLoc()), "co_return"));
+  }
+
+  // Every use of B, written or implicit, is a call that can be awaited, in a
+  // coroutine of the same framework that takes fix-its, and whose result
+  // is not bound to a reference.
+  llvm::ArrayRef<Reference> Uses = A.referencesTo(B);
+  llvm::SmallPtrSet<const FunctionDecl *, 4> Callers;
+  for (const Reference &Use : Uses) {
+    const std::optional<AsyncContext> *Caller =
+        Use.Enclosing ? &A.contextOf(*Use.Enclosing) : nullptr;
+    if (!Caller || !*Caller || (*Caller)->framework() != FW->Id ||
+        !(*Caller)->FixIts)
+      return Fail(NoRewrite::UsedOutside, FW->Name);
+    Callers.insert(Use.Enclosing);
+  }
+  size_t Calls = 0;
+  for (const FunctionDecl *Caller : Callers)
+    for (const ClassifiedCall &Call : A.callsOf(*Caller)) {
+      const OwnCall &Site = Call.Site;
+      if (!Site.Callee ||
+          Site.Callee->getCanonicalDecl() != B.getCanonicalDecl())
+        continue;
+      ++Calls;
+      std::optional<std::string> Text =
+          awaitableAt(Site) ? spelledText(*Site.Call, Ctx) : std::nullopt;
+      if (!Text)
+        return Fail(NoRewrite::CallNotAwaitable);
+      if (bindsReference(*Site.Call, Ctx))
+        return Fail(NoRewrite::BindsReference);
+      Fixes.push_back(replaceCallByAwait(*Site.Call, "co_await " + *Text, Ctx));
+    }
+  if (Calls != Uses.size())
+    return Fail(NoRewrite::NotOnlyCalls);
+  if (overlap(Fixes, SM))
+    return Fail(NoRewrite::Overlap);
+  AsyncRewrite R;
+  for (const FixItHint &Fix : Fixes)
+    R.Fixes.push_back(A.places().edit(Fix.RemoveRange, Fix.CodeToInsert));
+  return R;
+}
+
+} // namespace corolint

@@ -1,0 +1,91 @@
+//===--- FixIts.cpp - The findings of a unit, with their fix-its ---------===//
+
+#include "FixIts.h"
+#include "BlockingRules.h"
+#include "Place.h"
+#include "Rewrites.h"
+#include "Stack.h"
+#include "llvm/ADT/DenseMap.h"
+
+using namespace clang;
+
+namespace corolint {
+
+namespace {
+
+/// Adds the fix-its of each finding of one check, making the async rewrite
+/// of a function once, at its first reported call.
+class Fixer {
+public:
+  Fixer(UnitIndex &U, const FixOptions &Fix)
+      : U(U), Ctx(U.context()), Fix(Fix) {}
+
+  Finding withFixes(const RawFinding &R) {
+    Finding F = R.F;
+    llvm::StringRef Name = U.pool()[F.End.Name];
+    const OwnCall &Site = R.Site->Site;
+    if (F.chain()) {
+      if (F.End.Kind == BlockKind::NestedRun)
+        F.Async = asyncRewrite(R);
+    } else if (F.End.Kind == BlockKind::NestedRun) {
+      if (std::optional<RunEntryPoint> Entry = U.runEntry(Name, Site, *R.Coro))
+        if (std::optional<FixItHint> Await =
+                nestedRunToAwait(Site, *Entry, *R.Coro, Ctx))
+          F.Fixes = edits(*Await);
+    } else if (const SleepFunction *Sleep =
+                   F.End.Kind == BlockKind::Sleep
+                       ? sleepFunction({Name.str()})
+                       : nullptr) {
+      F.Fixes = edits(sleepToAwait(Site, *Sleep, *R.Coro, Ctx, Fix));
+    } else if (std::optional<AsyncTwin> Twin = asyncTwin(Site, Ctx)) {
+      // A synchronous operation with an async twin (a timer's wait is a
+      // sleep), or a Qt wait.
+      F.Fixes = edits(twinToAwait(Site, *Twin, *R.Coro, Ctx, Fix));
+    } else {
+      F.Fixes = edits(qtWaitToAwait(Site, *R.Coro, Ctx, Fix));
+    }
+    return F;
+  }
+
+private:
+  // The rewrite is made at the function's first reported call; it covers
+  // every call.
+  AsyncRewrite asyncRewrite(const RawFinding &R) {
+    auto [It, New] = Rewrites.try_emplace(R.Target->getCanonicalDecl());
+    if (New)
+      It->second = asyncAllTheWayUp(*R.Path, *R.Coro, *R.Target, U);
+    else if (!It->second.Fixes.empty())
+      return {NoRewrite::AtFirstCall, NoStr, {}};
+    return It->second;
+  }
+
+  std::vector<Edit> edits(llvm::ArrayRef<FixItHint> Hints) {
+    std::vector<Edit> Out;
+    for (const FixItHint &H : Hints)
+      Out.push_back(U.places().edit(H.RemoveRange, H.CodeToInsert));
+    return Out;
+  }
+
+  UnitIndex &U;
+  ASTContext &Ctx;
+  const FixOptions &Fix;
+  llvm::DenseMap<const FunctionDecl *, AsyncRewrite> Rewrites;
+};
+
+} // namespace
+
+std::vector<Finding> findingsWithFixes(UnitIndex &U, CheckId Check,
+                                       const FixOptions &Fix) {
+  llvm::ArrayRef<RawFinding> Found = U.found();
+  std::vector<Finding> Out;
+  // Fix-its look at parents and uses: walks as deep as the code.
+  runWithLargeStack([&] {
+    Fixer F(U, Fix);
+    for (const RawFinding &R : Found)
+      if (R.F.Check == Check)
+        Out.push_back(F.withFixes(R));
+  });
+  return Out;
+}
+
+} // namespace corolint

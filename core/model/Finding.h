@@ -1,0 +1,114 @@
+//===--- Finding.h - What corolint reports, as data ----------------------===//
+//
+// A finding is data: the check, the coroutine, the call in it, the chain of
+// calls through plain functions (if any), the blocking call reached, and
+// the fixes. The plugin, corolint-clangd and the standalone tool's text,
+// JSON and SARIF all render findings with render() (Render.h); nothing reads
+// a finding back from its wording.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef COROLINT_MODEL_FINDING_H
+#define COROLINT_MODEL_FINDING_H
+
+#include "Graph.h"
+
+namespace corolint {
+
+/// The coroutine a finding is in.
+struct Coroutine {
+  /// As messages show it, quoted.
+  StrId Name = NoStr;
+  /// Its qualified name, for baselines and fingerprints.
+  StrId Qualified = NoStr;
+  bool Lambda = false;
+  Place At;
+  Framework FW = Framework::Unknown;
+};
+
+/// Why the async-all-the-way-up rewrite (make the called function a
+/// coroutine and await it) comes without a fix-it. Arg, where the reason
+/// has one, is the name it mentions.
+enum class NoRewrite : uint8_t {
+  None, // the rewrite's edits are there
+  AtFirstCall,
+  UnknownTaskType,
+  ReachesThrough,
+  Virtual,
+  SpecialFunction,
+  Template,
+  CannotBeCoroutine,
+  NoFixIts,
+  TaskNameHidden,
+  DeclaredElsewhere,
+  DeclaredTogether,
+  HoldsLock,
+  NoAwaitRewrite,
+  ReturnInMacro,
+  ReturnsBracedList,
+  QualifiedReturn,
+  UsedOutside,
+  CallNotAwaitable,
+  BindsReference,
+  NotOnlyCalls,
+  Overlap,
+  DefinedElsewhere,
+};
+
+/// The closing note of a chain to a nested run: the rewrite's edits, or why
+/// there are none.
+struct AsyncRewrite {
+  NoRewrite Why = NoRewrite::None;
+  StrId Arg = NoStr;
+  std::vector<Edit> Fixes;
+};
+
+struct Finding {
+  CheckId Check = CheckId::BlockingCall;
+  Coroutine Coro;
+  /// The call in the coroutine; for an implicit call (a destructor), where
+  /// it happens.
+  Place At, ImplicitAt;
+  /// The function called, as messages show it, and the name it is called
+  /// by (the first name namesOf gives), which identifies the finding.
+  StrId Callee = NoStr, Called = NoStr;
+  /// The blocking call reached; its kind is the check's.
+  Primitive End;
+  /// The calls from the function called down to End; empty when the call
+  /// is End itself.
+  std::vector<Hop> Hops;
+  /// The warning's own fix-its.
+  std::vector<Edit> Fixes;
+  /// For a chain to a nested run.
+  AsyncRewrite Async;
+
+  bool chain() const { return !Hops.empty(); }
+};
+
+/// A call in a coroutine that reaches no blocking call of its check's kind
+/// within its translation unit, but may through another: it becomes a
+/// finding if the whole program's graph has a chain from its callee.
+struct Candidate {
+  /// The finding it would be, without End and hops; End.Kind is set.
+  Finding Pending;
+  StrId CalleeUsr = NoStr;
+  /// Whether the callee's body is in the candidate's translation unit.
+  bool CalleeDefinedHere = false;
+  /// The fingerprint of the options its graph was made under.
+  StrId Options = NoStr;
+  /// In a header the header filter leaves out: only counted, if it
+  /// becomes a finding.
+  bool Hidden = false;
+};
+
+/// Pending, completed with C: the finding a candidate becomes. For a
+/// nested run, its note says why there is no rewrite across files.
+Finding resolve(const Candidate &Pending, const Chain &C);
+
+/// The names facts files give NoRewrite reasons, and back.
+llvm::StringRef noRewriteName(NoRewrite Why);
+std::optional<NoRewrite> noRewriteNamed(llvm::StringRef Name);
+
+} // namespace corolint
+
+#endif // COROLINT_MODEL_FINDING_H

@@ -1,0 +1,140 @@
+//===--- Graph.h - Functions, their calls, and the blocking calls they reach -//
+//
+// The call graph of plain functions, one node per function (by USR across
+// translation units), with each function's calls into other functions and
+// the first blocking call of each kind it makes itself. One translation unit
+// builds one (Analysis), a facts file holds one per set of options, and the
+// standalone tool merges them into the whole program's (Program): the same
+// structure at three sizes, with one solver that finds, for every function,
+// the shortest chain of calls down to a blocking call of each kind.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef COROLINT_MODEL_GRAPH_H
+#define COROLINT_MODEL_GRAPH_H
+
+#include "BlockingTables.h"
+#include "Checks.h"
+#include "FrameworkTables.h"
+#include "Place.h"
+#include <array>
+#include <optional>
+#include <vector>
+
+namespace corolint {
+
+/// A blocking call: its kind, the name it is known by (a table's row or the
+/// name an option matched), what it waits for (which gives its
+/// asynchronous alternative) and the alternative an option suggests.
+struct Primitive {
+  BlockKind Kind = BlockKind::Call;
+  StrId Name = NoStr;
+  Wait Waits = Wait::None;
+  StrId Suggestion = NoStr;
+};
+
+using NodeId = uint32_t;
+
+/// A call from one function into another.
+struct Edge {
+  NodeId To;
+  Place At;
+  /// For an implicit call (a destructor), where it happens.
+  Place ImplicitAt;
+};
+
+/// The first blocking call of one kind a function makes itself.
+struct Sink {
+  static constexpr uint32_t None = ~0u;
+  uint32_t Primitive = None; // index into Graph::primitives()
+  Place At, ImplicitAt;
+  /// The function called, as messages show it.
+  StrId Callee = NoStr;
+  bool empty() const { return Primitive == None; }
+};
+
+struct Node {
+  StrId Usr = NoStr;
+  /// As messages show it, quoted.
+  StrId Name = NoStr;
+  /// Whether its body is known: calls, sinks and flags come with it.
+  bool Defined = false;
+  /// Calling a coroutine does not run its body.
+  bool Coroutine = false;
+  /// Marked COROLINT_NONBLOCKING where it is defined: not followed.
+  bool NonBlocking = false;
+  std::vector<Edge> Edges;
+  /// Its blocking calls, when it makes any: an index into the graph's
+  /// sets of sinks (most functions make none).
+  uint32_t SinkSet = NoSinks;
+  static constexpr uint32_t NoSinks = ~0u;
+};
+
+/// One step of a chain: At, in Caller, calls Callee (the next function, or
+/// at the end the blocking call).
+struct Hop {
+  StrId Caller = NoStr, Callee = NoStr;
+  Place At;
+  bool Implicit = false;
+};
+
+/// The shortest way from a function down to a blocking call: one hop per
+/// call, the last one calling End.
+struct Chain {
+  std::vector<Hop> Hops;
+  Primitive End;
+};
+
+class Graph {
+public:
+  explicit Graph(StringPool &Strings) : Strings(Strings) {}
+  Graph(Graph &&) = default;
+
+  StringPool &strings() const { return Strings; }
+  size_t size() const { return Nodes.size(); }
+  Node &operator[](NodeId N) { return Nodes[N]; }
+  const Node &operator[](NodeId N) const { return Nodes[N]; }
+
+  /// The node of the function Usr, added when new; NoStr adds a node of its
+  /// own.
+  NodeId node(StrId Usr);
+  /// The node of Usr, if there is one.
+  std::optional<NodeId> find(StrId Usr) const;
+
+  /// N's first blocking call of Kind; an empty sink when it makes none.
+  const Sink &sink(NodeId N, BlockKind Kind) const;
+  /// The same, to fill in.
+  Sink &sinkToSet(NodeId N, BlockKind Kind);
+
+  uint32_t addPrimitive(const Primitive &P);
+  const Primitive &primitive(uint32_t I) const { return Primitives[I]; }
+  llvm::ArrayRef<Primitive> primitives() const { return Primitives; }
+
+  /// Adds Other's functions (Other shares this graph's pool): a function
+  /// defined in both keeps this graph's definition.
+  void merge(const Graph &Other);
+
+  /// The shortest chain of calls from N down to a blocking call of Kind;
+  /// nothing when there is none, or N is a coroutine, is not followed or
+  /// is not defined. Ties go to the call made first.
+  std::optional<Chain> chain(NodeId N, BlockKind Kind);
+
+private:
+  void solve(unsigned K);
+
+  StringPool &Strings;
+  std::vector<Node> Nodes;
+  std::vector<std::array<Sink, NumBlockKinds>> SinkSets;
+  llvm::DenseMap<StrId, NodeId> ByUsr;
+  std::vector<Primitive> Primitives;
+  struct Reach {
+    uint32_t Distance = 0; // 0: none; 1: a blocking call of its own
+    uint32_t Edge = 0;     // the first hop, when Distance > 1
+  };
+  std::array<std::vector<Reach>, NumBlockKinds> Reaches;
+  std::array<bool, NumBlockKinds> Solved{};
+};
+
+} // namespace corolint
+
+#endif // COROLINT_MODEL_GRAPH_H

@@ -1,0 +1,105 @@
+//===--- Place.h - Interned strings, places in files and edits -----------===//
+//
+// Every name, path and text the analysis keeps is interned once in a
+// StringPool and referred to by a StrId; a place in a file (Place) and an
+// edit (Edit) are small values over such ids. The same types serve one
+// translation unit, a facts file and the merged whole program: each of them
+// owns one pool.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef COROLINT_MODEL_PLACE_H
+#define COROLINT_MODEL_PLACE_H
+
+#include "clang/Basic/FileEntry.h"
+#include "clang/Basic/SourceLocation.h"
+#include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/StringMap.h"
+#include "llvm/ADT/StringRef.h"
+#include "llvm/Support/Allocator.h"
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace clang {
+class SourceManager;
+class LangOptions;
+class CharSourceRange;
+} // namespace clang
+
+namespace corolint {
+
+using StrId = uint32_t;
+constexpr StrId NoStr = ~0u;
+
+/// Strings kept once each, by id.
+class StringPool {
+public:
+  StrId intern(llvm::StringRef S);
+  llvm::StringRef operator[](StrId Id) const {
+    return Id == NoStr ? llvm::StringRef() : Strings[Id];
+  }
+  size_t size() const { return Strings.size(); }
+
+private:
+  llvm::StringMap<StrId, llvm::BumpPtrAllocator> Ids;
+  std::vector<llvm::StringRef> Strings;
+};
+
+/// A place in a file: its real path, 1-based line and column, and byte
+/// offset. Loc is the place in the translation unit that made it, where
+/// there is one: diagnostics there use it, so that clang can show macro
+/// expansions.
+struct Place {
+  StrId File = NoStr;
+  uint32_t Line = 0, Col = 0, Offset = 0;
+  clang::SourceLocation Loc;
+
+  bool valid() const { return File != NoStr; }
+};
+
+/// Replaces Length bytes at At by Text.
+struct Edit {
+  Place At;
+  uint32_t Length = 0;
+  std::string Text;
+};
+
+/// The one spelling of a file's path that every part of corolint uses: its
+/// real path (so that a header reached as "a/../inc/h.h" and as "inc/h.h"
+/// is one file), or, for a file that does not exist, the path made absolute
+/// against Directory (or the current directory) without "." components.
+std::string canonicalPath(llvm::StringRef Path, llvm::StringRef Directory = "");
+
+/// The canonical path of a file the compiler read.
+std::string canonicalPath(clang::FileEntryRef File);
+
+/// Makes Places and Edits for one translation unit, resolving each file's
+/// path once.
+class PlaceMaker {
+public:
+  PlaceMaker(const clang::SourceManager &SM, const clang::LangOptions &LO,
+             StringPool &Strings)
+      : SM(SM), LO(LO), Strings(Strings) {}
+
+  /// The place of Loc in its file (a macro's expansion); invalid for an
+  /// invalid location.
+  Place at(clang::SourceLocation Loc);
+
+  /// An edit that replaces Range (a token or character range) by Text; an
+  /// edit with no place when the range is not plain file text.
+  Edit edit(const clang::CharSourceRange &Range, llvm::StringRef Text);
+
+  /// The path of File, interned.
+  StrId file(clang::FileID File);
+
+private:
+  const clang::SourceManager &SM;
+  const clang::LangOptions &LO;
+  StringPool &Strings;
+  llvm::DenseMap<clang::FileID, StrId> Files;
+};
+
+} // namespace corolint
+
+#endif // COROLINT_MODEL_PLACE_H
