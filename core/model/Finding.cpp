@@ -8,33 +8,13 @@ namespace corolint {
 namespace {
 
 constexpr llvm::StringLiteral NoRewriteNames[] = {
-    "none",
-    "at-first-call",
-    "unknown-task-type",
-    "reaches-through",
-    "virtual",
-    "special-function",
-    "template",
-    "cannot-be-coroutine",
-    "no-fix-its",
-    "task-name-hidden",
-    "declared-elsewhere",
-    "declared-together",
-    "holds-lock",
-    "no-await-rewrite",
-    "return-in-macro",
-    "returns-braced-list",
-    "qualified-return",
-    "used-outside",
-    "call-not-awaitable",
-    "binds-reference",
-    "not-only-calls",
-    "overlap",
-    "defined-elsewhere",
+#define COROLINT_NO_REWRITE(Id, Name, Text) Name,
+#include "NoRewrite.def"
 };
-static_assert(std::size(NoRewriteNames) ==
-                  static_cast<size_t>(NoRewrite::DefinedElsewhere) + 1,
-              "one name per reason");
+constexpr llvm::StringLiteral NoRewriteTexts[] = {
+#define COROLINT_NO_REWRITE(Id, Name, Text) Text,
+#include "NoRewrite.def"
+};
 
 } // namespace
 
@@ -44,6 +24,10 @@ llvm::StringRef noRewriteName(NoRewrite Why) {
 
 std::optional<NoRewrite> noRewriteNamed(llvm::StringRef Name) {
   return enumNamed<NoRewrite>(NoRewriteNames, Name);
+}
+
+llvm::StringRef noRewriteText(NoRewrite Why) {
+  return NoRewriteTexts[static_cast<size_t>(Why)];
 }
 
 Finding resolve(const Candidate &Cand, const Chain &C) {

@@ -30,29 +30,8 @@ struct Coroutine {
 /// coroutine and await it) comes without a fix-it. Arg, where the reason
 /// has one, is the name it mentions.
 enum class NoRewrite : uint8_t {
-  None, // the rewrite's edits are there
-  AtFirstCall,
-  UnknownTaskType,
-  ReachesThrough,
-  Virtual,
-  SpecialFunction,
-  Template,
-  CannotBeCoroutine,
-  NoFixIts,
-  TaskNameHidden,
-  DeclaredElsewhere,
-  DeclaredTogether,
-  HoldsLock,
-  NoAwaitRewrite,
-  ReturnInMacro,
-  ReturnsBracedList,
-  QualifiedReturn,
-  UsedOutside,
-  CallNotAwaitable,
-  BindsReference,
-  NotOnlyCalls,
-  Overlap,
-  DefinedElsewhere,
+#define COROLINT_NO_REWRITE(Id, Name, Text) Id,
+#include "NoRewrite.def"
 };
 
 /// The closing note of a chain to a nested run: the rewrite's edits, or why
@@ -108,6 +87,8 @@ Finding resolve(const Candidate &Pending, const Chain &C);
 /// The names facts files give NoRewrite reasons, and back.
 llvm::StringRef noRewriteName(NoRewrite Why);
 std::optional<NoRewrite> noRewriteNamed(llvm::StringRef Name);
+/// What the note says of Why: %0 the function called, %1 the argument.
+llvm::StringRef noRewriteText(NoRewrite Why);
 
 } // namespace corolint
 

@@ -64,15 +64,22 @@ llvm::StringRef checkOf(const Reported &F) { return checkInfo(F.F.Check).Name; }
 
 } // namespace
 
-FixResult applyFixes(const Results &R, bool WithNotes) {
-  FixResult Out;
-  std::vector<std::pair<const Reported *, std::vector<FileEdit>>> Taken;
-  for (const Reported &F : R.Findings) {
+namespace {
+
+/// Applies the fixes of a run's findings, in steps: take those that do not
+/// clash, check each against its file as it is now, edit the texts, write
+/// them, count what was applied.
+class Applier {
+public:
+  Applier(const Results &R, FixResult &Out) : R(R), Out(Out) {}
+
+  /// Takes F's fix unless it clashes with one taken before.
+  void take(const Reported &F, bool WithNotes) {
     std::vector<FileEdit> Edits;
     for (const Edit &E : fixOf(F, WithNotes))
       Edits.push_back(fileEdit(R, E));
     if (Edits.empty())
-      continue;
+      return;
     llvm::sort(Edits);
     Edits.erase(std::unique(Edits.begin(), Edits.end()), Edits.end());
     const Reported *Against = nullptr;
@@ -87,83 +94,107 @@ FixResult applyFixes(const Results &R, bool WithNotes) {
                             "] overlaps the fix for the warning at " +
                             where(R, *Against) + " [" + checkOf(*Against).str() +
                             "]; it was not applied");
-      continue;
+      return;
     }
+    for (const FileEdit &E : Edits)
+      Files[E.File].push_back({E, &F});
     Taken.push_back({&F, std::move(Edits)});
   }
-  // Each file's edits, once each, checked against the file as it is now.
+
+  /// A finding's fix applies whole or not at all: an edit that no longer
+  /// fits its file (or a file that cannot be read, or that changed since it
+  /// was analysed) drops every edit of it.
+  void check() {
+    for (auto &[File, Edits] : Files) {
+      auto Buffer = llvm::MemoryBuffer::getFile(File);
+      if (!Buffer) {
+        Out.Errors.push_back("cannot read " + File + ": " +
+                             Buffer.getError().message() +
+                             "; its fixes were not applied");
+        for (auto &[E, F] : Edits)
+          Unfit.try_emplace(F, "its file cannot be read");
+        continue;
+      }
+      std::string &Text = Texts[File] = (*Buffer)->getBuffer().str();
+      auto Was = R.Inputs.find(File);
+      bool Changed =
+          Was != R.Inputs.end() && Was->second != llvm::xxh3_64bits(Text);
+      for (auto &[E, F] : Edits)
+        if (Changed)
+          Unfit.try_emplace(F, "its file changed since it was analysed");
+        else if (E.end() > Text.size())
+          Unfit.try_emplace(F, "it no longer fits its file");
+    }
+  }
+
+  /// Edits each file, from its end backwards, and writes it whole.
+  void write() {
+    for (auto &[File, Edits] : Files) {
+      auto Text = Texts.find(File);
+      if (Text == Texts.end())
+        continue;
+      llvm::sort(Edits, [](const auto &L, const auto &Rt) {
+        return Rt.first < L.first;
+      });
+      const FileEdit *Last = nullptr;
+      bool Changed = false;
+      for (auto &[E, F] : Edits) {
+        if (Unfit.count(F) || (Last && *Last == E))
+          continue; // the same edit again: another file's view of a header
+        Last = &E;
+        Text->second.replace(E.Offset, E.Length, E.Text);
+        Changed = true;
+      }
+      if (!Changed)
+        continue;
+      if (llvm::Error E = writeFileAtomically(File, Text->second)) {
+        Out.Errors.push_back(llvm::toString(std::move(E)) + "; it is unchanged");
+        Failed.insert(File);
+        continue;
+      }
+      Out.Written.push_back(File);
+    }
+  }
+
+  /// A fix counts as applied when every file it edits was written.
+  void count() {
+    for (const auto &[F, Edits] : Taken) {
+      auto Why = Unfit.find(F);
+      if (Why != Unfit.end()) {
+        Out.Refused.push_back("the fix for the warning at " + where(R, *F) +
+                              " [" + checkOf(*F).str() +
+                              "] was not applied: " + Why->second);
+        continue;
+      }
+      if (llvm::none_of(Edits, [&](const FileEdit &E) {
+            return Failed.count(E.File) != 0;
+          }))
+        ++Out.Applied;
+    }
+  }
+
+private:
+  const Results &R;
+  FixResult &Out;
+  std::vector<std::pair<const Reported *, std::vector<FileEdit>>> Taken;
+  /// Each file's edits, with the finding each is for.
   std::map<std::string, std::vector<std::pair<FileEdit, const Reported *>>>
       Files;
-  for (const auto &[F, Edits] : Taken)
-    for (const FileEdit &E : Edits)
-      Files[E.File].push_back({E, F});
-  // A finding's fix applies whole or not at all: an edit that no longer fits
-  // its file (or a file that cannot be read) drops every edit of it.
   llvm::DenseMap<const Reported *, const char *> Unfit; // and why
   std::map<std::string, std::string> Texts;
-  for (auto &[File, Edits] : Files) {
-    auto Buffer = llvm::MemoryBuffer::getFile(File);
-    if (!Buffer) {
-      Out.Errors.push_back("cannot read " + File + ": " +
-                           Buffer.getError().message() +
-                           "; its fixes were not applied");
-      for (auto &[E, F] : Edits)
-        Unfit.try_emplace(F, "its file cannot be read");
-      continue;
-    }
-    Texts[File] = (*Buffer)->getBuffer().str();
-    auto Was = R.Inputs.find(File);
-    bool Changed = Was != R.Inputs.end() &&
-                   Was->second != llvm::xxh3_64bits(Texts[File]);
-    for (auto &[E, F] : Edits)
-      if (Changed)
-        Unfit.try_emplace(F, "its file changed since it was analysed");
-      else if (E.end() > Texts[File].size())
-        Unfit.try_emplace(F, "it no longer fits its file");
-  }
-  std::map<std::string, std::string> NewText;
-  for (auto &[File, Edits] : Files) {
-    auto Text = Texts.find(File);
-    if (Text == Texts.end())
-      continue;
-    llvm::sort(Edits, [](const auto &L, const auto &Rt) {
-      return Rt.first < L.first; // from the end backwards
-    });
-    const FileEdit *Last = nullptr;
-    bool Changed = false;
-    for (auto &[E, F] : Edits) {
-      if (Unfit.count(F) || (Last && *Last == E))
-        continue; // the same edit again: another file's view of a header
-      Last = &E;
-      Text->second.replace(E.Offset, E.Length, E.Text);
-      Changed = true;
-    }
-    if (Changed)
-      NewText[File] = std::move(Text->second);
-  }
   std::set<std::string> Failed;
-  for (auto &[File, Text] : NewText) {
-    if (llvm::Error E = writeFileAtomically(File, Text)) {
-      Out.Errors.push_back(llvm::toString(std::move(E)) + "; it is unchanged");
-      Failed.insert(File);
-      continue;
-    }
-    Out.Written.push_back(File);
-  }
-  // A fix counts as applied when every file it edits was written.
-  for (const auto &[F, Edits] : Taken) {
-    auto Why = Unfit.find(F);
-    if (Why != Unfit.end()) {
-      Out.Refused.push_back("the fix for the warning at " + where(R, *F) +
-                            " [" + checkOf(*F).str() +
-                            "] was not applied: " + Why->second);
-      continue;
-    }
-    if (llvm::none_of(Edits, [&](const FileEdit &E) {
-          return Failed.count(E.File) != 0;
-        }))
-      ++Out.Applied;
-  }
+};
+
+} // namespace
+
+FixResult applyFixes(const Results &R, bool WithNotes) {
+  FixResult Out;
+  Applier A(R, Out);
+  for (const Reported &F : R.Findings)
+    A.take(F, WithNotes);
+  A.check();
+  A.write();
+  A.count();
   return Out;
 }
 

@@ -3,7 +3,7 @@
 #ifndef COROLINT_OUTPUT_FIXES_H
 #define COROLINT_OUTPUT_FIXES_H
 
-#include "Report.h"
+#include "Results.h"
 #include "llvm/Support/raw_ostream.h"
 #include <map>
 

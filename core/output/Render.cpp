@@ -15,61 +15,7 @@ std::string sleepAdvice(Framework Id) {
          "'SleepReplacement' gives a fix-it for in-house task types";
 }
 
-/// Why there is no async rewrite: %0 is the function, %1 the reason's name.
-llvm::StringRef noRewriteText(NoRewrite Why) {
-  switch (Why) {
-  case NoRewrite::None:
-    return "";
-  case NoRewrite::AtFirstCall:
-    return "the fix-it at its first call rewrites this call too";
-  case NoRewrite::UnknownTaskType:
-    return "no fix-it: corolint knows no task type for this coroutine's "
-           "framework";
-  case NoRewrite::ReachesThrough:
-    return "no fix-it: %0 reaches it through %1";
-  case NoRewrite::Virtual:
-    return "no fix-it: %0 is virtual";
-  case NoRewrite::SpecialFunction:
-    return "no fix-it: %0 is a constructor, destructor, operator, lambda or "
-           "main";
-  case NoRewrite::Template:
-    return "no fix-it: %0 is a template";
-  case NoRewrite::CannotBeCoroutine:
-    return "no fix-it: %0 cannot be a coroutine as it is declared";
-  case NoRewrite::NoFixIts:
-    return "no fix-it: this coroutine takes no fix-its";
-  case NoRewrite::TaskNameHidden:
-    return "no fix-it: '%1' means something else where %0 is declared";
-  case NoRewrite::DeclaredElsewhere:
-    return "no fix-it: %0 is declared outside the main file or in a macro";
-  case NoRewrite::DeclaredTogether:
-    return "no fix-it: %0 is declared together with another name";
-  case NoRewrite::HoldsLock:
-    return "no fix-it: %0 holds a lock where it would suspend";
-  case NoRewrite::NoAwaitRewrite:
-    return "no fix-it: '%1' has no rewrite to 'co_await' here";
-  case NoRewrite::ReturnInMacro:
-    return "no fix-it: a return statement is in a macro";
-  case NoRewrite::ReturnsBracedList:
-    return "no fix-it: %0 returns a braced list";
-  case NoRewrite::QualifiedReturn:
-    return "no fix-it: %0 returns a const or volatile value";
-  case NoRewrite::UsedOutside:
-    return "no fix-it: %0 is used outside %1 coroutines";
-  case NoRewrite::CallNotAwaitable:
-    return "no fix-it: a call of %0 cannot be awaited where it is";
-  case NoRewrite::BindsReference:
-    return "no fix-it: a call of %0 binds its result to a reference";
-  case NoRewrite::NotOnlyCalls:
-    return "no fix-it: not every use of %0 is a call";
-  case NoRewrite::Overlap:
-    return "no fix-it: its rewrites would overlap";
-  case NoRewrite::DefinedElsewhere:
-    return "no fix-it: %0 is defined in another file";
-  }
-  return "";
-}
-
+/// Pattern with %0 and %1 replaced by Arg0 and Arg1.
 std::string format(llvm::StringRef Pattern, llvm::StringRef Arg0,
                    llvm::StringRef Arg1) {
   std::string Out;

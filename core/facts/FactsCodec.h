@@ -1,0 +1,272 @@
+//===--- FactsCodec.h - Each part of a facts record, described once -------===//
+//
+// A facts record's parts (a place, a blocking call, an edit, a hop, a
+// coroutine, a finding, a candidate) are each described once, by a
+// describe() that lists the part's fields in order (written as a JSON
+// array) or by key (a JSON object). The encoder and the decoder walk the
+// same description, so the two cannot drift apart; what the decoder checks
+// beyond the shape (a place has a file, an edit ends within 2^32) is in
+// valid(). Strings are written once, before their first use, and named by
+// their number; enums by name.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef COROLINT_FACTS_FACTSCODEC_H
+#define COROLINT_FACTS_FACTSCODEC_H
+
+#include "Facts.h"
+#include "llvm/ADT/Twine.h"
+#include "llvm/Support/JSON.h"
+#include <optional>
+#include <string>
+#include <tuple>
+#include <vector>
+
+namespace corolint {
+
+/// A field of an object: its key and the value it holds. Optional fields
+/// are written only when they differ from their default, and read as the
+/// default when absent.
+template <typename T> struct Field {
+  const char *Key;
+  T Value; // a reference, or a wrapper that holds one
+  bool Optional = false;
+};
+template <typename T> Field<T &> field(const char *Key, T &Value) {
+  return {Key, Value, false};
+}
+template <typename T> Field<T> field(const char *Key, T &&Value) {
+  return {Key, std::move(Value), false};
+}
+template <typename T> Field<T &> optionalField(const char *Key, T &Value) {
+  return {Key, Value, true};
+}
+
+/// The check and place of a finding the header filter left out.
+struct HiddenFinding {
+  CheckId Check = CheckId::BlockingCall;
+  Place At;
+};
+
+template <typename IO> auto describe(IO &io, Place &P) {
+  return io.array(io.id(P.File), P.Line, P.Col, P.Offset);
+}
+template <typename IO> auto describe(IO &io, Primitive &P) {
+  return io.array(P.Kind, io.id(P.Name), P.Waits, io.id(P.Suggestion));
+}
+template <typename IO> auto describe(IO &io, Edit &E) {
+  return io.array(E.At, E.Length, E.Text);
+}
+template <typename IO> auto describe(IO &io, Hop &H) {
+  return io.array(io.id(H.Caller), io.id(H.Callee), H.At, H.Implicit);
+}
+template <typename IO> auto describe(IO &io, Coroutine &C) {
+  return io.array(io.id(C.Name), io.id(C.Qualified), C.Lambda, C.At, C.FW);
+}
+template <typename IO> auto describe(IO &io, AsyncRewrite &A) {
+  return io.array(A.Why, io.id(A.Arg), A.Fixes);
+}
+template <typename IO> auto describe(IO &io, Finding &F) {
+  return io.object(field("check", F.Check), field("coroutine", F.Coro),
+                   field("at", F.At), field("implicit", F.ImplicitAt),
+                   field("callee", io.id(F.Callee)),
+                   field("called", io.id(F.Called)),
+                   field("end", F.End), field("hops", F.Hops),
+                   field("fixes", F.Fixes), field("async", F.Async));
+}
+template <typename IO> auto describe(IO &io, Candidate &C) {
+  return io.object(field("finding", C.Pending),
+                   field("callee", io.id(C.CalleeUsr)),
+                   field("here", C.CalleeDefinedHere),
+                   field("options", io.id(C.Options)),
+                   optionalField("hidden", C.Hidden));
+}
+template <typename IO> auto describe(IO &io, HiddenFinding &H) {
+  return io.array(H.Check, H.At);
+}
+template <typename IO> auto describe(IO &io, Input &I) {
+  return io.array(I.first, io.hash(I.second));
+}
+template <typename IO> auto describe(IO &io, Edge &E) {
+  return io.array(E.To, E.At, E.ImplicitAt);
+}
+
+/// What the decoder checks of a part beyond its shape: why it is wrong, or
+/// nothing.
+std::optional<std::string> invalid(const Place &P);
+std::optional<std::string> invalid(const Edit &E);
+std::optional<std::string> invalid(const Finding &F);
+std::optional<std::string> invalid(const Candidate &C);
+template <typename T> std::optional<std::string> invalid(const T &) {
+  return std::nullopt;
+}
+
+/// A 64-bit hash, written as hexadecimal text.
+struct Hash {
+  uint64_t &Value;
+};
+/// A string, written as its number in the file (null for none).
+struct Id {
+  StrId &Value;
+};
+
+/// Writes parts as JSON, each string through the facts writer's table.
+class Encoder {
+public:
+  Encoder(const StringPool &S, FactsWriter &W) : S(S), W(W) {}
+
+  llvm::json::Value value(Id I) const;
+  llvm::json::Value value(uint32_t N) const { return N; }
+  llvm::json::Value value(bool B) const { return B; }
+  llvm::json::Value value(const std::string &Text) const;
+  llvm::json::Value value(Hash H) const;
+  llvm::json::Value value(CheckId C) const;
+  llvm::json::Value value(BlockKind K) const;
+  llvm::json::Value value(Wait W) const;
+  llvm::json::Value value(Framework F) const;
+  llvm::json::Value value(NoRewrite R) const;
+  /// An invalid place is null.
+  llvm::json::Value value(const Place &P) const;
+  template <typename T>
+  llvm::json::Value value(const std::vector<T> &Items) const {
+    llvm::json::Array A;
+    for (const T &Item : Items)
+      A.push_back(value(Item));
+    return A;
+  }
+  template <typename T> llvm::json::Value value(const T &Part) const {
+    return part(Part);
+  }
+
+  // What describe() calls.
+  template <typename... T> llvm::json::Value array(T &&...Fields) const {
+    return llvm::json::Array{value(Fields)...};
+  }
+  template <typename... T>
+  llvm::json::Value object(Field<T>... Fields) const {
+    llvm::json::Object O;
+    (add(O, Fields), ...);
+    return O;
+  }
+  Hash hash(uint64_t &V) const { return {V}; }
+  Id id(StrId &V) const { return {V}; }
+
+private:
+  template <typename T> llvm::json::Value part(const T &Part) const {
+    return describe(const_cast<Encoder &>(*this), const_cast<T &>(Part));
+  }
+  template <typename T> void add(llvm::json::Object &O, Field<T> F) const {
+    if (!F.Optional || !isDefault(F.Value))
+      O[F.Key] = value(F.Value);
+  }
+  template <typename T> static bool isDefault(const T &) { return false; }
+  static bool isDefault(bool B) { return !B; }
+
+  const StringPool &S;
+  FactsWriter &W;
+};
+
+/// Reads parts from JSON. Every accessor checks what it reads and, on the
+/// first thing wrong, leaves the reason in Why.
+class Decoder {
+public:
+  explicit Decoder(StringPool &S) : S(S) {}
+
+  std::string Why;
+
+  bool fail(const llvm::Twine &Reason) {
+    if (Why.empty())
+      Why = Reason.str();
+    return false;
+  }
+
+  /// A string's number in this file is its place in the order read.
+  void addString(llvm::StringRef Text) { Ids.push_back(S.intern(Text)); }
+
+  bool read(const llvm::json::Value *V, Id Out);
+  bool read(const llvm::json::Value *V, uint32_t &Out);
+  bool read(const llvm::json::Value *V, bool &Out);
+  bool read(const llvm::json::Value *V, std::string &Out);
+  bool read(const llvm::json::Value *V, Hash H);
+  bool read(const llvm::json::Value *V, CheckId &Out);
+  bool read(const llvm::json::Value *V, BlockKind &Out);
+  bool read(const llvm::json::Value *V, Wait &Out);
+  bool read(const llvm::json::Value *V, Framework &Out);
+  bool read(const llvm::json::Value *V, NoRewrite &Out);
+  /// Null is an invalid place.
+  bool read(const llvm::json::Value *V, Place &Out);
+  template <typename T>
+  bool read(const llvm::json::Value *V, std::vector<T> &Out) {
+    const llvm::json::Array *A = arrayOf(V);
+    if (!A)
+      return false;
+    for (const llvm::json::Value &Item : *A)
+      if (!read(&Item, Out.emplace_back()))
+        return false;
+    return true;
+  }
+  template <typename T> bool read(const llvm::json::Value *V, T &Out) {
+    return part(V, Out);
+  }
+
+  // What describe() calls.
+  template <typename... T> bool array(T &&...Fields) {
+    const llvm::json::Array *A = arrayOf(Cur, sizeof...(T));
+    if (!A)
+      return false;
+    size_t I = 0;
+    return (read(&(*A)[I++], Fields) && ...);
+  }
+  template <typename... T> bool object(Field<T>... Fields) {
+    const llvm::json::Object *O = Cur ? Cur->getAsObject() : nullptr;
+    if (!O)
+      return fail("expected an object");
+    return (take(*O, Fields) && ...);
+  }
+  Hash hash(uint64_t &V) { return {V}; }
+  Id id(StrId &V) { return {V}; }
+
+  /// V as an array, of Size items when Size is not 0.
+  const llvm::json::Array *arrayOf(const llvm::json::Value *V,
+                                   size_t Size = 0);
+
+private:
+  /// A part as describe() gives it, then what invalid() checks.
+  template <typename T> bool part(const llvm::json::Value *V, T &Out) {
+    const llvm::json::Value *Outer = Cur;
+    Cur = V;
+    bool Ok = describe(*this, Out);
+    Cur = Outer;
+    if (!Ok)
+      return false;
+    if (std::optional<std::string> Wrong = invalid(Out))
+      return fail(*Wrong);
+    return true;
+  }
+  template <typename T> bool take(const llvm::json::Object &O, Field<T> F) {
+    const llvm::json::Value *V = O.get(F.Key);
+    if (!V && F.Optional)
+      return true;
+    if (read(V, F.Value))
+      return true;
+    return fail(llvm::Twine("in \"") + F.Key + "\"");
+  }
+  template <typename E>
+  bool named(const llvm::json::Value *V, E &Out,
+             std::optional<E> (*Lookup)(llvm::StringRef), const char *What) {
+    std::optional<llvm::StringRef> T = V ? V->getAsString() : std::nullopt;
+    std::optional<E> Found = T ? Lookup(*T) : std::nullopt;
+    if (!Found)
+      return fail(llvm::Twine("expected ") + What);
+    Out = *Found;
+    return true;
+  }
+
+  StringPool &S;
+  std::vector<StrId> Ids;
+  const llvm::json::Value *Cur = nullptr;
+};
+
+} // namespace corolint
+
+#endif // COROLINT_FACTS_FACTSCODEC_H

@@ -1,0 +1,112 @@
+//===--- Configuration.cpp - The clang-tidy configuration a run uses ------===//
+
+#include "Configuration.h"
+#include "Checks.h"
+#include "clang-tidy/ClangTidy.h"
+#include "clang-tidy/GlobList.h"
+#include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/StringExtras.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/Path.h"
+#include "llvm/Support/Regex.h"
+
+using namespace clang;
+
+namespace corolint {
+
+std::optional<int> validateFlags(const TidyFlags &Flags) {
+  if (Flags.HeaderFilter) {
+    std::string Why;
+    if (!llvm::Regex(*Flags.HeaderFilter).isValid(Why))
+      return usageError("--header-filter: invalid regular expression '" +
+                        *Flags.HeaderFilter + "': " + Why);
+  }
+  auto Provider = makeOptionsProvider(Flags);
+  if (!Provider)
+    return usageError(llvm::toString(Provider.takeError()));
+  if (Flags.Checks) {
+    // A name without a wildcard must name one of corolint's checks.
+    tidy::ClangTidyOptions All = tidy::ClangTidyOptions::getDefaults();
+    All.Checks = "-*,coro-*";
+    std::vector<std::string> Known = tidy::getCheckNames(All, false);
+    llvm::SmallVector<llvm::StringRef> Globs;
+    llvm::StringRef(*Flags.Checks).split(Globs, ',', -1, false);
+    for (llvm::StringRef G : Globs) {
+      G = G.trim();
+      if (G.starts_with("-") || G.contains('*') || G.empty())
+        continue;
+      if (!llvm::is_contained(Known, G))
+        return usageError("--checks: unknown check '" + G +
+                          "'; corolint's checks are " + llvm::join(Known, ", "));
+    }
+  }
+  return std::nullopt;
+}
+
+int printConfiguration(const RunOptions &O) {
+  if (std::optional<int> Status = validateFlags(O.Tidy))
+    return *Status;
+  auto Provider = makeOptionsProvider(O.Tidy);
+  if (!Provider)
+    return usageError(llvm::toString(Provider.takeError()));
+  llvm::SmallString<256> Where(O.Files.empty() ? "" : O.Files.front());
+  if (O.Files.empty())
+    llvm::sys::path::append(Where, "dummy.cpp");
+  llvm::sys::fs::make_absolute(Where);
+  tidy::ClangTidyOptions Options = (*Provider)->getOptions(Where);
+  std::vector<std::string> Enabled = tidy::getCheckNames(Options, false);
+  std::vector<tidy::ClangTidyOptionsProvider::OptionsSource> Sources =
+      (*Provider)->getRawOptions(Where);
+  if (O.ExplainConfig)
+    for (const std::string &Check : Enabled)
+      for (const auto &[Raw, Source] : llvm::reverse(Sources))
+        if (Raw.Checks && tidy::GlobList(*Raw.Checks).contains(Check)) {
+          llvm::outs() << "'" << Check << "' is enabled in the "
+                       << (Source == tidy::ClangTidyOptionsProvider::
+                                         OptionsSourceTypeDefaultBinary
+                               ? "corolint binary (its default)"
+                               : Source)
+                       << ".\n";
+          break;
+        }
+  if (O.ListChecks) {
+    llvm::outs() << "Enabled checks:\n";
+    for (const std::string &Name : Enabled)
+      llvm::outs() << "    " << Name << "\n";
+    llvm::outs() << "\n";
+  }
+  if (O.DumpConfig) {
+    Options.CheckOptions = tidy::getCheckOptions(Options, false);
+    llvm::outs() << tidy::configurationAsText(
+                        tidy::ClangTidyOptions::getDefaults().merge(Options, 0))
+                 << "\n";
+  }
+  return 0;
+}
+
+bool markErrors(const RunOptions &O, Results &R) {
+  auto Provider = makeOptionsProvider(O.Tidy);
+  if (!Provider) { // validated before the run
+    llvm::consumeError(Provider.takeError());
+    return false;
+  }
+  bool Configured = false;
+  llvm::StringMap<std::optional<std::string>> ByDirectory;
+  for (Reported &F : R.Findings) {
+    llvm::StringRef File = R.str(F.F.At.File);
+    auto [It, New] =
+        ByDirectory.try_emplace(llvm::sys::path::parent_path(File));
+    if (New)
+      It->second = (*Provider)->getOptions(File).WarningsAsErrors;
+    if (!It->second || It->second->empty())
+      continue;
+    Configured = true;
+    F.AsError = tidy::GlobList(*It->second)
+                    .contains(checkInfo(F.F.Check).Name);
+  }
+  if (O.Tidy.WarningsAsErrors && !O.Tidy.WarningsAsErrors->empty())
+    Configured = true;
+  return Configured;
+}
+
+} // namespace corolint

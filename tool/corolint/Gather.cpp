@@ -1,0 +1,239 @@
+//===--- Gather.cpp - Every file's facts, from wherever they come ---------===//
+
+#include "Gather.h"
+#include "Configuration.h"
+#include "Database.h"
+#include "Facts.h"
+#include "WriteFile.h"
+#include "Workers.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/FormatVariadic.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/Path.h"
+#include <functional>
+
+using namespace clang;
+
+namespace corolint {
+
+namespace {
+
+/// The facts files that --facts-out wrote, from every directory given.
+std::optional<std::vector<std::string>>
+factsFilesOf(const std::vector<std::string> &Dirs) {
+  std::vector<std::string> All;
+  for (const std::string &Dir : Dirs) {
+    if (!llvm::sys::fs::is_directory(Dir)) {
+      usageError("--facts-in: '" + Dir + "' is not a directory");
+      return std::nullopt;
+    }
+    llvm::Expected<std::vector<std::string>> Entries = factsFilesIn(Dir);
+    if (!Entries) {
+      usageError("--facts-in: " + llvm::toString(Entries.takeError()));
+      return std::nullopt;
+    }
+    All.insert(All.end(), Entries->begin(), Entries->end());
+  }
+  return All;
+}
+
+/// Prepares Dir for --facts-out: it is to hold this run's facts only.
+/// Facts of an earlier run (of files since deleted, say) would be read back
+/// with these; only the names factsFilePath gives (hashes) are removed.
+std::optional<int> clearFactsDir(llvm::StringRef Dir) {
+  if (std::error_code EC = llvm::sys::fs::create_directories(Dir))
+    return usageError("--facts-out: cannot create '" + Dir + "': " +
+                      EC.message());
+  llvm::Expected<std::vector<std::string>> Old = factsFilesIn(Dir);
+  if (!Old)
+    return usageError("--facts-out: " + llvm::toString(Old.takeError()));
+  for (const std::string &Path : *Old) {
+    llvm::StringRef Name = llvm::sys::path::stem(Path);
+    uint64_t Hash;
+    if (!Name.getAsInteger(16, Hash))
+      llvm::sys::fs::remove(Path);
+  }
+  return std::nullopt;
+}
+
+/// The facts directories --facts-in names (the files given are more of
+/// them): reporting from the facts of shards, with no parsing and no
+/// database.
+class DirectoryFacts : public FactsSource {
+public:
+  explicit DirectoryFacts(const RunOptions &O) : O(O) {}
+
+  std::optional<int> gather(WholeProgram &P, Gathered &) override {
+    std::vector<std::string> Dirs(O.FactsIn.begin(), O.FactsIn.end());
+    Dirs.insert(Dirs.end(), O.Files.begin(), O.Files.end());
+    std::optional<std::vector<std::string>> Paths = factsFilesOf(Dirs);
+    if (!Paths)
+      return ExitUsage;
+    for (const std::string &Path : *Paths) {
+      auto Buffer = llvm::MemoryBuffer::getFile(Path);
+      if (!Buffer)
+        return usageError("--facts-in: cannot read " + Path + ": " +
+                          Buffer.getError().message());
+      llvm::Expected<FileFacts> F =
+          readFacts((*Buffer)->getBuffer(), Path, P.strings());
+      if (!F)
+        return usageError("--facts-in: " + llvm::toString(F.takeError()));
+      P.add(std::move(*F));
+    }
+    return std::nullopt;
+  }
+
+private:
+  const RunOptions &O;
+};
+
+/// The compile database's files: each file's facts from the cache where
+/// they are fresh, else from a worker; kept in the cache, and written to
+/// --facts-out's directory when asked.
+class DatabaseFacts : public FactsSource {
+public:
+  DatabaseFacts(RunOptions &O, const char *Argv0) : O(O), Argv0(Argv0) {}
+
+  std::optional<int> gather(WholeProgram &P, Gathered &G) override {
+    if (std::optional<int> Status = prepare(G))
+      return Status;
+    analyseAll(O, Readable, DatabaseDir, Argv0, *DB, Cache ? &*Cache : nullptr,
+               Done);
+    for (auto &[Path, Text] : Unreadable)
+      take(P, G, Path, std::move(Text), nullptr, false, "");
+    for (size_t I = 0; I < Readable.size(); ++I) {
+      auto Reanalyse = [&] { return runWorkerOn(Readable[I], Done.Common); };
+      std::optional<std::string> Cached;
+      if (Done.FromCache[I])
+        Cached = Cache->lookup(Readable[I], Done.Keys[I]);
+      take(P, G, Readable[I],
+           Cached                    ? std::move(*Cached)
+           : !Done.Facts[I].empty() ? std::move(Done.Facts[I])
+                                    : Reanalyse(),
+           Reanalyse, Cached.has_value(), Done.Keys[I]);
+    }
+    return finish(P, G);
+  }
+
+private:
+  /// The database, the files, the configuration checked, the cache; the
+  /// files that cannot be read fail on their own, the others go on.
+  std::optional<int> prepare(Gathered &G) {
+    std::string Error;
+    DB = loadDatabase(O, DatabaseDir, Error);
+    if (!DB)
+      return usageError(Error);
+    if (std::optional<int> Status = validateFlags(O.Tidy))
+      return Status;
+    std::optional<std::vector<std::string>> Mine =
+        filesToAnalyse(O, *DB, DatabaseDir, G.Focus);
+    if (!Mine)
+      return ExitUsage;
+    // Options the checks reject would make every file wrong alike: they are
+    // found before any file is parsed.
+    std::vector<std::string> Rejected = configurationErrors(O.Tidy, *Mine);
+    for (const std::string &E : Rejected)
+      usageError(E);
+    if (!Rejected.empty())
+      return ExitUsage;
+    if (!O.FactsOut.empty())
+      if (std::optional<int> Status = clearFactsDir(O.FactsOut))
+        return Status;
+    for (const std::string &Path : *Mine) {
+      llvm::Expected<llvm::sys::fs::file_t> Handle =
+          llvm::sys::fs::openNativeFileForRead(Path);
+      if (!Handle) {
+        Unreadable.push_back(
+            {Path, failedFacts(Path, {"cannot read " + Path + ": " +
+                                      llvm::toString(Handle.takeError())})});
+        continue;
+      }
+      llvm::sys::fs::closeFile(*Handle);
+      Readable.push_back(Path);
+    }
+    if (!O.NoCache)
+      Cache.emplace(O.CacheDir.empty() ? defaultCacheDir(DatabaseDir, *Mine)
+                                       : absolute(O.CacheDir));
+    if (O.RefreshCache)
+      llvm::outs() << "cache " << Cache->directory() << "\n";
+    return std::nullopt;
+  }
+
+  /// One file's facts into the program: the cache's, or the worker's
+  /// (which the cache then keeps). A damaged cache entry is not trusted:
+  /// the file is parsed again.
+  void take(WholeProgram &P, Gathered &G, const std::string &Path,
+            std::string Text, const std::function<std::string()> &Reanalyse,
+            bool Hit, llvm::StringRef Key) {
+    llvm::Expected<FileFacts> F = readFacts(Text, Path, P.strings());
+    if (!F && Hit) {
+      llvm::consumeError(F.takeError());
+      Hit = false;
+      Text = Reanalyse();
+      F = readFacts(Text, Path, P.strings());
+    }
+    if (!F) {
+      std::string Why = llvm::toString(F.takeError());
+      Text = failedFacts(Path, {"corolint could not read its facts: " + Why});
+      F = readFacts(Text, Path, P.strings());
+      if (!F) // cannot happen: the facts were just written
+        return;
+    }
+    if (Hit)
+      ++G.FromCache;
+    else if (Cache && F->Parsed && F->File == Path)
+      Cache->store(Path, Key, F->Inputs, Text);
+    if (!O.FactsOut.empty())
+      if (llvm::Error E =
+              writeFileAtomically(factsFilePath(O.FactsOut, Path), Text))
+        Errors.insert("--facts-out: " + llvm::toString(std::move(E)));
+    P.add(std::move(*F));
+  }
+
+  /// Options the checks rejected (every file would be wrong alike) end the
+  /// run, and so do --facts-out and --refresh-cache, which report nothing.
+  std::optional<int> finish(WholeProgram &P, const Gathered &G) {
+    Errors.insert(P.configErrors().begin(), P.configErrors().end());
+    for (const std::string &E : Errors)
+      usageError(E);
+    if (!Errors.empty())
+      return ExitUsage;
+    unsigned Files = P.files();
+    if (!O.FactsOut.empty()) {
+      llvm::errs() << llvm::formatv(
+          "corolint: wrote the facts of {0} file{1} to {2}\n", Files,
+          Files == 1 ? "" : "s", O.FactsOut);
+      return 0;
+    }
+    if (!O.RefreshCache)
+      return std::nullopt;
+    if (!O.Quiet) {
+      size_t Kept = Files - P.failures();
+      llvm::errs() << llvm::formatv(
+          "corolint: the cache holds the facts of {0} file{1}, {2} of "
+          "them just analysed; {3} could not be analysed\n",
+          Kept, Kept == 1 ? "" : "s", Kept - G.FromCache, P.failures());
+    }
+    return 0;
+  }
+
+  RunOptions &O;
+  const char *Argv0;
+  std::string DatabaseDir;
+  std::unique_ptr<tooling::CompilationDatabase> DB;
+  std::vector<std::string> Readable;
+  std::vector<std::pair<std::string, std::string>> Unreadable;
+  std::optional<FactsCache> Cache;
+  Analysed Done;
+  std::set<std::string> Errors;
+};
+
+} // namespace
+
+std::unique_ptr<FactsSource> factsSource(RunOptions &O, const char *Argv0) {
+  if (!O.FactsIn.empty())
+    return std::make_unique<DirectoryFacts>(O);
+  return std::make_unique<DatabaseFacts>(O, Argv0);
+}
+
+} // namespace corolint

@@ -1,0 +1,161 @@
+//===--- Report.cpp - The run's findings, as the user asked for them ------===//
+
+#include "Report.h"
+#include "Configuration.h"
+#include "Fixes.h"
+#include "WriteFile.h"
+#include "Writers.h"
+#include "llvm/ADT/STLExtras.h"
+#include "llvm/Support/FormatVariadic.h"
+#include "llvm/Support/WithColor.h"
+
+namespace corolint {
+
+namespace {
+
+/// Keeps the findings and failures of the files given, saying how many
+/// other files could not be analysed (their chains are not seen).
+void focusOn(const std::set<std::string> &Focus, Results &R) {
+  llvm::erase_if(R.Findings, [&](const Reported &F) {
+    return !Focus.count(R.str(F.F.At.File).str());
+  });
+  size_t Failed = R.Failures.size();
+  llvm::erase_if(R.Failures, [&](const Failure &F) {
+    return !Focus.count(canonicalPath(F.File));
+  });
+  size_t Others = Failed - R.Failures.size();
+  if (Others)
+    llvm::errs() << llvm::formatv(
+        "corolint: {0} other file{1} of the database could not be analysed; "
+        "chains through {2} are not seen\n",
+        Others, Others == 1 ? "" : "s", Others == 1 ? "it" : "them");
+  R.Files = Focus.size();
+}
+
+/// Writing the baseline accepts the findings: it succeeds unless files
+/// failed, whose findings the baseline lacks.
+int writeTheBaseline(const RunOptions &O, const Results &R,
+                     llvm::StringRef Root) {
+  if (llvm::Error E = writeBaseline(R, Root, O.WriteBaseline))
+    return usageError(llvm::toString(std::move(E)));
+  llvm::errs() << llvm::formatv(
+      "corolint: wrote {0} finding{1} to the baseline {2}\n",
+      R.Findings.size(), R.Findings.size() == 1 ? "" : "s", O.WriteBaseline);
+  for (const Failure &F : R.Failures)
+    llvm::WithColor::error(llvm::errs(), "corolint")
+        << F.File << " could not be analysed; its findings are not in "
+        << "the baseline\n";
+  return R.Failures.empty() ? 0 : ExitFailedFiles;
+}
+
+void writeFindings(const RunOptions &O, const Results &R,
+                   llvm::StringRef Root) {
+  bool Colour = llvm::WithColor(llvm::outs()).colorsEnabled();
+  if (O.Output == Format::JSON)
+    writeJSON(R, llvm::outs());
+  else if (O.Output == Format::SARIF)
+    writeSARIF(R, Root, llvm::outs());
+  else
+    writeText(R, llvm::outs(), Colour);
+  llvm::outs().flush();
+}
+
+/// --export-fixes and --fix; false when a file could not be written.
+bool handleFixes(const RunOptions &O, const Results &R) {
+  bool Written = true;
+  if (!O.ExportFixes.empty()) {
+    std::string Text;
+    llvm::raw_string_ostream OS(Text);
+    exportFixes(R, O.FixNotes, OS);
+    if (llvm::Error E = writeFileAtomically(O.ExportFixes, Text)) {
+      llvm::WithColor::error(llvm::errs(), "corolint")
+          << llvm::toString(std::move(E)) << "\n";
+      Written = false;
+    }
+  }
+  if (!O.Fix)
+    return Written;
+  FixResult Fixed = applyFixes(R, O.FixNotes);
+  for (const std::string &Refused : Fixed.Refused)
+    llvm::WithColor::warning(llvm::errs(), "corolint") << Refused << "\n";
+  for (const std::string &Error : Fixed.Errors)
+    llvm::WithColor::error(llvm::errs(), "corolint") << Error << "\n";
+  llvm::errs() << llvm::formatv("corolint: applied {0} fix{1} to {2} file{3}\n",
+                                Fixed.Applied, Fixed.Applied == 1 ? "" : "es",
+                                Fixed.Written.size(),
+                                Fixed.Written.size() == 1 ? "" : "s");
+  return Written && Fixed.Errors.empty();
+}
+
+/// The files that failed, and the closing count.
+void summarize(const RunOptions &O, const Results &R, const Gathered &G,
+               const BaselineUse &InBaseline, bool ErrorsConfigured,
+               size_t Errors) {
+  for (const Failure &F : R.Failures) {
+    llvm::WithColor::error(llvm::errs(), "corolint")
+        << F.File << " could not be analysed:\n";
+    for (const std::string &E : F.Errors)
+      llvm::errs() << "  " << E << "\n";
+  }
+  if (!O.Quiet)
+    llvm::errs() << llvm::formatv(
+        "corolint: {0} warning{1}{7} in {2} file{3}{4}{5}{6}\n",
+        R.Findings.size(), R.Findings.size() == 1 ? "" : "s", R.Files,
+        R.Files == 1 ? "" : "s",
+        R.Failures.empty()
+            ? std::string()
+            : llvm::formatv(", {0} not analysed", R.Failures.size()).str(),
+        G.FromCache
+            ? llvm::formatv(" ({0} from the cache)", G.FromCache).str()
+            : std::string(),
+        InBaseline.Matched
+            ? llvm::formatv(", {0} more in the baseline", InBaseline.Matched)
+                  .str()
+            : std::string(),
+        ErrorsConfigured ? llvm::formatv(" ({0} as errors)", Errors).str()
+                         : std::string());
+  if (InBaseline.Stale)
+    llvm::errs() << llvm::formatv(
+        "corolint: {0} finding{1} of the baseline {2} no longer found; "
+        "--write-baseline drops {3}\n",
+        InBaseline.Stale, InBaseline.Stale == 1 ? "" : "s",
+        InBaseline.Stale == 1 ? "is" : "are",
+        InBaseline.Stale == 1 ? "it" : "them");
+  if (!R.Hidden.empty() && !O.Quiet)
+    llvm::errs() << llvm::formatv(
+        "corolint: suppressed {0} warning{1} in headers that the header "
+        "filter leaves out; --header-filter='.*' shows {2}\n",
+        R.Hidden.size(), R.Hidden.size() == 1 ? "" : "s",
+        R.Hidden.size() == 1 ? "it" : "them");
+}
+
+} // namespace
+
+int report(const RunOptions &O, Results &R, const Gathered &G,
+           const std::optional<Baseline> &Accepted) {
+  // Spelled as the paths of the findings are.
+  std::string Root = canonicalPath(O.SourceRoot);
+  if (!G.Focus.empty())
+    focusOn(G.Focus, R);
+  if (!O.WriteBaseline.empty())
+    return writeTheBaseline(O, R, Root);
+  BaselineUse InBaseline;
+  if (Accepted)
+    InBaseline = applyBaseline(R, *Accepted, Root);
+  const bool ErrorsConfigured = markErrors(O, R);
+  const size_t Errors = llvm::count_if(
+      R.Findings, [](const Reported &F) { return F.AsError; });
+  writeFindings(O, R, Root);
+  bool FixesWritten = handleFixes(O, R);
+  summarize(O, R, G, InBaseline, ErrorsConfigured, Errors);
+  if (!R.Failures.empty())
+    return ExitFailedFiles;
+  if (!FixesWritten)
+    return ExitUsage;
+  // As in clang-tidy: once some check is an error, only errors fail.
+  if (ErrorsConfigured)
+    return Errors ? ExitFindings : 0;
+  return R.Findings.empty() ? 0 : ExitFindings;
+}
+
+} // namespace corolint

@@ -1,0 +1,61 @@
+//===--- RunOptions.h - corolint's command line, as one value -------------===//
+//
+// The command line is read once, into a RunOptions; every step of the run
+// takes what it needs from that value.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef COROLINT_TOOL_RUNOPTIONS_H
+#define COROLINT_TOOL_RUNOPTIONS_H
+
+#include "Worker.h"
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace corolint {
+
+constexpr int ExitFindings = 1, ExitUsage = 2, ExitFailedFiles = 3;
+
+enum class Format { Text, JSON, SARIF };
+
+struct RunOptions {
+  /// -p, as given or as found from the first file upwards.
+  std::string BuildPath;
+  /// The files given: reported (with --facts-in, more facts directories).
+  std::vector<std::string> Files;
+  /// --checks, --header-filter, --warnings-as-errors, --config(-file).
+  TidyFlags Tidy;
+  std::vector<std::string> ExtraArgs, ExtraArgsBefore;
+  unsigned Jobs = 0; // 0: every core
+  Format Output = Format::Text;
+  std::string SourceRoot;
+  bool Fix = false, FixNotes = false;
+  std::string ExportFixes;
+  std::string Shard;
+  std::string FactsOut;
+  std::vector<std::string> FactsIn;
+  std::string CacheDir;
+  bool NoCache = false, RefreshCache = false, LowPriority = false;
+  std::string Baseline, WriteBaseline;
+  bool ListChecks = false, DumpConfig = false, ExplainConfig = false;
+  bool ListBlocking = false, Quiet = false;
+  /// A worker: analyse the one file given and write its facts here.
+  std::string WorkerFactsFile;
+
+  /// The worker's command line for these options, without the file: the
+  /// binary Self, then what decides how a file is analysed.
+  std::vector<std::string> workerCommand(const std::string &Self,
+                                         const std::string &DatabaseDir) const;
+};
+
+/// Reads the command line; nothing (having said why) when it is not one
+/// corolint takes.
+std::optional<RunOptions> parseCommandLine(int Argc, const char **Argv);
+
+/// Prints "corolint: error: Message" and returns ExitUsage.
+int usageError(const llvm::Twine &Message);
+
+} // namespace corolint
+
+#endif // COROLINT_TOOL_RUNOPTIONS_H

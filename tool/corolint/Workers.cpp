@@ -1,0 +1,201 @@
+//===--- Workers.cpp - Each file's facts, from the cache or a worker ------===//
+
+#include "Workers.h"
+#include "Facts.h"
+#include "llvm/ADT/StringExtras.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/Format.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/Process.h"
+#include "llvm/Support/Program.h"
+#include "llvm/Support/Signals.h"
+#include "llvm/Support/Threading.h"
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <mutex>
+#include <system_error>
+#include <thread>
+
+using namespace clang;
+
+namespace corolint {
+
+namespace {
+
+/// The progress line: files done, total, time left; on a terminal only.
+/// With --refresh-cache, a line 'files D/N' on standard output per file
+/// instead, for the program that runs it.
+class Progress {
+public:
+  Progress(size_t Total, bool Quiet, bool Lines)
+      : Total(Total), Lines(Lines),
+        Shown(!Quiet && llvm::sys::Process::StandardErrIsDisplayed()),
+        Start(std::chrono::steady_clock::now()) {
+    if (Lines)
+      llvm::outs() << "files 0/" << Total << "\n";
+    llvm::outs().flush();
+  }
+  void done() {
+    std::lock_guard<std::mutex> Lock(M);
+    ++Done;
+    if (Lines) {
+      llvm::outs() << "files " << Done << "/" << Total << "\n";
+      llvm::outs().flush();
+      return;
+    }
+    if (!Shown)
+      return;
+    double Elapsed = std::chrono::duration<double>(
+                         std::chrono::steady_clock::now() - Start)
+                         .count();
+    unsigned Left = Done ? Elapsed / Done * (Total - Done) : 0;
+    llvm::errs() << llvm::format("\rcorolint: %zu/%zu files, %u:%02u left ", Done,
+                                 Total, Left / 60, Left % 60);
+    if (Done == Total)
+      llvm::errs() << "\r\x1b[K";
+  }
+
+private:
+  std::mutex M;
+  size_t Total, Done = 0;
+  bool Lines, Shown;
+  std::chrono::steady_clock::time_point Start;
+};
+
+/// What a file's facts depend on besides the files it reads: corolint's
+/// version, its compile command and its effective configuration.
+std::string cacheKey(const std::string &Path,
+                     const tooling::CompilationDatabase &DB,
+                     tidy::ClangTidyOptionsProvider &Options) {
+  std::string Key = "corolint " COROLINT_VERSION "\n";
+  for (const tooling::CompileCommand &C : DB.getCompileCommands(Path))
+    Key += C.Directory + "\n" + llvm::join(C.CommandLine, "\x1f") + "\n";
+  Key += tidy::configurationAsText(Options.getOptions(Path));
+  // The entry's key is its first line.
+  std::replace(Key.begin(), Key.end(), '\n', '\x1e');
+  return Key;
+}
+
+/// A temporary file that is removed when the run is interrupted, and when
+/// it goes out of scope.
+class ScratchFile {
+public:
+  ScratchFile(llvm::StringRef Suffix, std::string &Error) {
+    if (std::error_code EC =
+            llvm::sys::fs::createTemporaryFile("corolint", Suffix, Path)) {
+      Error = "cannot create a temporary file: " + EC.message();
+      Path.clear();
+      return;
+    }
+    llvm::sys::RemoveFileOnSignal(Path);
+  }
+  ~ScratchFile() {
+    if (Path.empty())
+      return;
+    llvm::sys::fs::remove(Path);
+    llvm::sys::DontRemoveFileOnSignal(Path);
+  }
+  llvm::StringRef path() const { return Path; }
+
+private:
+  llvm::SmallString<128> Path;
+};
+
+} // namespace
+
+std::string failedFacts(llvm::StringRef File,
+                        llvm::ArrayRef<std::string> Errors) {
+  std::string Text;
+  llvm::raw_string_ostream OS(Text);
+  FactsWriter W(OS, File);
+  for (const std::string &E : Errors)
+    W.error(E);
+  W.end(false);
+  return Text;
+}
+
+std::string runWorkerOn(const std::string &Path,
+                        llvm::ArrayRef<std::string> Common) {
+  std::string Error;
+  ScratchFile Out("json", Error), Err("err", Error);
+  if (!Error.empty())
+    return failedFacts(Path, {Error});
+  std::vector<std::string> Args(Common.begin(), Common.end());
+  Args.push_back(("--worker-facts-file=" + Out.path()).str());
+  Args.push_back(Path);
+  std::vector<llvm::StringRef> Refs(Args.begin(), Args.end());
+  std::optional<llvm::StringRef> Redirects[] = {
+      llvm::StringRef(""), llvm::StringRef(""), Err.path()};
+  std::string ErrMsg;
+  int Status = llvm::sys::ExecuteAndWait(Common.front(), Refs, std::nullopt,
+                                         Redirects, 0, 0, &ErrMsg);
+  auto Buffer = llvm::MemoryBuffer::getFile(Out.path());
+  if (Status == 0 && Buffer)
+    return (*Buffer)->getBuffer().str();
+  std::vector<std::string> Errors{
+      Status < 0 ? "corolint crashed on it (" + ErrMsg +
+                       "); please report this with the file"
+                 : "corolint could not analyse it: " + ErrMsg};
+  if (auto Log = llvm::MemoryBuffer::getFile(Err.path()))
+    for (llvm::StringRef Line : llvm::split((*Log)->getBuffer().rtrim(), '\n'))
+      if (!Line.empty())
+        Errors.push_back(Line.str());
+  return failedFacts(Path, Errors);
+}
+
+void analyseAll(const RunOptions &O, const std::vector<std::string> &Paths,
+                const std::string &DatabaseDir, const char *Argv0,
+                const tooling::CompilationDatabase &DB, FactsCache *Cache,
+                Analysed &Result) {
+  std::string Self = llvm::sys::fs::getMainExecutable(
+      Argv0, reinterpret_cast<void *>(&analyseAll));
+  Result.Facts.resize(Paths.size());
+  Result.Keys.resize(Paths.size());
+  Result.FromCache.assign(Paths.size(), false);
+  auto Options = makeOptionsProvider(O.Tidy);
+  if (!Options) { // validated before; cannot fail here
+    llvm::consumeError(Options.takeError());
+    Cache = nullptr;
+  }
+  std::mutex OptionsMutex; // clang-tidy's options provider is not thread-safe
+  Result.Common = O.workerCommand(Self, DatabaseDir);
+  Progress Bar(Paths.size(), O.Quiet, O.RefreshCache);
+  std::atomic<size_t> Next{0};
+  auto Work = [&] {
+    for (size_t I; (I = Next++) < Paths.size();) {
+      if (Cache) {
+        {
+          std::lock_guard<std::mutex> Lock(OptionsMutex);
+          Result.Keys[I] = cacheKey(Paths[I], DB, **Options);
+        }
+        if (Cache->lookup(Paths[I], Result.Keys[I])) {
+          Result.FromCache[I] = true;
+          Bar.done();
+          continue;
+        }
+      }
+      Result.Facts[I] = runWorkerOn(Paths[I], Result.Common);
+      Bar.done();
+    }
+  };
+  // No more threads than files, nor than the system gives: each thread
+  // waits for one worker process at a time.
+  unsigned N = O.Jobs ? O.Jobs
+                      : llvm::hardware_concurrency().compute_thread_count();
+  N = std::clamp<size_t>(N, 1, std::max<size_t>(1, Paths.size()));
+  std::vector<std::thread> Threads;
+  for (unsigned T = 0; T < N; ++T) {
+    try {
+      Threads.emplace_back(Work);
+    } catch (const std::system_error &) {
+      if (Threads.empty())
+        Work(); // no thread at all: this one does the work
+      break;
+    }
+  }
+  for (std::thread &T : Threads)
+    T.join();
+}
+
+} // namespace corolint
