@@ -5,7 +5,8 @@ set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 
 packages=(
-  clang-19 clang-tidy-19 clang-tools-19 libclang-19-dev llvm-19-dev llvm-19-tools
+  clang-19 clang-tidy-19 clang-tools-19 clang-format-19 libclang-19-dev llvm-19-dev
+  llvm-19-tools
   cmake ninja-build
   libasio-dev libboost1.81-dev libboost1.81-doc
   libgrpc++-dev libprotobuf-dev protobuf-compiler protobuf-compiler-grpc

@@ -105,10 +105,170 @@ bool overlap(std::vector<FixItHint> Fixes, const SourceManager &SM) {
 
 } // namespace
 
+namespace {
+
+/// The rewrite of one function B, in steps; each step adds its edits, or
+/// says why there can be none.
+class AsyncUp {
+public:
+  AsyncUp(const AsyncContext &Coro, const FunctionDecl &B, UnitIndex &U,
+          const FrameworkInfo &FW)
+      : Coro(Coro), B(B), U(U), FW(FW), Ctx(U.context()),
+        SM(Ctx.getSourceManager()) {}
+
+  /// Why B cannot become a coroutine of the framework as it is.
+  std::optional<std::pair<NoRewrite, std::string>> unfit() const {
+    const auto *Method = dyn_cast<CXXMethodDecl>(&B);
+    if (Method && Method->isVirtual())
+      return {{NoRewrite::Virtual, ""}};
+    if (isa<CXXConstructorDecl, CXXDestructorDecl, CXXConversionDecl>(B) ||
+        B.isOverloadedOperator() || B.isMain() || isLambdaCallOperator(&B))
+      return {{NoRewrite::SpecialFunction, ""}};
+    if (B.isTemplated() || B.getTemplateInstantiationPattern())
+      return {{NoRewrite::Template, ""}};
+    if (B.isConstexpr() || B.isVariadic() ||
+        B.getReturnType()->getContainedDeducedType())
+      return {{NoRewrite::CannotBeCoroutine, ""}};
+    if (!Coro.FixIts)
+      return {{NoRewrite::NoFixIts, ""}};
+    // A const or volatile value cannot be a task's: `const task<T>` may not
+    // be awaited.
+    if (B.getReturnType().hasLocalQualifiers())
+      return {{NoRewrite::QualifiedReturn, ""}};
+    // The task template must mean the framework's from where B is declared.
+    llvm::StringRef Outer = FW.TaskTemplate.split("::").first;
+    for (const FunctionDecl *D : B.redecls())
+      if (hiddenAt(Outer, *D->getDeclContext(), Ctx))
+        return {{NoRewrite::TaskNameHidden, Outer.str()}};
+    return std::nullopt;
+  }
+
+  /// Every declaration of B returns the task of its old type. All must be
+  /// in the main file, each declaring B alone; each keeps its own spelling
+  /// of the type.
+  std::optional<NoRewrite> declarations() {
+    for (const FunctionDecl *D : B.redecls()) {
+      SourceRange Type = returnTypeRange(*D, Ctx);
+      std::optional<std::string> Old =
+          Type.isValid() ? textOf(Type, Ctx) : std::nullopt;
+      if (!SM.isInMainFile(D->getLocation()) || !Old ||
+          Type.getBegin().isMacroID() || Type.getEnd().isMacroID())
+        return NoRewrite::DeclaredElsewhere;
+      for (const Decl *Sibling : D->getLexicalDeclContext()->decls())
+        if (Sibling != D && Sibling->getBeginLoc() == D->getBeginLoc())
+          return NoRewrite::DeclaredTogether;
+      // `char *name()` has no space before the name; `task<char *> name()`
+      // needs one.
+      SourceLocation After = Lexer::getLocForEndOfToken(
+          Type.getEnd(), 0, SM, Ctx.getLangOpts());
+      const char *Next = SM.getCharacterData(After);
+      bool Joined = Next && (llvm::isAlnum(*Next) || *Next == '_');
+      Fixes.push_back(FixItHint::CreateReplacement(
+          CharSourceRange::getTokenRange(Type),
+          substitute(FW.TaskTemplate, *Old) + (Joined ? " " : "")));
+    }
+    return std::nullopt;
+  }
+
+  /// B's nested runs become awaits, each keeping its value, with no lock
+  /// held where B would now suspend; its returns become co_return.
+  std::optional<std::pair<NoRewrite, std::string>> body() {
+    for (const ClassifiedCall &Call : U.callsOf(B)) {
+      const FunctionDecl *Callee = Call.Site.Callee;
+      if (Callee && isa<CXXDestructorDecl>(Callee) &&
+          llvm::is_contained(LockDestructors, qualifiedName(*Callee)))
+        return {{NoRewrite::HoldsLock, ""}};
+      if (Call.What != ClassifiedCall::Class::Blocking ||
+          Call.Blocks.Kind != BlockKind::NestedRun)
+        continue;
+      llvm::StringRef Name = U.pool()[Call.Blocks.Name];
+      std::optional<RunEntryPoint> Entry = U.runEntry(Name, Call.Site, Coro);
+      std::optional<FixItHint> Await;
+      if (Entry && Entry->Id == FW.Id)
+        Await = runToAwait(Call.Site, *Entry, B, Ctx);
+      if (!Await)
+        return {{NoRewrite::NoAwaitRewrite, Name.str()}};
+      Fixes.push_back(*Await);
+    }
+    ReturnFinder Returns;
+    Returns.TraverseStmt(B.getBody());
+    for (const ReturnStmt *Ret : Returns.Returns) {
+      if (Ret->getReturnLoc().isMacroID())
+        return {{NoRewrite::ReturnInMacro, ""}};
+      // co_return {...} cannot deduce a templated return_value's parameter.
+      const Expr *Value =
+          Ret->getRetValue() ? Ret->getRetValue()->IgnoreImplicit() : nullptr;
+      const auto *Construct = dyn_cast_or_null<CXXConstructExpr>(Value);
+      if (isa_and_nonnull<InitListExpr>(Value) ||
+          (Construct && Construct->isListInitialization()))
+        return {{NoRewrite::ReturnsBracedList, ""}};
+      Fixes.push_back(FixItHint::CreateReplacement(
+          CharSourceRange::getTokenRange(Ret->getReturnLoc()), "co_return"));
+    }
+    return std::nullopt;
+  }
+
+  /// Every use of B, written or implicit, is a call that can be awaited, in
+  /// a coroutine of the same framework that takes fix-its, and whose result
+  /// is not bound to a reference: each becomes `co_await`.
+  std::optional<std::pair<NoRewrite, std::string>> callers() {
+    llvm::ArrayRef<Reference> Uses = U.referencesTo(B);
+    llvm::SmallPtrSet<const FunctionDecl *, 4> Callers;
+    for (const Reference &Use : Uses) {
+      const std::optional<AsyncContext> *Caller =
+          Use.Enclosing ? &U.contextOf(*Use.Enclosing) : nullptr;
+      if (!Caller || !*Caller || (*Caller)->framework() != FW.Id ||
+          !(*Caller)->FixIts)
+        return {{NoRewrite::UsedOutside, FW.Name.str()}};
+      Callers.insert(Use.Enclosing);
+    }
+    size_t Calls = 0;
+    for (const FunctionDecl *Caller : Callers)
+      for (const ClassifiedCall &Call : U.callsOf(*Caller)) {
+        const OwnCall &Site = Call.Site;
+        if (!Site.Callee ||
+            Site.Callee->getCanonicalDecl() != B.getCanonicalDecl())
+          continue;
+        ++Calls;
+        std::optional<std::string> Text =
+            awaitableAt(Site) ? spelledText(*Site.Call, Ctx) : std::nullopt;
+        if (!Text)
+          return {{NoRewrite::CallNotAwaitable, ""}};
+        if (bindsReference(*Site.Call, Ctx))
+          return {{NoRewrite::BindsReference, ""}};
+        Fixes.push_back(
+            replaceCallByAwait(*Site.Call, "co_await " + *Text, Ctx));
+      }
+    if (Calls != Uses.size())
+      return {{NoRewrite::NotOnlyCalls, ""}};
+    return std::nullopt;
+  }
+
+  /// The edits, unless some overlap.
+  AsyncRewrite result() const {
+    if (overlap(Fixes, SM))
+      return {NoRewrite::Overlap, NoStr, {}};
+    AsyncRewrite R;
+    for (const FixItHint &Fix : Fixes)
+      R.Fixes.push_back(U.places().edit(Fix.RemoveRange, Fix.CodeToInsert));
+    return R;
+  }
+
+private:
+  const AsyncContext &Coro;
+  const FunctionDecl &B;
+  UnitIndex &U;
+  const FrameworkInfo &FW;
+  ASTContext &Ctx;
+  const SourceManager &SM;
+  std::vector<FixItHint> Fixes;
+};
+
+} // namespace
+
 AsyncRewrite asyncAllTheWayUp(const Chain &C, const AsyncContext &Coro,
-                              const FunctionDecl &B, UnitIndex &A) {
-  ASTContext &Ctx = A.context();
-  StringPool &S = A.pool();
+                              const FunctionDecl &B, UnitIndex &U) {
+  StringPool &S = U.pool();
   auto Fail = [&](NoRewrite Why, llvm::StringRef Arg = "") {
     return AsyncRewrite{Why, Arg.empty() ? NoStr : S.intern(Arg), {}};
   };
@@ -117,128 +277,16 @@ AsyncRewrite asyncAllTheWayUp(const Chain &C, const AsyncContext &Coro,
     return Fail(NoRewrite::UnknownTaskType);
   if (C.Hops.size() != 1)
     return {NoRewrite::ReachesThrough, C.Hops.front().Callee, {}};
-  const auto *Method = dyn_cast<CXXMethodDecl>(&B);
-  if (Method && Method->isVirtual())
-    return Fail(NoRewrite::Virtual);
-  if (isa<CXXConstructorDecl, CXXDestructorDecl, CXXConversionDecl>(B) ||
-      B.isOverloadedOperator() || B.isMain() || isLambdaCallOperator(&B))
-    return Fail(NoRewrite::SpecialFunction);
-  if (B.isTemplated() || B.getTemplateInstantiationPattern())
-    return Fail(NoRewrite::Template);
-  if (B.isConstexpr() || B.isVariadic() ||
-      B.getReturnType()->getContainedDeducedType())
-    return Fail(NoRewrite::CannotBeCoroutine);
-  if (!Coro.FixIts)
-    return Fail(NoRewrite::NoFixIts);
-
-  // A const or volatile value cannot be a task's: `const task<T>` may not
-  // be awaited.
-  if (B.getReturnType().hasLocalQualifiers())
-    return Fail(NoRewrite::QualifiedReturn);
-  // The task template must mean the framework's from where B is declared.
-  llvm::StringRef Outer = FW->TaskTemplate.split("::").first;
-  for (const FunctionDecl *D : B.redecls())
-    if (hiddenAt(Outer, *D->getDeclContext(), Ctx))
-      return Fail(NoRewrite::TaskNameHidden, Outer);
-
-  // Every declaration of B is rewritten, so all must be in the main file,
-  // each declaring B alone; each keeps its own spelling of the type.
-  std::vector<FixItHint> Fixes;
-  const SourceManager &SM = Ctx.getSourceManager();
-  for (const FunctionDecl *D : B.redecls()) {
-    SourceRange Type = returnTypeRange(*D, Ctx);
-    std::optional<std::string> Old =
-        Type.isValid() ? textOf(Type, Ctx) : std::nullopt;
-    if (!SM.isInMainFile(D->getLocation()) || !Old ||
-        Type.getBegin().isMacroID() || Type.getEnd().isMacroID())
-      return Fail(NoRewrite::DeclaredElsewhere);
-    for (const Decl *Sibling : D->getLexicalDeclContext()->decls())
-      if (Sibling != D && Sibling->getBeginLoc() == D->getBeginLoc())
-        return Fail(NoRewrite::DeclaredTogether);
-    // `char *name()` has no space before the name; `task<char *> name()`
-    // needs one.
-    SourceLocation After = Lexer::getLocForEndOfToken(
-        Type.getEnd(), 0, SM, Ctx.getLangOpts());
-    const char *Next = SM.getCharacterData(After);
-    bool Joined = Next && (llvm::isAlnum(*Next) || *Next == '_');
-    Fixes.push_back(FixItHint::CreateReplacement(
-        CharSourceRange::getTokenRange(Type),
-        substitute(FW->TaskTemplate, *Old) + (Joined ? " " : "")));
-  }
-
-  // Its nested runs become awaits; each must keep its value, and no lock
-  // may be held where B would now suspend.
-  for (const ClassifiedCall &Call : A.callsOf(B)) {
-    const FunctionDecl *Callee = Call.Site.Callee;
-    if (Callee && isa<CXXDestructorDecl>(Callee) &&
-        llvm::is_contained(LockDestructors, qualifiedName(*Callee)))
-      return Fail(NoRewrite::HoldsLock);
-    if (Call.What != ClassifiedCall::Class::Blocking ||
-        Call.Blocks.Kind != BlockKind::NestedRun)
-      continue;
-    llvm::StringRef Name = S[Call.Blocks.Name];
-    std::optional<RunEntryPoint> Entry = A.runEntry(Name, Call.Site, Coro);
-    std::optional<FixItHint> Await;
-    if (Entry && Entry->Id == FW->Id)
-      Await = runToAwait(Call.Site, *Entry, B, Ctx);
-    if (!Await)
-      return Fail(NoRewrite::NoAwaitRewrite, Name);
-    Fixes.push_back(*Await);
-  }
-
-  ReturnFinder Returns;
-  Returns.TraverseStmt(B.getBody());
-  for (const ReturnStmt *Ret : Returns.Returns) {
-    if (Ret->getReturnLoc().isMacroID())
-      return Fail(NoRewrite::ReturnInMacro);
-    // co_return {...} cannot deduce a templated return_value's parameter.
-    const Expr *Value =
-        Ret->getRetValue() ? Ret->getRetValue()->IgnoreImplicit() : nullptr;
-    const auto *Construct = dyn_cast_or_null<CXXConstructExpr>(Value);
-    if (isa_and_nonnull<InitListExpr>(Value) ||
-        (Construct && Construct->isListInitialization()))
-      return Fail(NoRewrite::ReturnsBracedList);
-    Fixes.push_back(FixItHint::CreateReplacement(
-        CharSourceRange::getTokenRange(Ret->getReturnLoc()), "co_return"));
-  }
-
-  // Every use of B, written or implicit, is a call that can be awaited, in a
-  // coroutine of the same framework that takes fix-its, and whose result
-  // is not bound to a reference.
-  llvm::ArrayRef<Reference> Uses = A.referencesTo(B);
-  llvm::SmallPtrSet<const FunctionDecl *, 4> Callers;
-  for (const Reference &Use : Uses) {
-    const std::optional<AsyncContext> *Caller =
-        Use.Enclosing ? &A.contextOf(*Use.Enclosing) : nullptr;
-    if (!Caller || !*Caller || (*Caller)->framework() != FW->Id ||
-        !(*Caller)->FixIts)
-      return Fail(NoRewrite::UsedOutside, FW->Name);
-    Callers.insert(Use.Enclosing);
-  }
-  size_t Calls = 0;
-  for (const FunctionDecl *Caller : Callers)
-    for (const ClassifiedCall &Call : A.callsOf(*Caller)) {
-      const OwnCall &Site = Call.Site;
-      if (!Site.Callee ||
-          Site.Callee->getCanonicalDecl() != B.getCanonicalDecl())
-        continue;
-      ++Calls;
-      std::optional<std::string> Text =
-          awaitableAt(Site) ? spelledText(*Site.Call, Ctx) : std::nullopt;
-      if (!Text)
-        return Fail(NoRewrite::CallNotAwaitable);
-      if (bindsReference(*Site.Call, Ctx))
-        return Fail(NoRewrite::BindsReference);
-      Fixes.push_back(replaceCallByAwait(*Site.Call, "co_await " + *Text, Ctx));
-    }
-  if (Calls != Uses.size())
-    return Fail(NoRewrite::NotOnlyCalls);
-  if (overlap(Fixes, SM))
-    return Fail(NoRewrite::Overlap);
-  AsyncRewrite R;
-  for (const FixItHint &Fix : Fixes)
-    R.Fixes.push_back(A.places().edit(Fix.RemoveRange, Fix.CodeToInsert));
-  return R;
+  AsyncUp Up(Coro, B, U, *FW);
+  if (auto Why = Up.unfit())
+    return Fail(Why->first, Why->second);
+  if (std::optional<NoRewrite> Why = Up.declarations())
+    return Fail(*Why);
+  if (auto Why = Up.body())
+    return Fail(Why->first, Why->second);
+  if (auto Why = Up.callers())
+    return Fail(Why->first, Why->second);
+  return Up.result();
 }
 
 } // namespace corolint

@@ -189,9 +189,37 @@ void BackgroundFacts::work() {
 }
 
 bool BackgroundFacts::refresh(const std::string &Database) {
+  int Output = -1;
+  std::optional<pid_t> Child = spawn(Database, Output);
+  if (!Child)
+    return false;
+  follow(Database, Output);
+  int Status;
+  while (waitpid(*Child, &Status, 0) < 0 && errno == EINTR) {
+  }
+  // The new facts are in effect before the progress ends.
+  if (load(Database))
+    republish(Database);
+  std::lock_guard<std::mutex> Lock(M);
+  Running = 0;
+  // Without the editor's answer yet, the end waits for it.
+  if (TokenState == Token::Created) {
+    progress("end", LastReport, std::nullopt);
+    TokenState = Token::None;
+  }
+  if (!Stopping && !(WIFEXITED(Status) && WEXITSTATUS(Status) == 0))
+    llvm::errs() << "corolint-clangd: the facts of " << Database
+                 << " could not be brought up to date (corolint exited with "
+                 << (WIFEXITED(Status) ? WEXITSTATUS(Status) : -1)
+                 << "); the facts the cache holds are used\n";
+  return true;
+}
+
+std::optional<pid_t> BackgroundFacts::spawn(const std::string &Database,
+                                            int &Output) {
   int Pipe[2];
   if (pipe2(Pipe, O_CLOEXEC) != 0)
-    return true;
+    return std::nullopt;
   posix_spawn_file_actions_t Actions;
   posix_spawn_file_actions_init(&Actions);
   posix_spawn_file_actions_addopen(&Actions, STDIN_FILENO, "/dev/null",
@@ -209,33 +237,16 @@ bool BackgroundFacts::refresh(const std::string &Database) {
     Argv.push_back(A.data());
   Argv.push_back(nullptr);
   pid_t Child;
-  int Error;
+  int Error = ECANCELED;
   {
     std::lock_guard<std::mutex> Lock(M);
-    if (Stopping) {
-      posix_spawn_file_actions_destroy(&Actions);
-      posix_spawnattr_destroy(&Attributes);
-      close(Pipe[0]);
-      close(Pipe[1]);
-      return false;
-    }
-    Error = posix_spawn(&Child, Corolint.c_str(), &Actions, &Attributes,
-                        Argv.data(), environ);
+    if (!Stopping)
+      Error = posix_spawn(&Child, Corolint.c_str(), &Actions, &Attributes,
+                          Argv.data(), environ);
     if (!Error) {
       Running = Child;
       LastReport = "";
-      if (ProgressWanted && TokenState == Token::None) {
-        // A token per run, as clangd does for its index.
-        std::string N = std::to_string(++Runs);
-        TokenName = "corolint-facts-" + N;
-        TokenRequest = "corolint-" + N;
-        TokenState = Token::Creating;
-        Proxy.toEditor(llvm::json::Object{
-            {"jsonrpc", "2.0"},
-            {"id", TokenRequest},
-            {"method", "window/workDoneProgress/create"},
-            {"params", llvm::json::Object{{"token", TokenName}}}});
-      }
+      beginProgress();
     }
   }
   posix_spawn_file_actions_destroy(&Actions);
@@ -243,15 +254,40 @@ bool BackgroundFacts::refresh(const std::string &Database) {
   close(Pipe[1]);
   if (Error) {
     close(Pipe[0]);
-    llvm::errs() << "corolint-clangd: cannot run " << Corolint << ": "
-                 << llvm::sys::StrError(Error)
-                 << "; chains through other files are not followed\n";
-    return false;
+    if (Error != ECANCELED)
+      llvm::errs() << "corolint-clangd: cannot run " << Corolint << ": "
+                   << llvm::sys::StrError(Error)
+                   << "; chains through other files are not followed\n";
+    return std::nullopt;
   }
-  // Its output: the cache's directory first, then the files done.
-  FILE *Out = fdopen(Pipe[0], "r");
+  Output = Pipe[0];
+  return Child;
+}
+
+void BackgroundFacts::beginProgress() {
+  if (!ProgressWanted || TokenState != Token::None)
+    return;
+  // A token per run, as clangd does for its index.
+  std::string N = std::to_string(++Runs);
+  TokenName = "corolint-facts-" + N;
+  TokenRequest = "corolint-" + N;
+  TokenState = Token::Creating;
+  Proxy.toEditor(llvm::json::Object{
+      {"jsonrpc", "2.0"},
+      {"id", TokenRequest},
+      {"method", "window/workDoneProgress/create"},
+      {"params", llvm::json::Object{{"token", TokenName}}}});
+}
+
+void BackgroundFacts::follow(const std::string &Database, int Output) {
+  // The cache's directory first, then the files done.
+  FILE *Out = fdopen(Output, "r");
+  if (!Out) {
+    close(Output);
+    return;
+  }
   char Line[4096];
-  while (Out && fgets(Line, sizeof Line, Out)) {
+  while (fgets(Line, sizeof Line, Out)) {
     llvm::StringRef L = llvm::StringRef(Line).rtrim();
     if (L.consume_front("cache ")) {
       {
@@ -272,29 +308,7 @@ bool BackgroundFacts::refresh(const std::string &Database) {
         progress("report", LastReport, 100 * D / T);
     }
   }
-  if (Out)
-    fclose(Out);
-  else
-    close(Pipe[0]);
-  int Status;
-  while (waitpid(Child, &Status, 0) < 0 && errno == EINTR) {
-  }
-  // The new facts are in effect before the progress ends.
-  if (load(Database))
-    republish(Database);
-  std::lock_guard<std::mutex> Lock(M);
-  Running = 0;
-  // Without the editor's answer yet, the end waits for it.
-  if (TokenState == Token::Created) {
-    progress("end", LastReport, std::nullopt);
-    TokenState = Token::None;
-  }
-  if (!Stopping && !(WIFEXITED(Status) && WEXITSTATUS(Status) == 0))
-    llvm::errs() << "corolint-clangd: the facts of " << Database
-                 << " could not be brought up to date (corolint exited with "
-                 << (WIFEXITED(Status) ? WEXITSTATUS(Status) : -1)
-                 << "); the facts the cache holds are used\n";
-  return true;
+  fclose(Out);
 }
 
 bool BackgroundFacts::load(const std::string &Database) {

@@ -23,6 +23,7 @@
 #include <deque>
 #include <map>
 #include <optional>
+#include <sys/types.h>
 
 namespace corolint {
 
@@ -73,6 +74,15 @@ private:
   /// Runs corolint on Database, following its output; false when it could
   /// not be started.
   bool refresh(const std::string &Database);
+  /// Starts corolint --refresh-cache on Database in a process group of its
+  /// own; its standard output is Output. Nothing when stopping or when it
+  /// cannot be started (said).
+  std::optional<pid_t> spawn(const std::string &Database, int &Output);
+  /// Asks the editor for a progress token, once per run.
+  void beginProgress();
+  /// Reads the run's output: the cache's directory (whose facts are loaded
+  /// at once), then the files done, as progress.
+  void follow(const std::string &Database, int Output);
   /// Reads the cache into the project's program; true when it changed.
   bool load(const std::string &Database);
   void republish(const std::string &Database);
