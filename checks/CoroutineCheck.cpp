@@ -26,6 +26,8 @@ AnalysisOptions sharedValues(const tidy::ClangTidyCheck::OptionsView &Options,
   AnalysisOptions Values;
   for (const SharedOptionKey &K : sharedOptionKeys())
     Values.*K.Field = Options.getLocalOrGlobal(K.Key, K.Default).str();
+  Values.KnowledgeFiles = Knowledge::findFiles(Values.KnowledgeFiles,
+                                               Context.getCurrentFile());
   tidy::ClangTidyCheck::OptionsView Owner(
       checkInfo(familySwitchOwner()).Name, Context.getOptions().CheckOptions,
       &Context);
@@ -112,7 +114,10 @@ void CoroutineCheck::storeOptions(tidy::ClangTidyOptions::OptionMap &Opts) {
   if (Info.Direct && Info.Followed)
     Options.store(Opts, FollowCallsKey, FollowCalls);
   for (const SharedOptionKey &K : sharedOptionKeys())
-    Options.store(Opts, K.Key, Shared->Values.*K.Field);
+    Options.store(Opts, K.Key,
+                  K.Field == &AnalysisOptions::KnowledgeFiles
+                      ? Options.getLocalOrGlobal(K.Key, K.Default).str()
+                      : Shared->Values.*K.Field);
   if (Info.Followed)
     Options.store(Opts, FactsDirectoryKey, FactsDirectory);
   if (Inserter)
@@ -145,7 +150,7 @@ void CoroutineCheck::check(const MatchFinder::MatchResult &R) {
   std::shared_ptr<StringPool> Strings = A.strings();
   const bool Chains = Info.Followed && FollowCalls;
   if (Recorder)
-    Recorder->addInputs(SM);
+    Recorder->addInputs(SM, A.options().knowledge().userFiles());
   for (const Finding &F : findingsWithFixes(A, Info.Id, fixOptions())) {
     if (F.chain() && !Chains)
       continue;
@@ -161,7 +166,7 @@ void CoroutineCheck::check(const MatchFinder::MatchResult &R) {
     // and the header filter decide whether it may be reported; the tool
     // reads only which of them came through, by place. (The text names the
     // check: clang-tidy merges equal diagnostics of different checks.)
-    Recorder->addGraph(A.graph(), A.options().Fingerprint);
+    Recorder->addGraph(A.graph(), A.options().fingerprint());
     for (const Candidate &C : A.candidates(Info.Id)) {
       Recorder->addCandidate(C, Strings);
       diag(C.Pending.At.Loc, "call to %0 may reach what %1 reports through "

@@ -19,14 +19,18 @@ config.environment["PATH"] = os.pathsep.join(
 # every process of a test gets it. LLVM's signal handling gives each thread
 # that registers a file to remove an alternate signal stack of its own, which
 # ASan would unmap as if it were its own when the thread ends: ASan keeps to
-# the thread's. clang and clang-tidy allocate for the process's lifetime on
-# purpose, so leaks are not errors there.
+# the thread's. LLVM's allocators mark their free memory poisoned where they
+# are compiled with ASan, and corolint's instrumented copies of them are
+# linked with the uninstrumented clangd and clang-tidy code that uses them:
+# ASan ignores that marking. clang and clang-tidy allocate for the process's
+# lifetime on purpose, so leaks are not errors there.
 if config.corolint_sanitize:
     runtime = subprocess.run(
         ["clang++-19", "-print-file-name=libclang_rt.asan-x86_64.so"],
         capture_output=True, text=True).stdout.strip()
     config.environment["LD_PRELOAD"] = runtime
-    config.environment["ASAN_OPTIONS"] = "detect_leaks=0:use_sigaltstack=0"
+    config.environment["ASAN_OPTIONS"] = (
+        "detect_leaks=0:use_sigaltstack=0:allow_user_poisoning=0")
     config.environment["UBSAN_OPTIONS"] = "print_stacktrace=1:halt_on_error=1"
 
 inputs = os.path.join(config.test_source_root, "Inputs")

@@ -189,7 +189,7 @@ Analysis::contextOf(const FunctionDecl &F) {
   Function &Fn = function(F);
   if (!Fn.ContextKnown) {
     Fn.ContextKnown = true;
-    Fn.Context = asyncContextOf(F);
+    Fn.Context = asyncContextOf(F, Opts->knowledge());
   }
   return Fn.Context;
 }
@@ -214,10 +214,10 @@ Analysis::callsOf(const FunctionDecl &F) {
   bool Suspends = false;
   if (Coro)
     Suspends = forEachOwnCall(
-        *Coro, Ctx,
+        *Coro, Ctx, Opts->knowledge(),
         [&](const Expr &Operand) { return onBlockingPool(Operand); }, Add);
   else
-    forEachOwnCall(F, Ctx, Add);
+    forEachOwnCall(F, Ctx, Opts->knowledge(), Add);
   markCold(F, Calls);
   Function &Done = function(F);
   Done.Suspends = Suspends;
@@ -228,7 +228,8 @@ Analysis::callsOf(const FunctionDecl &F) {
 const FunctionEvidence &Analysis::evidence(const FunctionDecl &F) {
   Function &Fn = function(F);
   if (!Fn.Evidence)
-    Fn.Evidence = std::make_unique<FunctionEvidence>(F, parents(F));
+    Fn.Evidence =
+        std::make_unique<FunctionEvidence>(F, parents(F), Opts->knowledge());
   return *Fn.Evidence;
 }
 
@@ -495,7 +496,7 @@ std::vector<Candidate> Analysis::candidates(CheckId Check) {
     C.Pending = R.F;
     C.CalleeUsr = Strings->intern(Usr);
     C.CalleeDefinedHere = R.DefinedHere;
-    C.Options = Strings->intern(Opts->Fingerprint);
+    C.Options = Strings->intern(Opts->fingerprint());
   }
   return Out;
 }

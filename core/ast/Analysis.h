@@ -57,6 +57,7 @@ public:
 
   // UnitIndex
   clang::ASTContext &context() const override { return Ctx; }
+  const Knowledge &knowledge() const override { return Opts->knowledge(); }
   StringPool &pool() override { return *Strings; }
   PlaceMaker &places() override { return Places; }
   llvm::ArrayRef<RawFinding> found() override;

@@ -16,24 +16,6 @@ namespace corolint {
 
 namespace {
 
-// What makes a descriptor non-blocking where it is made or changed.
-constexpr llvm::StringLiteral NonBlockingFlags =
-    "SOCK_NONBLOCK|O_NONBLOCK|O_NDELAY|EFD_NONBLOCK|TFD_NONBLOCK|"
-    "IN_NONBLOCK";
-constexpr llvm::StringLiteral SetFlags = "F_SETFL";
-constexpr llvm::StringLiteral NonBlockingIoctl = "FIONBIO";
-// The errors of a call on a non-blocking descriptor that is not ready: a
-// function that tests for one expects its descriptors not to block.
-constexpr llvm::StringLiteral WouldBlockErrors =
-    "EAGAIN|EWOULDBLOCK|EINPROGRESS|resource_unavailable_try_again|"
-    "operation_would_block|operation_in_progress";
-
-// The error_code types a synchronous operation's last parameter reports
-// into, and the concept that marks a completion token.
-constexpr llvm::StringLiteral ErrorCodeTypes[] = {"std::error_code",
-                                                  "boost::system::error_code"};
-constexpr llvm::StringLiteral TokenConcept = "completion_token_for";
-
 /// What an expression stands for as a descriptor or a FILE*: the variable
 /// or member, through `s.native_handle()` and the like.
 const ValueDecl *handleOf(const Expr *E) {
@@ -175,15 +157,15 @@ bool anyClassOf(const CXXRecordDecl *C,
 
 /// What reading from the stream S waits for, or nothing for a stream that
 /// does not block (a string stream, an unknown istream&).
-std::optional<Wait> streamWait(const Expr &S) {
+std::optional<Wait> streamWait(const Expr &S, const Knowledge &K) {
   const Expr *E = S.IgnoreParenImpCasts();
   if (const auto *Ref = dyn_cast<DeclRefExpr>(E))
-    if (isStandardInput(qualifiedName(*Ref->getDecl())))
+    if (K.isStandardInput(qualifiedName(*Ref->getDecl())))
       return Wait::Stdin;
   std::optional<Wait> Found;
   anyClassOf(recordOf(E->getType()), [&](const CXXRecordDecl &C) {
     std::string Name = qualifiedName(C);
-    for (const StreamClass &Row : streamClasses())
+    for (const StreamClass &Row : K.streamClasses())
       if (Row.QualifiedName == Name) {
         Found = Row.Waits;
         return true;
@@ -198,7 +180,7 @@ std::optional<Wait> streamWait(const Expr &S) {
 std::optional<Wait>
 rowApplies(const BlockingFunction &Row, const OwnCall &Call,
            llvm::function_ref<const FunctionEvidence &()> Evidence,
-           const ASTContext &Ctx) {
+           const ASTContext &Ctx, const Knowledge &K) {
   const SourceManager &SM = Ctx.getSourceManager();
   const Expr *Arg = argument(Call, Row.Arg);
   switch (Row.Condition) {
@@ -269,7 +251,7 @@ rowApplies(const BlockingFunction &Row, const OwnCall &Call,
     if (!Target)
       return Row.Waits;
     const ValueDecl *File = handleOf(Target);
-    if (File && isStandardInput(qualifiedName(*File)))
+    if (File && K.isStandardInput(qualifiedName(*File)))
       return Wait::Stdin;
     if (File && Evidence().fromPopen(File))
       return Wait::Process;
@@ -278,7 +260,7 @@ rowApplies(const BlockingFunction &Row, const OwnCall &Call,
   case Target::Stream:
     if (!Target)
       return std::nullopt;
-    return streamWait(*Target);
+    return streamWait(*Target, K);
   }
   return Row.Waits;
 }
@@ -286,10 +268,10 @@ rowApplies(const BlockingFunction &Row, const OwnCall &Call,
 /// The name of the class a member call is made on, or the class the callee
 /// or (for a free function) its first argument belongs to, that the
 /// twin table knows.
-const TwinClass *twinClassOf(const OwnCall &Call) {
+const TwinClass *twinClassOf(const OwnCall &Call, const Knowledge &K) {
   const TwinClass *Found = nullptr;
   auto Known = [&](const CXXRecordDecl &C) {
-    Found = twinClass(qualifiedName(C));
+    Found = K.twinClass(qualifiedName(C));
     return Found != nullptr;
   };
   if (const Expr *Object = objectOf(Call)) {
@@ -307,11 +289,11 @@ const TwinClass *twinClassOf(const OwnCall &Call) {
   return nullptr;
 }
 
-bool isErrorCodeReference(QualType T) {
+bool isErrorCodeReference(QualType T, const Knowledge &K) {
   if (!T->isLValueReferenceType() || T->getPointeeType().isConstQualified())
     return false;
   const CXXRecordDecl *RD = recordOf(T);
-  return RD && llvm::is_contained(ErrorCodeTypes, qualifiedName(*RD));
+  return RD && llvm::is_contained(K.twinRule().ErrorCodes, qualifiedName(*RD));
 }
 
 /// The completion token parameter's template parameter, when P, a
@@ -319,7 +301,8 @@ bool isErrorCodeReference(QualType T) {
 /// Asio's completion_token_for, or one named as Asio and Beast name tokens
 /// and handlers.
 const TemplateTypeParmDecl *tokenParameter(const ParmVarDecl &P,
-                                           const FunctionDecl &Async) {
+                                           const FunctionDecl &Async,
+                                           const Knowledge &K) {
   QualType T = P.getType().getNonReferenceType().getUnqualifiedType();
   const auto *Parm = T->getAs<TemplateTypeParmType>();
   const FunctionTemplateDecl *Template = Async.getDescribedFunctionTemplate();
@@ -331,9 +314,16 @@ const TemplateTypeParmDecl *tokenParameter(const ParmVarDecl &P,
   const auto *D = dyn_cast<TemplateTypeParmDecl>(List->getParam(Parm->getIndex()));
   if (!D)
     return nullptr;
+  const TwinRule &Rule = K.twinRule();
   if (const TypeConstraint *C = D->getTypeConstraint())
-    return C->getNamedConcept()->getName() == TokenConcept ? D : nullptr;
-  return D->getName().ends_with("Token") || D->getName().ends_with("Handler")
+    return llvm::is_contained(Rule.TokenConcepts,
+                              C->getNamedConcept()->getName())
+               ? D
+               : nullptr;
+  return llvm::any_of(Rule.TokenSuffixes,
+                      [&](llvm::StringRef S) {
+                        return D->getName().ends_with(S);
+                      })
              ? D
              : nullptr;
 }
@@ -429,7 +419,8 @@ const FunctionDecl &patternOf(const FunctionDecl &F) {
 /// then a completion token, then only defaulted ones; its token's template
 /// parameter when it does.
 const TemplateTypeParmDecl *twinOf(const FunctionDecl &Sync, unsigned Leading,
-                                   const FunctionDecl &Async) {
+                                   const FunctionDecl &Async,
+                                   const Knowledge &K) {
   if (Async.getNumParams() <= Leading)
     return nullptr;
   for (unsigned I = 0; I < Leading; ++I)
@@ -439,15 +430,15 @@ const TemplateTypeParmDecl *twinOf(const FunctionDecl &Sync, unsigned Leading,
   for (unsigned I = Leading + 1; I < Async.getNumParams(); ++I)
     if (!Async.getParamDecl(I)->hasDefaultArg())
       return nullptr;
-  return tokenParameter(*Async.getParamDecl(Leading), Async);
+  return tokenParameter(*Async.getParamDecl(Leading), Async, K);
 }
 
 /// Whether F is a synchronous method of a generated gRPC stub.
-bool isGrpcStubCall(const FunctionDecl &F) {
+bool isGrpcStubCall(const FunctionDecl &F, const Knowledge &K) {
   const auto *M = dyn_cast<CXXMethodDecl>(&F);
   if (!M || M->getNumParams() == 0)
     return false;
-  const GrpcStubShape &Shape = grpcStubShape();
+  const GrpcStubShape &Shape = K.grpcStubShape();
   const CXXRecordDecl *Stub = M->getParent();
   if (!Stub->getIdentifier() ||
       !llvm::is_contained(Shape.StubClasses, Stub->getName()) ||
@@ -508,19 +499,22 @@ bool mentions(const Expr &E, llvm::StringRef Names, const ASTContext &Ctx) {
   return F.Found;
 }
 
-FunctionEvidence::FunctionEvidence(const FunctionDecl &F, ParentMap &Parents)
+FunctionEvidence::FunctionEvidence(const FunctionDecl &F, ParentMap &Parents,
+                                   const Knowledge &K)
     : Parents(Parents) {
   struct Gatherer : RecursiveASTVisitor<Gatherer> {
     FunctionEvidence &E;
     const ASTContext &Ctx;
-    Gatherer(FunctionEvidence &E, const ASTContext &Ctx) : E(E), Ctx(Ctx) {}
+    const Knowledge &K;
+    Gatherer(FunctionEvidence &E, const ASTContext &Ctx, const Knowledge &K)
+        : E(E), Ctx(Ctx), K(K) {}
     void assigned(const ValueDecl *To, const Expr *From) {
       if (!To || !From)
         return;
-      if (mentions(*From, NonBlockingFlags, Ctx))
+      if (mentions(*From, K.nonBlockingFlags(), Ctx))
         E.NonBlocking.insert(To);
       if (const auto *Call = dyn_cast<CallExpr>(From->IgnoreParenImpCasts());
-          Call && calleeName(*Call) == "popen")
+          Call && K.opensProcess(calleeName(*Call)))
         E.Popened.insert(To);
     }
     bool VisitVarDecl(VarDecl *V) {
@@ -530,8 +524,9 @@ FunctionEvidence::FunctionEvidence(const FunctionDecl &F, ParentMap &Parents)
     bool VisitBinaryOperator(BinaryOperator *B) {
       if (B->isAssignmentOp())
         assigned(handleOf(B->getLHS()), B->getRHS());
-      if (B->isEqualityOp() && (mentions(*B->getLHS(), WouldBlockErrors, Ctx) ||
-                                mentions(*B->getRHS(), WouldBlockErrors, Ctx)))
+      if (B->isEqualityOp() &&
+          (mentions(*B->getLHS(), K.wouldBlockErrors(), Ctx) ||
+           mentions(*B->getRHS(), K.wouldBlockErrors(), Ctx)))
         E.ExpectsWouldBlock = true;
       return true;
     }
@@ -540,13 +535,13 @@ FunctionEvidence::FunctionEvidence(const FunctionDecl &F, ParentMap &Parents)
       if ((C->getOperator() == OO_EqualEqual ||
            C->getOperator() == OO_ExclaimEqual) &&
           llvm::any_of(C->arguments(), [&](const Expr *A) {
-            return mentions(*A, WouldBlockErrors, Ctx);
+            return mentions(*A, K.wouldBlockErrors(), Ctx);
           }))
         E.ExpectsWouldBlock = true;
       return true;
     }
     bool VisitCaseStmt(CaseStmt *C) {
-      if (C->getLHS() && mentions(*C->getLHS(), WouldBlockErrors, Ctx))
+      if (C->getLHS() && mentions(*C->getLHS(), K.wouldBlockErrors(), Ctx))
         E.ExpectsWouldBlock = true;
       return true;
     }
@@ -555,12 +550,13 @@ FunctionEvidence::FunctionEvidence(const FunctionDecl &F, ParentMap &Parents)
       if (Name.empty())
         return true;
       E.Calls[Name].push_back(C->getBeginLoc());
-      if (C->getNumArgs() >= 3 &&
-          ((Name == "fcntl" && mentions(*C->getArg(1), SetFlags, Ctx) &&
-            mentions(*C->getArg(2), NonBlockingFlags, Ctx)) ||
-           (Name == "ioctl" && mentions(*C->getArg(1), NonBlockingIoctl, Ctx))))
-        if (const ValueDecl *Fd = handleOf(C->getArg(0)))
-          E.NonBlocking.insert(Fd);
+      for (const NonBlockingSetter &S : K.nonBlockingSetters())
+        if (Name == S.Function && C->getNumArgs() >= 3 &&
+            mentions(*C->getArg(1), S.Request, Ctx) &&
+            (!S.WithFlags ||
+             mentions(*C->getArg(2), K.nonBlockingFlags(), Ctx)))
+          if (const ValueDecl *Fd = handleOf(C->getArg(0)))
+            E.NonBlocking.insert(Fd);
       return true;
     }
     bool VisitCoawaitExpr(CoawaitExpr *A) {
@@ -570,7 +566,7 @@ FunctionEvidence::FunctionEvidence(const FunctionDecl &F, ParentMap &Parents)
         E.Awaits.emplace_back(D, A->getEndLoc());
       return true;
     }
-  } G(*this, F.getASTContext());
+  } G(*this, F.getASTContext(), K);
   G.TraverseStmt(F.getBody());
 }
 
@@ -627,40 +623,47 @@ std::optional<KnownBlocking>
 knownBlocking(const OwnCall &Call, llvm::ArrayRef<std::string> Names,
               bool OptIn,
               llvm::function_ref<const FunctionEvidence &()> Evidence,
-              ASTContext &Ctx,
+              ASTContext &Ctx, const Knowledge &K,
               llvm::function_ref<bool(llvm::StringRef)> IsLibrary) {
-  if (const BlockingFunction *Row = blockingFunction(Names, OptIn)) {
+  if (const BlockingFunction *Row = K.blockingFunction(Names, OptIn)) {
     if (!IsLibrary(Row->QualifiedName))
       return std::nullopt;
-    std::optional<Wait> W = rowApplies(*Row, Call, Evidence, Ctx);
+    std::optional<Wait> W = rowApplies(*Row, Call, Evidence, Ctx, K);
     if (!W)
       return std::nullopt;
+    std::string Advice = Row->Advice.str();
+    if (Advice.empty() && !Row->Twin.empty())
+      Advice = "'co_await' on '" + Row->Twin.str() + "'";
     return KnownBlocking{BlockKind::Call, Row->QualifiedName.str(), *W,
-                         Row->Advice.str()};
+                         Advice};
   }
-  if (std::optional<AsyncTwin> Twin = asyncTwin(Call, Ctx)) {
-    const AsioTokens *Tokens = asioTokens(
+  if (std::optional<AsyncTwin> Twin = asyncTwin(Call, Ctx, K)) {
+    const AsioTokens *Tokens = K.asioTokens(
         llvm::StringRef(Names.front()).starts_with("boost::")
             ? Framework::BoostAsio
             : Framework::Asio);
     const bool Timer = Twin->Class && Twin->Class->Timer;
     return KnownBlocking{
         Timer ? BlockKind::Sleep : BlockKind::Call, Names.front(),
-        Twin->Class ? Twin->Class->Waits : UnknownTwinWait,
-        "'" + Twin->Name + "' with '" + Tokens->UseAwaitable.str() + "'"};
+        Twin->Class ? Twin->Class->Waits : K.twinRule().UnknownClass,
+        "'" + Twin->Name + "' with '" +
+            (Tokens ? Tokens->UseAwaitable.str() : std::string("a token")) +
+            "'"};
   }
-  if (Call.Callee && isGrpcStubCall(*Call.Callee))
+  if (Call.Callee && isGrpcStubCall(*Call.Callee, K))
     return KnownBlocking{BlockKind::Call, Names.front(), Wait::Rpc, ""};
   return std::nullopt;
 }
 
-std::optional<AsyncTwin> asyncTwin(const OwnCall &Call, ASTContext &Ctx) {
+std::optional<AsyncTwin> asyncTwin(const OwnCall &Call, ASTContext &Ctx,
+                                   const Knowledge &K) {
   const FunctionDecl *Callee = Call.Callee;
-  if (!Call.Call || !Callee || !Callee->getIdentifier() ||
-      Callee->getName().starts_with("async_") || isa<CXXOperatorCallExpr>(
-                                                     Call.Call))
+  llvm::StringRef Prefix = K.twinRule().Prefix;
+  if (!Call.Call || !Callee || !Callee->getIdentifier() || Prefix.empty() ||
+      Callee->getName().starts_with(Prefix) ||
+      isa<CXXOperatorCallExpr>(Call.Call))
     return std::nullopt;
-  auto Found = Ctx.Idents.find(("async_" + Callee->getName()).str());
+  auto Found = Ctx.Idents.find((Prefix + Callee->getName()).str());
   if (Found == Ctx.Idents.end())
     return std::nullopt;
   DeclarationName TwinName(Found->getValue());
@@ -674,10 +677,10 @@ std::optional<AsyncTwin> asyncTwin(const OwnCall &Call, ASTContext &Ctx) {
   if (Written > Sync.getNumParams())
     return std::nullopt;
   AsyncTwin Twin;
-  Twin.Name = ("async_" + Callee->getName()).str();
+  Twin.Name = (Prefix + Callee->getName()).str();
   Twin.Leading = Written;
   if (Written > 0 &&
-      isErrorCodeReference(Sync.getParamDecl(Written - 1)->getType())) {
+      isErrorCodeReference(Sync.getParamDecl(Written - 1)->getType(), K)) {
     Twin.ErrorCode = true;
     --Twin.Leading;
   }
@@ -689,12 +692,12 @@ std::optional<AsyncTwin> asyncTwin(const OwnCall &Call, ASTContext &Ctx) {
       Async = dyn_cast<FunctionDecl>(D);
     if (!Async)
       continue;
-    const TemplateTypeParmDecl *Token = twinOf(Sync, Twin.Leading, *Async);
+    const TemplateTypeParmDecl *Token = twinOf(Sync, Twin.Leading, *Async, K);
     if (!Token)
       continue;
     std::optional<QualType> Value = completionValue(*Token, Ctx);
     Twin.SameValue = Value && fits(*Value, Call.Call->getType(), Ctx);
-    Twin.Class = twinClassOf(Call);
+    Twin.Class = twinClassOf(Call, K);
     return Twin;
   }
   return std::nullopt;

@@ -12,7 +12,7 @@
 #ifndef COROLINT_AST_BLOCKINGRULES_H
 #define COROLINT_AST_BLOCKINGRULES_H
 
-#include "BlockingTables.h"
+#include "Knowledge.h"
 #include "Checks.h"
 #include "CoroutineContext.h"
 #include "llvm/ADT/DenseMap.h"
@@ -34,7 +34,8 @@ namespace corolint {
 /// one, which FILE*s popen opened, where it called what.
 class FunctionEvidence {
 public:
-  FunctionEvidence(const clang::FunctionDecl &F, clang::ParentMap &Parents);
+  FunctionEvidence(const clang::FunctionDecl &F, clang::ParentMap &Parents,
+                   const Knowledge &K);
 
   /// Whether the function made the descriptor Fd non-blocking.
   bool nonBlocking(const clang::ValueDecl *Fd) const;
@@ -80,7 +81,7 @@ std::optional<KnownBlocking>
 knownBlocking(const OwnCall &Call, llvm::ArrayRef<std::string> Names,
               bool OptIn,
               llvm::function_ref<const FunctionEvidence &()> Evidence,
-              clang::ASTContext &Ctx,
+              clang::ASTContext &Ctx, const Knowledge &K,
               llvm::function_ref<bool(llvm::StringRef)> IsLibrary);
 
 /// The asynchronous twin of a synchronous operation.
@@ -100,7 +101,7 @@ struct AsyncTwin {
 
 /// The async twin of the function Call calls, when it has one.
 std::optional<AsyncTwin> asyncTwin(const OwnCall &Call,
-                                   clang::ASTContext &Ctx);
+                                   clang::ASTContext &Ctx, const Knowledge &K);
 
 /// Every variable, member and member function E names.
 void namedIn(const clang::Expr &E,

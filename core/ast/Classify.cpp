@@ -43,17 +43,19 @@ bool Analysis::classifyBlocking(Call &C, llvm::ArrayRef<std::string> Names,
                 Suggestion.empty() ? NoStr : Strings->intern(Suggestion)};
     return true;
   };
-  if (const SleepFunction *Sleep = sleepFunction(Names))
+  const Knowledge &K = Opts->knowledge();
+  if (const SleepFunction *Sleep = K.sleepFunction(Names))
     return isLibraryFunction(Site, Sleep->QualifiedName) &&
            Blocks(BlockKind::Sleep, Sleep->QualifiedName);
-  if (const RunEntryPoint *Run = runEntryPoint(Names)) {
+  if (const RunEntryPoint *Run = K.runEntryPoint(Names)) {
     if (!Run->OnlyWith.empty() &&
         !(Site.Call &&
           llvm::any_of(Site.Call->arguments(), [&](const Expr *A) {
             return mentions(*A, Run->OnlyWith, Ctx);
           })))
       return false;
-    return Blocks(BlockKind::NestedRun, Run->QualifiedName);
+    return Blocks(BlockKind::NestedRun, Run->QualifiedName, Wait::None,
+                  Run->Advice);
   }
   // A team's own run-to-completion entry point (RunFunctions).
   if (std::string Matched; Opts->Run.match(Names, &Matched))
@@ -64,7 +66,7 @@ bool Analysis::classifyBlocking(Call &C, llvm::ArrayRef<std::string> Names,
   const NameList::Entry *Listed = Opts->Blocking.match(Names, &Matched);
   std::optional<KnownBlocking> Known = knownBlocking(
       Site, Names, Listed != nullptr,
-      [&]() -> const FunctionEvidence & { return evidence(In); }, Ctx,
+      [&]() -> const FunctionEvidence & { return evidence(In); }, Ctx, K,
       [&](llvm::StringRef Name) {
         return Listed || isLibraryFunction(Site, Name);
       });
@@ -90,11 +92,12 @@ void Analysis::classify(Call &C, llvm::ArrayRef<std::string> Names,
     // A wait for a value that the code has made sure is ready returns at
     // once.
     const auto *Member = dyn_cast_or_null<CXXMemberCallExpr>(Site.Call);
-    if (Member && waitsForValue(Names) && readyAt(*Member, In)) {
+    if (Member && Opts->knowledge().waitsForValue(Names) &&
+        readyAt(*Member, In)) {
       C.What = Call::Class::Other;
       return;
     }
-    C.DrivesLoop = drivesLoop(Names);
+    C.DrivesLoop = Opts->knowledge().drivesLoop(Names);
     return;
   }
 
@@ -104,7 +107,7 @@ void Analysis::classify(Call &C, llvm::ArrayRef<std::string> Names,
   const FunctionDecl *Callee = Site.Callee;
   if (!Callee || Site.Virtual || Opts->NonBlocking.match(Names) ||
       Opts->Offload.match(Names) ||
-      libraryMachinery(qualifiedName(*Callee),
+      Opts->knowledge().libraryMachinery(qualifiedName(*Callee),
                        Callee->getTemplateInstantiationPattern() != nullptr))
     return;
   const SourceManager &SM = Ctx.getSourceManager();
@@ -129,7 +132,7 @@ namespace {
 
 /// The executor an expression or parameter names: its class, through
 /// pointers, references and smart pointers.
-const CXXRecordDecl *executorOf(QualType T) {
+const CXXRecordDecl *executorOf(QualType T, const Knowledge &K) {
   if (T.isNull())
     return nullptr;
   T = T.getNonReferenceType();
@@ -139,43 +142,53 @@ const CXXRecordDecl *executorOf(QualType T) {
   const auto *Spec = dyn_cast_or_null<ClassTemplateSpecializationDecl>(RD);
   if (Spec && Spec->getTemplateArgs().size() >= 1 &&
       Spec->getTemplateArgs()[0].getKind() == TemplateArgument::Type) {
-    std::string Name = qualifiedName(*Spec);
-    if (Name == "std::shared_ptr" || Name == "std::unique_ptr")
+    if (K.smartPointer(qualifiedName(*Spec)))
       return recordOf(Spec->getTemplateArgs()[0].getAsType());
   }
   return RD;
 }
 
-bool dedicatedExecutor(QualType T) {
-  const CXXRecordDecl *RD = executorOf(T);
-  return RD && dedicatedThreads(qualifiedName(*RD));
+bool dedicatedExecutor(QualType T, const Knowledge &K) {
+  const CXXRecordDecl *RD = executorOf(T, K);
+  return RD && K.dedicatedThreads(qualifiedName(*RD));
 }
 
 } // namespace
 
+// A framework's entry is awaited in that framework's coroutines. An in-house
+// one (a row of no framework, or a function RunFunctions names) awaits its
+// first argument, where that is a task of Coro's framework or of Coro's own
+// task type.
 std::optional<RunEntryPoint>
 Analysis::runEntry(llvm::StringRef Name, const OwnCall &Site,
                    const AsyncContext &Coro) const {
-  if (const RunEntryPoint *Row = runEntryPoint({Name.str()}))
+  const Knowledge &K = Opts->knowledge();
+  const RunEntryPoint *Row = K.runEntryPoint({Name.str()});
+  if (Row && (Row->Id != Framework::Unknown || Row->Rewrite == RunRewrite::None))
     return *Row;
-  if (Site.Args.empty() || !Opts->Run.match({Name.str()}))
+  if (!Row && !Opts->Run.match({Name.str()}))
     return std::nullopt;
-  const CXXRecordDecl *Awaited = recordOf(Site.Args[0]->getType());
+  const CXXRecordDecl *Awaited =
+      Site.Args.empty() ? nullptr : recordOf(Site.Args[0]->getType());
   if (!Awaited)
     return std::nullopt;
   std::string Task = qualifiedName(*Awaited);
   const CXXRecordDecl *Own =
       recordOf(Coro.Func->getReturnType()->getCanonicalTypeUnqualified());
-  bool Awaitable =
-      (Own && qualifiedName(*Own) == Task) ||
-      llvm::any_of(taskTypes(), [&](const TaskType &T) {
-        return T.Id == Coro.framework() && !T.SynchronousGenerator &&
-               T.QualifiedName == Task;
-      });
+  const TaskType *Known = K.taskType(Task);
+  bool Awaitable = (Own && qualifiedName(*Own) == Task) ||
+                   (Known && Known->Id == Coro.framework() &&
+                    Coro.framework() != Framework::Unknown &&
+                    !Known->SynchronousGenerator);
   if (!Awaitable)
     return std::nullopt;
-  return RunEntryPoint{Name, Coro.framework(), RunRewrite::AwaitArgumentMoved,
-                       ""};
+  return RunEntryPoint{Name,
+                       Coro.framework(),
+                       Row ? Row->Rewrite : RunRewrite::AwaitArgumentMoved,
+                       Row ? Row->Advice : "",
+                       "",
+                       "",
+                       Row ? Row->From : Origin()};
 }
 
 std::optional<bool> Analysis::onBlockingPool(const Expr &Operand) const {
@@ -184,12 +197,12 @@ std::optional<bool> Analysis::onBlockingPool(const Expr &Operand) const {
   // blocking work when e gives every task a thread of its own or is the
   // framework's executor for blocking work, another executor otherwise.
   if (const auto *Call = dyn_cast<CallExpr>(Operand.IgnoreImplicit()))
-    for (const Placement &P : placements())
+    for (const Placement &P : Opts->knowledge().placements())
       if (llvm::is_contained(Names, P.ResumeOn))
         return llvm::any_of(Call->arguments(), [&](const Expr *Arg) {
           llvm::SmallVector<const ValueDecl *, 4> Named;
           namedIn(*Arg, Named);
-          return dedicatedExecutor(Arg->getType()) ||
+          return dedicatedExecutor(Arg->getType(), Opts->knowledge()) ||
                  llvm::any_of(Named, [&](const ValueDecl *D) {
                    return D->getIdentifier() &&
                           D->getName() == P.BlockingExecutor;
@@ -216,15 +229,15 @@ bool Analysis::ownCoroutine(const AsyncContext &Coro) {
   std::string Name = qualifiedName(F);
   if (F.getTemplateInstantiationPattern() &&
       !SM.isInMainFile(SM.getExpansionLoc(F.getLocation())) &&
-      inFrameworkNamespace(Name))
+      Opts->knowledge().inFrameworkNamespace(Name))
     return false;
   if (Opts->NonBlocking.match({Name}) || Opts->Offload.match({Name}))
     return false;
-  for (const Placement &P : placements())
+  for (const Placement &P : Opts->knowledge().placements())
     if (F.getNumParams() >= 2) {
       const CXXRecordDecl *Tag = recordOf(F.getParamDecl(0)->getType());
       if (Tag && qualifiedName(*Tag) == P.TagType &&
-          dedicatedExecutor(F.getParamDecl(1)->getType()))
+          dedicatedExecutor(F.getParamDecl(1)->getType(), Opts->knowledge()))
         return false;
     }
   return true;

@@ -43,7 +43,7 @@ const CXXDestructorDecl *destructorOf(QualType T) {
   return RD->getDestructor();
 }
 
-const TaskType *knownTaskType(QualType T);
+const TaskType *knownTaskType(QualType T, const Knowledge &K);
 
 /// Walks the statements that run on a function's own stack, written and
 /// implicit calls alike.
@@ -51,9 +51,9 @@ class OwnCodeWalker : public RecursiveASTVisitor<OwnCodeWalker> {
   using Base = RecursiveASTVisitor<OwnCodeWalker>;
 
 public:
-  OwnCodeWalker(ASTContext &Ctx, OwnCallFn Fn,
+  OwnCodeWalker(ASTContext &Ctx, const Knowledge &K, OwnCallFn Fn,
                 BlockingPoolTest OnBlockingPool = nullptr)
-      : Ctx(Ctx), Fn(Fn), OnBlockingPool(OnBlockingPool) {}
+      : Ctx(Ctx), K(K), Fn(Fn), OnBlockingPool(OnBlockingPool) {}
 
   bool SawAwait = false, SawYield = false;
 
@@ -407,11 +407,11 @@ private:
   /// std::forward, temporaries bound to rvalue reference parameters.
   /// A coroutine moves the arguments it takes by value into its frame:
   /// what its caller destroys afterwards has been moved from.
-  static bool movesArgumentsAway(const FunctionDecl &Callee) {
+  bool movesArgumentsAway(const FunctionDecl &Callee) const {
     const FunctionDecl *Def = nullptr;
     if (Callee.hasBody(Def) && Def)
       return isa<CoroutineBodyStmt>(Def->getBody());
-    const TaskType *Task = knownTaskType(Callee.getReturnType());
+    const TaskType *Task = knownTaskType(Callee.getReturnType(), K);
     return Task && !Task->SynchronousGenerator;
   }
 
@@ -493,6 +493,7 @@ private:
   }
 
   ASTContext &Ctx;
+  const Knowledge &K;
   OwnCallFn Fn;
   BlockingPoolTest OnBlockingPool;
   bool CanAwait = true;
@@ -524,7 +525,8 @@ bool hasMember(const CXXRecordDecl &RD, DeclarationName Name) {
 /// FRAMEWORKS.md: an unknown return type that is iterable, not awaitable and
 /// whose coroutine never awaits is a synchronous generator.
 bool looksLikeSynchronousGenerator(const FunctionDecl &FD,
-                                   const CoroutineBodyStmt &Body) {
+                                   const CoroutineBodyStmt &Body,
+                                   const Knowledge &K) {
   const CXXRecordDecl *RD = recordOf(FD.getReturnType());
   if (!RD)
     return false;
@@ -537,15 +539,15 @@ bool looksLikeSynchronousGenerator(const FunctionDecl &FD,
   if (hasMember(*RD, Named("await_ready")) ||
       hasMember(*RD, Ctx.DeclarationNames.getCXXOperatorName(OO_Coawait)))
     return false;
-  OwnCodeWalker Walker(Ctx, [](const OwnCall &, llvm::ArrayRef<std::string>) {});
+  OwnCodeWalker Walker(Ctx, K,
+                       [](const OwnCall &, llvm::ArrayRef<std::string>) {});
   Walker.TraverseStmt(Body.getBody());
   return !Walker.SawAwait;
 }
 
-const TaskType *knownTaskType(QualType T) {
-  static const TableIndex<TaskType> Index(taskTypes());
+const TaskType *knownTaskType(QualType T, const Knowledge &K) {
   const CXXRecordDecl *RD = recordOf(T);
-  return RD ? Index.find({qualifiedName(*RD)}) : nullptr;
+  return RD ? K.taskType(qualifiedName(*RD)) : nullptr;
 }
 
 const NamedDecl *lookupIn(const DeclContext &DC, IdentifierInfo &Id) {
@@ -572,16 +574,17 @@ const NamedDecl *lookupIn(const DeclContext &DC, IdentifierInfo &Id) {
 
 bool AsyncContext::isLambda() const { return isLambdaCallOperator(Func); }
 
-std::optional<AsyncContext> asyncContextOf(const FunctionDecl &FD) {
+std::optional<AsyncContext> asyncContextOf(const FunctionDecl &FD,
+                                           const Knowledge &K) {
   const auto *Body = dyn_cast_or_null<CoroutineBodyStmt>(FD.getBody());
   if (!Body || FD.isDependentContext())
     return std::nullopt;
   AsyncContext Coro;
   Coro.Func = &FD;
   Coro.Body = Body;
-  Coro.Task = knownTaskType(FD.getReturnType());
+  Coro.Task = knownTaskType(FD.getReturnType(), K);
   if (Coro.Task ? Coro.Task->SynchronousGenerator
-                : looksLikeSynchronousGenerator(FD, *Body))
+                : looksLikeSynchronousGenerator(FD, *Body, K))
     return std::nullopt;
   Coro.FixIts = !FD.getTemplateInstantiationPattern() &&
                 (!Coro.Task || Coro.Task->FixIts);
@@ -589,17 +592,19 @@ std::optional<AsyncContext> asyncContextOf(const FunctionDecl &FD) {
 }
 
 bool forEachOwnCall(const AsyncContext &Coro, ASTContext &Ctx,
-                    BlockingPoolTest OnBlockingPool, OwnCallFn Fn) {
-  OwnCodeWalker Walker(Ctx, Fn, OnBlockingPool);
+                    const Knowledge &K, BlockingPoolTest OnBlockingPool,
+                    OwnCallFn Fn) {
+  OwnCodeWalker Walker(Ctx, K, Fn, OnBlockingPool);
   Walker.TraverseStmt(Coro.Body->getBody());
   return Walker.SawAwait || Walker.SawYield;
 }
 
-void forEachOwnCall(const FunctionDecl &FD, ASTContext &Ctx, OwnCallFn Fn) {
+void forEachOwnCall(const FunctionDecl &FD, ASTContext &Ctx,
+                    const Knowledge &K, OwnCallFn Fn) {
   Stmt *Body = FD.getBody();
   if (!Body)
     return;
-  OwnCodeWalker Walker(Ctx, Fn);
+  OwnCodeWalker Walker(Ctx, K, Fn);
   if (const auto *Ctor = dyn_cast<CXXConstructorDecl>(&FD))
     for (const CXXCtorInitializer *Init : Ctor->inits())
       Walker.traverseInitializer(Init->getInit());

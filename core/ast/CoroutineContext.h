@@ -9,7 +9,7 @@
 #ifndef COROLINT_AST_COROUTINECONTEXT_H
 #define COROLINT_AST_COROUTINECONTEXT_H
 
-#include "FrameworkTables.h"
+#include "Knowledge.h"
 #include "clang/AST/Decl.h"
 #include "clang/AST/Expr.h"
 #include "clang/AST/StmtCXX.h"
@@ -36,7 +36,8 @@ struct AsyncContext {
 
 /// FD as an asynchronous context, or nothing when it is not a coroutine, is a
 /// synchronous generator, or is an uninstantiated template.
-std::optional<AsyncContext> asyncContextOf(const clang::FunctionDecl &FD);
+std::optional<AsyncContext> asyncContextOf(const clang::FunctionDecl &FD,
+                                           const Knowledge &K);
 
 /// A call in a function's own code: written (a call or a constructor call),
 /// or implicit (a destructor at the end of a scope or a full-expression).
@@ -91,12 +92,13 @@ using OwnCallFn =
 /// OnBlockingPool.
 /// Returns whether the coroutine's own code suspends: awaits or yields.
 bool forEachOwnCall(const AsyncContext &Coro, clang::ASTContext &Ctx,
-                    BlockingPoolTest OnBlockingPool, OwnCallFn Fn);
+                    const Knowledge &K, BlockingPoolTest OnBlockingPool,
+                    OwnCallFn Fn);
 
 /// The same for a plain function with a body, its constructor initializers
 /// and the destructors of members and bases its destructor runs included.
 void forEachOwnCall(const clang::FunctionDecl &FD, clang::ASTContext &Ctx,
-                    OwnCallFn Fn);
+                    const Knowledge &K, OwnCallFn Fn);
 
 /// Every qualified name E answers to: for a call, the function it calls (also
 /// as a member of the class it is called on) or the function object's

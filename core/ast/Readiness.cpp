@@ -73,8 +73,9 @@ class ReadinessFinder : public RecursiveASTVisitor<ReadinessFinder> {
 public:
   /// Negated: finds what says the value is not ready instead (`r.status()
   /// != value`), for a guard that leaves.
-  ReadinessFinder(const ValueDecl &Root, bool Condition, bool Negated = false)
-      : Root(Root), Condition(Condition), Negated(Negated) {}
+  ReadinessFinder(const ValueDecl &Root, const Knowledge &K, bool Condition,
+                  bool Negated = false)
+      : Root(Root), K(K), Condition(Condition), Negated(Negated) {}
   bool Found = false;
 
   bool TraverseLambdaExpr(LambdaExpr *) { return true; }
@@ -84,7 +85,7 @@ public:
       return true;
     const Expr *Operand = E->getOperand()->IgnoreImplicit();
     if (const auto *M = dyn_cast<CXXMemberCallExpr>(Operand);
-        M && makesReady(namesOf(*M)) &&
+        M && K.makesReady(namesOf(*M)) &&
         rootOf(M->getImplicitObjectArgument()) == &Root)
       Found = true;
     else if (rootOf(Operand) == &Root)
@@ -114,7 +115,7 @@ private:
     const auto *M = dyn_cast<CXXMemberCallExpr>(E->IgnoreImplicit());
     if (!M || rootOf(M->getImplicitObjectArgument()) != &Root)
       return {};
-    return readinessProbes(namesOf(*M));
+    return K.readinessProbes(namesOf(*M));
   }
   /// Operands compared equal (or unequal): a probe and a status.
   void compared(llvm::ArrayRef<const Expr *> Operands, bool Equal) {
@@ -125,6 +126,7 @@ private:
   }
 
   const ValueDecl &Root;
+  const Knowledge &K;
   const bool Condition, Negated;
 };
 
@@ -143,10 +145,11 @@ bool leaves(const Stmt *S) {
   return isa_and_nonnull<ReturnStmt, CoreturnStmt, BreakStmt, ContinueStmt>(S);
 }
 
-bool establishesReady(const Stmt *S, const ValueDecl &Root, bool Condition) {
+bool establishesReady(const Stmt *S, const ValueDecl &Root, bool Condition,
+                      const Knowledge &K) {
   if (!S)
     return false;
-  ReadinessFinder Finder(Root, Condition);
+  ReadinessFinder Finder(Root, K, Condition);
   Finder.TraverseStmt(const_cast<Stmt *>(S));
   if (Finder.Found || Condition)
     return Finder.Found;
@@ -154,19 +157,19 @@ bool establishesReady(const Stmt *S, const ValueDecl &Root, bool Condition) {
   const auto *If = dyn_cast<IfStmt>(S);
   if (!If || If->getElse() || !leaves(If->getThen()))
     return false;
-  ReadinessFinder Guard(Root, true, /*Negated=*/true);
+  ReadinessFinder Guard(Root, K, true, /*Negated=*/true);
   Guard.TraverseStmt(const_cast<Expr *>(If->getCond()));
   return Guard.Found;
 }
 
 /// Whether E is `co_await f(...)`, f a combinator whose values are ready.
-bool awaitsReadyValues(const Expr *E) {
+bool awaitsReadyValues(const Expr *E, const Knowledge &K) {
   const auto *Await =
       E ? dyn_cast<CoawaitExpr>(E->IgnoreImplicit()->IgnoreParens()) : nullptr;
   const auto *Call =
       Await ? dyn_cast<CallExpr>(Await->getOperand()->IgnoreImplicit())
             : nullptr;
-  return Call && givesReadyValues(namesOf(*Call));
+  return Call && K.givesReadyValues(namesOf(*Call));
 }
 
 } // namespace
@@ -179,7 +182,7 @@ bool Analysis::readyAt(const CXXMemberCallExpr &Wait, const FunctionDecl &In) {
   if (!Root)
     return false;
   if (const auto *Var = dyn_cast<VarDecl>(Root);
-      Var && awaitsReadyValues(Var->getInit()))
+      Var && awaitsReadyValues(Var->getInit(), Opts->knowledge()))
     return true;
   return readyBefore(Wait, *Root, In, /*Depth=*/0);
 }
@@ -196,16 +199,17 @@ bool Analysis::readyBefore(const Stmt &At, const ValueDecl &Root,
       for (const Stmt *Before : Block->body()) {
         if (Before == Child)
           break;
-        if (establishesReady(Before, Root, false))
+        if (establishesReady(Before, Root, false, Opts->knowledge()))
           return true;
       }
     } else if (const auto *If = dyn_cast<IfStmt>(Parent)) {
       if (If->getThen() == Child &&
-          establishesReady(If->getCond(), Root, true))
+          establishesReady(If->getCond(), Root, true, Opts->knowledge()))
         return true;
     } else if (const auto *Choice = dyn_cast<ConditionalOperator>(Parent)) {
       if (Choice->getTrueExpr() == Child &&
-          establishesReady(Choice->getCond(), Root, true))
+          establishesReady(Choice->getCond(), Root, true,
+                           Opts->knowledge()))
         return true;
     }
   }

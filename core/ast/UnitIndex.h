@@ -66,6 +66,8 @@ public:
   virtual ~UnitIndex() = default;
 
   virtual clang::ASTContext &context() const = 0;
+  /// What corolint knows: the built-in rows and the user's.
+  virtual const Knowledge &knowledge() const = 0;
   /// The pool of every name and path the findings use.
   virtual StringPool &pool() = 0;
   virtual PlaceMaker &places() = 0;

@@ -14,7 +14,8 @@ void FactsRecorder::startUnit() {
   InputsRecorded = false;
 }
 
-void FactsRecorder::addInputs(const SourceManager &SM) {
+void FactsRecorder::addInputs(const SourceManager &SM,
+                              llvm::ArrayRef<Input> More) {
   if (InputsRecorded)
     return;
   InputsRecorded = true;
@@ -25,6 +26,7 @@ void FactsRecorder::addInputs(const SourceManager &SM) {
       continue;
     Inputs.push_back({canonicalPath(It->first), llvm::xxh3_64bits(*Text)});
   }
+  Inputs.insert(Inputs.end(), More.begin(), More.end());
   llvm::sort(Inputs);
   Inputs.erase(std::unique(Inputs.begin(), Inputs.end()), Inputs.end());
   Out.inputs(Inputs);

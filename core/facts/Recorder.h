@@ -28,8 +28,8 @@ public:
   /// per graph of the unit.
   void addGraph(const Graph &G, llvm::StringRef Options);
   /// Writes the files the unit was parsed from, each with a hash of the
-  /// text parsed, once per unit.
-  void addInputs(const clang::SourceManager &SM);
+  /// text parsed, and More (the knowledge files read), once per unit.
+  void addInputs(const clang::SourceManager &SM, llvm::ArrayRef<Input> More);
 
   /// A finding or candidate, with the pool of its strings.
   template <typename T> struct Kept {

@@ -85,11 +85,6 @@ SourceRange returnTypeRange(const FunctionDecl &D, const ASTContext &Ctx) {
   return Range;
 }
 
-/// Locks whose holder must not suspend.
-constexpr llvm::StringLiteral LockDestructors[] = {
-    "std::lock_guard::~lock_guard", "std::unique_lock::~unique_lock",
-    "std::scoped_lock::~scoped_lock", "std::shared_lock::~shared_lock"};
-
 /// Whether some of Fixes edit overlapping text.
 bool overlap(std::vector<FixItHint> Fixes, const SourceManager &SM) {
   llvm::sort(Fixes, [&](const FixItHint &L, const FixItHint &R) {
@@ -111,9 +106,11 @@ namespace {
 /// says why there can be none.
 class AsyncUp {
 public:
+  /// Task: the task type B returns, %0 its old return type; Kind: how
+  /// messages name the coroutines B may be awaited in.
   AsyncUp(const AsyncContext &Coro, const FunctionDecl &B, UnitIndex &U,
-          const FrameworkInfo &FW)
-      : Coro(Coro), B(B), U(U), FW(FW), Ctx(U.context()),
+          llvm::StringRef Task, llvm::StringRef Kind)
+      : Coro(Coro), B(B), U(U), Task(Task), Kind(Kind), Ctx(U.context()),
         SM(Ctx.getSourceManager()) {}
 
   /// Why B cannot become a coroutine of the framework as it is.
@@ -136,7 +133,7 @@ public:
     if (B.getReturnType().hasLocalQualifiers())
       return {{NoRewrite::QualifiedReturn, ""}};
     // The task template must mean the framework's from where B is declared.
-    llvm::StringRef Outer = FW.TaskTemplate.split("::").first;
+    llvm::StringRef Outer = Task.split("::").first;
     for (const FunctionDecl *D : B.redecls())
       if (hiddenAt(Outer, *D->getDeclContext(), Ctx))
         return {{NoRewrite::TaskNameHidden, Outer.str()}};
@@ -165,7 +162,7 @@ public:
       bool Joined = Next && (llvm::isAlnum(*Next) || *Next == '_');
       Fixes.push_back(FixItHint::CreateReplacement(
           CharSourceRange::getTokenRange(Type),
-          substitute(FW.TaskTemplate, *Old) + (Joined ? " " : "")));
+          substitute(Task, *Old) + (Joined ? " " : "")));
     }
     return std::nullopt;
   }
@@ -176,7 +173,7 @@ public:
     for (const ClassifiedCall &Call : U.callsOf(B)) {
       const FunctionDecl *Callee = Call.Site.Callee;
       if (Callee && isa<CXXDestructorDecl>(Callee) &&
-          llvm::is_contained(LockDestructors, qualifiedName(*Callee)))
+          U.knowledge().lockGuardDestructor(qualifiedName(*Callee)))
         return {{NoRewrite::HoldsLock, ""}};
       if (Call.What != ClassifiedCall::Class::Blocking ||
           Call.Blocks.Kind != BlockKind::NestedRun)
@@ -184,7 +181,7 @@ public:
       llvm::StringRef Name = U.pool()[Call.Blocks.Name];
       std::optional<RunEntryPoint> Entry = U.runEntry(Name, Call.Site, Coro);
       std::optional<FixItHint> Await;
-      if (Entry && Entry->Id == FW.Id)
+      if (Entry && Entry->Id == Coro.framework())
         Await = runToAwait(Call.Site, *Entry, B, Ctx);
       if (!Await)
         return {{NoRewrite::NoAwaitRewrite, Name.str()}};
@@ -217,9 +214,8 @@ public:
     for (const Reference &Use : Uses) {
       const std::optional<AsyncContext> *Caller =
           Use.Enclosing ? &U.contextOf(*Use.Enclosing) : nullptr;
-      if (!Caller || !*Caller || (*Caller)->framework() != FW.Id ||
-          !(*Caller)->FixIts)
-        return {{NoRewrite::UsedOutside, FW.Name.str()}};
+      if (!Caller || !*Caller || !sameKind(**Caller) || !(*Caller)->FixIts)
+        return {{NoRewrite::UsedOutside, Kind.str()}};
       Callers.insert(Use.Enclosing);
     }
     size_t Calls = 0;
@@ -255,10 +251,18 @@ public:
   }
 
 private:
+  /// Whether Caller is a coroutine B may be awaited in: of Coro's
+  /// framework, or for an in-house task type, of Coro's task type.
+  bool sameKind(const AsyncContext &Caller) const {
+    if (Coro.framework() != Framework::Unknown)
+      return Caller.framework() == Coro.framework();
+    return Caller.Task && Caller.Task == Coro.Task;
+  }
+
   const AsyncContext &Coro;
   const FunctionDecl &B;
   UnitIndex &U;
-  const FrameworkInfo &FW;
+  llvm::StringRef Task, Kind;
   ASTContext &Ctx;
   const SourceManager &SM;
   std::vector<FixItHint> Fixes;
@@ -272,12 +276,17 @@ AsyncRewrite asyncAllTheWayUp(const Chain &C, const AsyncContext &Coro,
   auto Fail = [&](NoRewrite Why, llvm::StringRef Arg = "") {
     return AsyncRewrite{Why, Arg.empty() ? NoStr : S.intern(Arg), {}};
   };
-  const FrameworkInfo *FW = frameworkInfo(Coro.framework());
-  if (!FW || FW->TaskTemplate.empty())
+  // An in-house task type's own task, else its framework's.
+  const FrameworkInfo *FW = U.knowledge().framework(Coro.framework());
+  llvm::StringRef Task = Coro.Task ? Coro.Task->TaskTemplate : "";
+  if (Task.empty() && FW)
+    Task = FW->TaskTemplate;
+  if (Task.empty())
     return Fail(NoRewrite::UnknownTaskType);
   if (C.Hops.size() != 1)
     return {NoRewrite::ReachesThrough, C.Hops.front().Callee, {}};
-  AsyncUp Up(Coro, B, U, *FW);
+  AsyncUp Up(Coro, B, U, Task,
+             FW ? FW->Name : llvm::StringRef(Coro.Task->QualifiedName));
   if (auto Why = Up.unfit())
     return Fail(Why->first, Why->second);
   if (std::optional<NoRewrite> Why = Up.declarations())

@@ -24,9 +24,9 @@ std::optional<FixItHint> nestedRunToAwait(const OwnCall &Call,
 
 std::vector<FixItHint> twinToAwait(const OwnCall &Call, const AsyncTwin &Twin,
                                    const AsyncContext &Coro, ASTContext &Ctx,
-                                   const FixOptions &Fix) {
-  const AsioTokens *Tokens = asioTokens(Coro.framework());
-  const FrameworkInfo *FW = frameworkInfo(Coro.framework());
+                                   const Knowledge &K, const FixOptions &Fix) {
+  const AsioTokens *Tokens = K.asioTokens(Coro.framework());
+  const FrameworkInfo *FW = K.framework(Coro.framework());
   if (!Tokens || !FW || !Call.Call || !canRewriteToAwait(Call, Coro) ||
       bindsReference(*Call.Call, Ctx) ||
       (!Twin.SameValue && !isDiscarded(*Call.Call, Ctx)) ||
@@ -85,12 +85,13 @@ std::vector<FixItHint> twinToAwait(const OwnCall &Call, const AsyncTwin &Twin,
 }
 
 std::vector<FixItHint> qtWaitToAwait(const OwnCall &Call,
-                                     const AsyncContext &Coro,
-                                     ASTContext &Ctx, const FixOptions &Fix) {
+                                     const AsyncContext &Coro, ASTContext &Ctx,
+                                     const Knowledge &K,
+                                     const FixOptions &Fix) {
   const auto *Member = dyn_cast_or_null<CXXMemberCallExpr>(Call.Call);
   const CXXMethodDecl *Method = Member ? Member->getMethodDecl() : nullptr;
   const QtAwaitable *Awaitable =
-      Method && Method->getIdentifier() ? qtAwaitable(Method->getName())
+      Method && Method->getIdentifier() ? K.qtAwaitable(Method->getName())
                                         : nullptr;
   if (!Awaitable || Coro.framework() != Framework::QCoro ||
       !canRewriteToAwait(Call, Coro) || bindsReference(*Call.Call, Ctx) ||
@@ -104,7 +105,7 @@ std::vector<FixItHint> qtWaitToAwait(const OwnCall &Call,
   llvm::StringRef Header;
   for (const CXXRecordDecl *C = recordOf(T); C && Header.empty();) {
     Wrapped = qualifiedName(*C);
-    Header = qcoroHeader(Wrapped);
+    Header = K.qcoroHeader(Wrapped);
     C = C->hasDefinition() && C->getNumBases() > 0
             ? recordOf(C->bases_begin()->getType())
             : nullptr;
@@ -152,6 +153,52 @@ std::vector<FixItHint> qtWaitToAwait(const OwnCall &Call,
   if (!Declared)
     addIncludes({{"", Header}}, *Call.Call, Ctx, Fix, Fixes);
   return Fixes;
+}
+
+std::optional<FixItHint> awaitableTwinToAwait(const OwnCall &Call,
+                                              const BlockingFunction &Row,
+                                              const AsyncContext &Coro,
+                                              ASTContext &Ctx) {
+  if (Row.Twin.empty() || !Call.Call || !Call.Callee ||
+      !canRewriteToAwait(Call, Coro) || bindsReference(*Call.Call, Ctx) ||
+      (!Row.TwinSameValue && !isDiscarded(*Call.Call, Ctx)))
+    return std::nullopt;
+  // The twin is declared where the function is: a member of its class, or
+  // a function of its namespace.
+  const DeclContext *Scope = Call.Callee->getDeclContext()->getRedeclContext();
+  if (Scope->lookup(&Ctx.Idents.get(Row.Twin)).empty())
+    return std::nullopt;
+  std::string Callee;
+  if (const auto *Member = dyn_cast<CXXMemberCallExpr>(Call.Call)) {
+    std::optional<std::string> Object = objectPrefix(*Member, Ctx);
+    if (!Object)
+      return std::nullopt;
+    Callee = *Object + Row.Twin.str();
+  } else {
+    const auto *Ref =
+        dyn_cast<DeclRefExpr>(Call.Call->getCallee()->IgnoreParenImpCasts());
+    std::optional<std::string> Text =
+        Ref ? spelledText(*Ref, Ctx) : std::nullopt;
+    if (!Text || Ref->hasExplicitTemplateArgs() ||
+        !llvm::StringRef(*Text).ends_with(Ref->getDecl()->getName()))
+      return std::nullopt;
+    Callee = Text->substr(0, Text->size() - Ref->getDecl()->getName().size()) +
+             Row.Twin.str();
+  }
+  std::string Args;
+  if (!Call.Args.empty()) {
+    std::optional<std::string> Text = textOf(
+        SourceRange(Call.Args.front()->getBeginLoc(),
+                    Call.Args.back()->getEndLoc()),
+        Ctx);
+    if (!Text || llvm::any_of(Call.Args, [](const Expr *A) {
+          return isa<CXXDefaultArgExpr>(A);
+        }))
+      return std::nullopt;
+    Args = *Text;
+  }
+  return replaceCallByAwait(*Call.Call, "co_await " + Callee + "(" + Args + ")",
+                            Ctx);
 }
 
 } // namespace corolint

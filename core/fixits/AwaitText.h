@@ -11,7 +11,7 @@
 #define COROLINT_FIXITS_AWAITTEXT_H
 
 #include "FixIts.h"
-#include "FrameworkTables.h"
+#include "Knowledge.h"
 #include <optional>
 #include <string>
 #include <vector>

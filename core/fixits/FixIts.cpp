@@ -18,7 +18,7 @@ namespace {
 class Fixer {
 public:
   Fixer(UnitIndex &U, const FixOptions &Fix)
-      : U(U), Ctx(U.context()), Fix(Fix) {}
+      : U(U), Ctx(U.context()), K(U.knowledge()), Fix(Fix) {}
 
   Finding withFixes(const RawFinding &R) {
     Finding F = R.F;
@@ -34,15 +34,21 @@ public:
           F.Fixes = edits(*Await);
     } else if (const SleepFunction *Sleep =
                    F.End.Kind == BlockKind::Sleep
-                       ? sleepFunction({Name.str()})
+                       ? K.sleepFunction({Name.str()})
                        : nullptr) {
-      F.Fixes = edits(sleepToAwait(Site, *Sleep, *R.Coro, Ctx, Fix));
-    } else if (std::optional<AsyncTwin> Twin = asyncTwin(Site, Ctx)) {
+      F.Fixes = edits(sleepToAwait(Site, *Sleep, *R.Coro, Ctx, K, Fix));
+    } else if (const BlockingFunction *Row =
+                   K.blockingFunction({Name.str()}, /*OptIn=*/true);
+               Row && !Row->Twin.empty()) {
+      if (std::optional<FixItHint> Await =
+              awaitableTwinToAwait(Site, *Row, *R.Coro, Ctx))
+        F.Fixes = edits(*Await);
+    } else if (std::optional<AsyncTwin> Twin = asyncTwin(Site, Ctx, K)) {
       // A synchronous operation with an async twin (a timer's wait is a
       // sleep), or a Qt wait.
-      F.Fixes = edits(twinToAwait(Site, *Twin, *R.Coro, Ctx, Fix));
+      F.Fixes = edits(twinToAwait(Site, *Twin, *R.Coro, Ctx, K, Fix));
     } else {
-      F.Fixes = edits(qtWaitToAwait(Site, *R.Coro, Ctx, Fix));
+      F.Fixes = edits(qtWaitToAwait(Site, *R.Coro, Ctx, K, Fix));
     }
     return F;
   }
@@ -68,6 +74,7 @@ private:
 
   UnitIndex &U;
   ASTContext &Ctx;
+  const Knowledge &K;
   const FixOptions &Fix;
   llvm::DenseMap<const FunctionDecl *, AsyncRewrite> Rewrites;
 };

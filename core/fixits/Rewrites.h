@@ -24,6 +24,7 @@ std::vector<clang::FixItHint> sleepToAwait(const OwnCall &Call,
                                            const SleepFunction &Fn,
                                            const AsyncContext &Coro,
                                            clang::ASTContext &Ctx,
+                                           const Knowledge &K,
                                            const FixOptions &Fix);
 
 /// The fix-it that rewrites the nested run Call in Coro to `co_await`,
@@ -41,7 +42,16 @@ std::vector<clang::FixItHint> twinToAwait(const OwnCall &Call,
                                           const AsyncTwin &Twin,
                                           const AsyncContext &Coro,
                                           clang::ASTContext &Ctx,
+                                          const Knowledge &K,
                                           const FixOptions &Fix);
+
+/// The fix-it that rewrites Call, a blocking call of Row, to `co_await` of
+/// the awaitable twin Row names with the same arguments (`c.fetch(k)` to
+/// `co_await c.fetch_async(k)`), where the twin is declared beside the
+/// function and the value is kept or not used.
+std::optional<clang::FixItHint>
+awaitableTwinToAwait(const OwnCall &Call, const BlockingFunction &Row,
+                     const AsyncContext &Coro, clang::ASTContext &Ctx);
 
 /// The fix-its that rewrite Qt's synchronous wait Call, in the QCoro
 /// coroutine Coro, to `co_await qCoro(obj).waitForX(...)`, with the header
@@ -49,6 +59,7 @@ std::vector<clang::FixItHint> twinToAwait(const OwnCall &Call,
 std::vector<clang::FixItHint> qtWaitToAwait(const OwnCall &Call,
                                             const AsyncContext &Coro,
                                             clang::ASTContext &Ctx,
+                                            const Knowledge &K,
                                             const FixOptions &Fix);
 
 /// The edits that make B, which C's first hop calls from Coro and which

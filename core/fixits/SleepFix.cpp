@@ -65,28 +65,17 @@ bool fitsIn(const ChronoDuration &D, Period Finest) {
   return Ticks % Unit == 0;
 }
 
-/// The std::chrono type that holds an integer count of the given unit.
-struct CountUnit {
-  SleepArg Arg;
-  llvm::StringRef Type;
-  Period P;
-};
-const CountUnit CountUnits[] = {
-    {SleepArg::Seconds, "std::chrono::seconds", {1, 1}},
-    {SleepArg::Milliseconds, "std::chrono::milliseconds", {1, 1000}},
-    {SleepArg::Microseconds, "std::chrono::microseconds", {1, 1000000}},
-};
-
 } // namespace
 
 std::vector<FixItHint> sleepToAwait(const OwnCall &Call,
                                     const SleepFunction &Fn,
                                     const AsyncContext &Coro, ASTContext &Ctx,
+                                    const Knowledge &K,
                                     const FixOptions &Fix) {
   if (!Call.Call || !canRewriteToAwait(Call, Coro) || Call.Args.empty() ||
       !isDiscarded(*Call.Call, Ctx))
     return {};
-  const FrameworkInfo *FW = frameworkInfo(Coro.framework());
+  const FrameworkInfo *FW = K.framework(Coro.framework());
   const bool Until = Fn.Arg == SleepArg::TimePoint;
   llvm::StringRef Pattern;
   Period Finest{0, 0};
@@ -132,12 +121,12 @@ std::vector<FixItHint> sleepToAwait(const OwnCall &Call,
     Duration = *Text;
   } else {
     const CountUnit *Unit = llvm::find_if(
-        CountUnits, [&](const CountUnit &U) { return U.Arg == Fn.Arg; });
-    if (Unit == std::end(CountUnits) || !ArgType->isIntegerType() ||
+        K.countUnits(), [&](const CountUnit &U) { return U.Arg == Fn.Arg; });
+    if (Unit == K.countUnits().end() || !ArgType->isIntegerType() ||
         !fitsIn({Unit->P, false}, Finest))
       return {};
     Duration = qualifyAt(Unit->Type, *Coro.Func, Ctx) + "(" + *Text + ")";
-    Needs.push_back({Unit->Type, "<chrono>"});
+    Needs.push_back({Unit->Type, Unit->Header});
   }
 
   std::vector<FixItHint> Fixes;

@@ -13,9 +13,8 @@
 #ifndef COROLINT_MODEL_GRAPH_H
 #define COROLINT_MODEL_GRAPH_H
 
-#include "BlockingTables.h"
 #include "Checks.h"
-#include "FrameworkTables.h"
+#include "Vocabulary.h"
 #include "Place.h"
 #include <array>
 #include <optional>

@@ -1,49 +1,38 @@
 //===--- Options.cpp - The options every check shares --------------------===//
 
 #include "Options.h"
-#include "llvm/ADT/StringSwitch.h"
 #include "llvm/ADT/StringExtras.h"
+#include "llvm/ADT/StringSwitch.h"
 #include "llvm/Support/xxhash.h"
 
 namespace corolint {
 
-namespace {
-
-// Calls whose callable arguments run on another thread or executor:
-// threads, Asio's post, concurrencpp's executors
-// (executors/executor.h), async_simple's (Executor.h), folly's via.
-constexpr llvm::StringLiteral DefaultOffloadFunctions =
-    "std::thread::thread;std::jthread::jthread;std::async;"
-    "asio::post;asio::dispatch;asio::defer;asio::co_spawn;"
-    "boost::asio::post;boost::asio::dispatch;boost::asio::defer;"
-    "boost::asio::co_spawn;folly::via;"
-    "concurrencpp::executor::post;concurrencpp::executor::submit;"
-    "concurrencpp::executor::bulk_post;concurrencpp::executor::bulk_submit;"
-    "async_simple::Executor::schedule";
-
-const SharedOptionKey Keys[] = {
-    {"BlockingFunctions", &AnalysisOptions::BlockingFunctions,
-     &ParsedOptions::Blocking, ""},
-    {"AllowedFunctions", &AnalysisOptions::AllowedFunctions,
-     &ParsedOptions::Allowed, ""},
-    {"NonBlockingFunctions", &AnalysisOptions::NonBlockingFunctions,
-     &ParsedOptions::NonBlocking, ""},
-    {"OffloadFunctions", &AnalysisOptions::OffloadFunctions,
-     &ParsedOptions::Offload, DefaultOffloadFunctions},
-    {"BlockingPoolAwaitables", &AnalysisOptions::BlockingPoolAwaitables,
-     &ParsedOptions::BlockingPool, ""},
-    {"RunFunctions", &AnalysisOptions::RunFunctions, &ParsedOptions::Run, ""},
-};
-
-} // namespace
-
-llvm::ArrayRef<SharedOptionKey> sharedOptionKeys() { return Keys; }
+llvm::ArrayRef<SharedOptionKey> sharedOptionKeys() {
+  // Calls whose callable arguments run on another thread or executor: by
+  // default, the knowledge's (offload rows).
+  static const SharedOptionKey Keys[] = {
+      {"BlockingFunctions", &AnalysisOptions::BlockingFunctions,
+       &ParsedOptions::Blocking, ""},
+      {"AllowedFunctions", &AnalysisOptions::AllowedFunctions,
+       &ParsedOptions::Allowed, ""},
+      {"NonBlockingFunctions", &AnalysisOptions::NonBlockingFunctions,
+       &ParsedOptions::NonBlocking, ""},
+      {"OffloadFunctions", &AnalysisOptions::OffloadFunctions,
+       &ParsedOptions::Offload, Knowledge::builtin().offloadFunctions()},
+      {"BlockingPoolAwaitables", &AnalysisOptions::BlockingPoolAwaitables,
+       &ParsedOptions::BlockingPool, ""},
+      {"RunFunctions", &AnalysisOptions::RunFunctions, &ParsedOptions::Run,
+       ""},
+      {"KnowledgeFiles", &AnalysisOptions::KnowledgeFiles, nullptr, ""},
+  };
+  return Keys;
+}
 
 CheckId familySwitchOwner() { return CheckId::BlockingCall; }
 
 std::string AnalysisOptions::fingerprint() const {
   std::string All;
-  for (const SharedOptionKey &K : Keys)
+  for (const SharedOptionKey &K : sharedOptionKeys())
     All += this->*K.Field + '\0';
   for (const std::string &Switch : Families)
     All += Switch + '\0';
@@ -51,12 +40,33 @@ std::string AnalysisOptions::fingerprint() const {
 }
 
 ParsedOptions::ParsedOptions(AnalysisOptions V, std::vector<Error> &Errors)
-    : Values(std::move(V)), Fingerprint(Values.fingerprint()) {
-  for (const SharedOptionKey &K : Keys) {
+    : Values(std::move(V)) {
+  llvm::SmallVector<llvm::StringRef> Files;
+  llvm::StringRef(Values.KnowledgeFiles).split(Files, ';', -1, false);
+  std::vector<std::string> Paths(Files.begin(), Files.end()), Unread;
+  K = Knowledge::withFiles(Paths, Unread);
+  for (std::string &Why : Unread)
+    Errors.push_back({"KnowledgeFiles", std::move(Why)});
+  // The knowledge's texts, not only their names, decide what is recorded.
+  std::string Texts;
+  for (const auto &[Path, Hash] : K->userFiles())
+    Texts += Path + '\0' + llvm::utohexstr(Hash) + '\0';
+  Fingerprint = Values.fingerprint();
+  if (!Texts.empty())
+    Fingerprint += "-" + llvm::utohexstr(llvm::xxh3_64bits(Texts));
+
+  for (const SharedOptionKey &Key : sharedOptionKeys()) {
+    if (!Key.List)
+      continue;
+    std::string Spec = Values.*Key.Field;
+    // The user's offload rows come with the offload functions given.
+    if (Key.List == &ParsedOptions::Offload &&
+        !K->userOffloadFunctions().empty())
+      Spec += ";" + K->userOffloadFunctions();
     std::vector<std::string> Why;
-    this->*K.List = NameList(Values.*K.Field, Why);
+    this->*Key.List = NameList(Spec, Why);
     for (std::string &W : Why)
-      Errors.push_back({K.Key, std::move(W)});
+      Errors.push_back({Key.Key, std::move(W)});
   }
   for (const FamilyInfo &F : families()) {
     llvm::StringRef Value = Values.Families[static_cast<size_t>(F.Id)];

@@ -11,8 +11,8 @@
 #ifndef COROLINT_MODEL_OPTIONS_H
 #define COROLINT_MODEL_OPTIONS_H
 
-#include "BlockingTables.h"
 #include "Checks.h"
+#include "Knowledge.h"
 #include "NameList.h"
 #include "llvm/ADT/ArrayRef.h"
 #include <array>
@@ -31,6 +31,8 @@ struct AnalysisOptions {
   std::string OffloadFunctions;
   std::string BlockingPoolAwaitables;
   std::string RunFunctions;
+  /// The user's knowledge files, ';'-separated, each made absolute.
+  std::string KnowledgeFiles;
   /// Each family's switch as given (FamilyInfo::Option), in the order of
   /// Family; empty for the default, on.
   std::array<std::string, NumFamilies> Families;
@@ -50,29 +52,36 @@ public:
     /// The check the key belongs to, when it is not every check's.
     llvm::StringRef Owner = "";
   };
-  /// Parses Values; what cannot be parsed is left out and described in
-  /// Errors.
+  /// Parses Values and reads their knowledge files; what cannot be parsed
+  /// or read is left out and described in Errors.
   ParsedOptions(AnalysisOptions Values, std::vector<Error> &Errors);
 
   const AnalysisOptions Values;
-  const std::string Fingerprint;
   NameList Blocking, Allowed, NonBlocking, Offload, BlockingPool, Run;
+
+  /// The built-in knowledge and the user's files'.
+  const Knowledge &knowledge() const { return *K; }
+  /// A short text that differs when the options or the knowledge files'
+  /// texts differ: facts recorded under others are kept apart.
+  const std::string &fingerprint() const { return Fingerprint; }
 
   /// Whether blocking calls of family F are reported (Family::None always
   /// is).
   bool reports(Family F) const { return !Off[static_cast<size_t>(F)]; }
 
 private:
+  std::shared_ptr<const Knowledge> K;
+  std::string Fingerprint;
   std::bitset<NumFamilies> Off;
 };
 
-/// A shared option: its key, its value's field, its parsed list's field,
-/// its default.
+/// A shared option: its key, its value's field, its parsed list's field
+/// (none for the knowledge files), its default.
 struct SharedOptionKey {
   llvm::StringLiteral Key;
   std::string AnalysisOptions::*Field;
   NameList ParsedOptions::*List;
-  llvm::StringLiteral Default;
+  std::string Default;
 };
 llvm::ArrayRef<SharedOptionKey> sharedOptionKeys();
 

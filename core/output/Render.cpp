@@ -1,15 +1,20 @@
 //===--- Render.cpp - A finding as the user reads it ---------------------===//
 
 #include "Render.h"
+#include "Knowledge.h"
 #include "llvm/ADT/Twine.h"
 
 namespace corolint {
 
 namespace {
 
+// What a finding says beyond its data comes from corolint's own knowledge:
+// a user's rows reach the messages through their advice, which the finding
+// carries (End.Suggestion).
+
 /// What a coroutine of framework Id awaits instead of sleeping.
 std::string sleepAdvice(Framework Id) {
-  if (const FrameworkInfo *FW = frameworkInfo(Id))
+  if (const FrameworkInfo *FW = Knowledge::builtin().framework(Id))
     return (FW->Name + " coroutines " + FW->Sleep.Advice + " instead").str();
   return "await the framework's asynchronous timer instead; option "
          "'SleepReplacement' gives a fix-it for in-house task types";
@@ -45,7 +50,7 @@ llvm::StringRef phrase(BlockKind Kind) {
 
 /// The closing note of a direct nested run that has no fix-it.
 std::string runAdvice(const Finding &F, llvm::StringRef Name) {
-  const RunEntryPoint *Entry = runEntryPoint({Name.str()});
+  const RunEntryPoint *Entry = Knowledge::builtin().runEntryPoint({Name.str()});
   if (Entry && !Entry->Advice.empty())
     return Entry->Advice.str();
   if (Entry && Entry->Id != F.Coro.FW)
@@ -106,7 +111,9 @@ std::vector<Message> render(const Finding &F, const StringPool &S) {
   case BlockKind::Call: {
     std::string Alternative =
         !Suggested.empty() ? Suggested.str()
-                           : alternativeFor(F.End.Waits, F.Coro.FW).str();
+                           : Knowledge::builtin()
+                                 .alternativeFor(F.End.Waits, F.Coro.FW)
+                                 .str();
     if (F.Fixes.empty() && !Alternative.empty())
       Note(Role::Advice, F.At, "use " + Alternative + " instead");
     break;
@@ -121,7 +128,8 @@ std::vector<Message> render(const Finding &F, const StringPool &S) {
         Advice += "; " + format(Then, Callee, S[F.Async.Arg]);
       Note(Role::Advice, F.At, std::move(Advice), F.Async.Fixes);
     } else if (F.Fixes.empty()) {
-      Note(Role::Advice, F.At, runAdvice(F, S[F.End.Name]));
+      Note(Role::Advice, F.At,
+           Suggested.empty() ? runAdvice(F, S[F.End.Name]) : Suggested.str());
     }
     break;
   }

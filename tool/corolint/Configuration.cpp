@@ -2,6 +2,8 @@
 
 #include "Configuration.h"
 #include "Checks.h"
+#include "ListBlocking.h"
+#include "Options.h"
 #include "clang-tidy/ClangTidy.h"
 #include "clang-tidy/GlobList.h"
 #include "llvm/ADT/STLExtras.h"
@@ -107,6 +109,40 @@ bool markErrors(const RunOptions &O, Results &R) {
   if (O.Tidy.WarningsAsErrors && !O.Tidy.WarningsAsErrors->empty())
     Configured = true;
   return Configured;
+}
+
+int printKnowledge(const RunOptions &O) {
+  auto Provider = makeOptionsProvider(O.Tidy);
+  if (!Provider)
+    return usageError(llvm::toString(Provider.takeError()));
+  llvm::SmallString<256> Where(O.Files.empty() ? "" : O.Files.front());
+  if (O.Files.empty())
+    llvm::sys::path::append(Where, "dummy.cpp");
+  llvm::sys::fs::make_absolute(Where);
+  tidy::ClangTidyOptions Options = (*Provider)->getOptions(Where);
+  // As the checks read it: coro-blocking-call's own value, or the global.
+  std::string Spec;
+  for (llvm::StringRef Key :
+       {(checkInfo(familySwitchOwner()).Name + ".KnowledgeFiles").str(),
+        std::string("KnowledgeFiles")}) {
+    auto It = Options.CheckOptions.find(Key);
+    if (It != Options.CheckOptions.end()) {
+      Spec = It->second.Value;
+      break;
+    }
+  }
+  llvm::SmallVector<llvm::StringRef> Files;
+  std::string Found = Knowledge::findFiles(Spec, Where);
+  llvm::StringRef(Found).split(Files, ';', -1, false);
+  std::vector<std::string> Errors;
+  std::shared_ptr<const Knowledge> K = Knowledge::withFiles(
+      std::vector<std::string>(Files.begin(), Files.end()), Errors);
+  for (const std::string &E : Errors)
+    usageError("option 'KnowledgeFiles': " + E);
+  if (!Errors.empty())
+    return ExitUsage;
+  listBlocking(*K, O.ListBlocking, llvm::outs());
+  return 0;
 }
 
 } // namespace corolint

@@ -18,6 +18,11 @@ std::optional<int> validateFlags(const TidyFlags &Flags);
 /// directory. Returns the exit status.
 int printConfiguration(const RunOptions &O);
 
+/// --list-blocking: what corolint knows, with the knowledge files the
+/// configuration of the first file given (or of the current directory)
+/// names. Returns the exit status.
+int printKnowledge(const RunOptions &O);
+
 /// Marks the findings whose check the configuration of their file turns
 /// into errors (WarningsAsErrors); returns whether any configuration names
 /// a check at all.

@@ -12,7 +12,6 @@
 #include "Configuration.h"
 #include "Database.h"
 #include "Gather.h"
-#include "ListBlocking.h"
 #include "Report.h"
 #include "RunOptions.h"
 #include "Worker.h"
@@ -60,10 +59,8 @@ int main(int Argc, const char **Argv) {
   RunOptions &O = *Parsed;
   if (O.LowPriority)
     lowerPriority();
-  if (O.ListBlocking) {
-    listBlocking(llvm::outs());
-    return 0;
-  }
+  if (O.ListBlocking != ListFormat::None)
+    return printKnowledge(O);
   if (O.ListChecks || O.DumpConfig || O.ExplainConfig)
     return printConfiguration(O);
   if (!O.WorkerFactsFile.empty())

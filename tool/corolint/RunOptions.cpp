@@ -143,10 +143,16 @@ cl::opt<bool> ExplainConfig(
 cl::opt<bool> Quiet("quiet",
                     cl::desc("Print neither progress nor the closing count"),
                     cl::cat(Category));
-cl::opt<bool> ListBlockingOption(
+cl::opt<ListFormat> ListBlockingOption(
     "list-blocking",
     cl::desc("List what the checks know blocks: sleeps, nested runs and\n"
-             "each family of blocking calls with its option, then exit"),
+             "each family of blocking calls with its option, the project's\n"
+             "knowledge files included, then exit"),
+    cl::ValueOptional, cl::init(ListFormat::None),
+    cl::values(clEnumValN(ListFormat::Text, "", "as text (the default)"),
+               clEnumValN(ListFormat::Text, "text", "as text"),
+               clEnumValN(ListFormat::Markdown, "markdown",
+                          "as Markdown, with where each row comes from")),
     cl::cat(Category));
 // A worker: analyse the one file given and write its facts here.
 cl::opt<std::string> FactsFile("worker-facts-file", cl::Hidden,

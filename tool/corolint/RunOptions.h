@@ -8,6 +8,7 @@
 #ifndef COROLINT_TOOL_RUNOPTIONS_H
 #define COROLINT_TOOL_RUNOPTIONS_H
 
+#include "ListBlocking.h"
 #include "Worker.h"
 #include <optional>
 #include <string>
@@ -39,7 +40,8 @@ struct RunOptions {
   bool NoCache = false, RefreshCache = false, LowPriority = false;
   std::string Baseline, WriteBaseline;
   bool ListChecks = false, DumpConfig = false, ExplainConfig = false;
-  bool ListBlocking = false, Quiet = false;
+  ListFormat ListBlocking = ListFormat::None;
+  bool Quiet = false;
   /// A worker: analyse the one file given and write its facts here.
   std::string WorkerFactsFile;
 
