@@ -15,7 +15,8 @@ namespace corolint {
 /// Qt's waits to their awaited twins. See docs/checks/coro-blocking-call.md.
 class BlockingCallCheck : public CoroutineCheck {
 public:
-  BlockingCallCheck(llvm::StringRef Name, clang::tidy::ClangTidyContext *Context,
+  BlockingCallCheck(llvm::StringRef Name,
+                    clang::tidy::ClangTidyContext *Context,
                     std::shared_ptr<Session> S)
       : CoroutineCheck(Name, Context, std::move(S), CheckId::BlockingCall,
                        /*WithIncludes=*/true) {}

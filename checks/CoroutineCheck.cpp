@@ -26,11 +26,11 @@ AnalysisOptions sharedValues(const tidy::ClangTidyCheck::OptionsView &Options,
   AnalysisOptions Values;
   for (const SharedOptionKey &K : sharedOptionKeys())
     Values.*K.Field = Options.getLocalOrGlobal(K.Key, K.Default).str();
-  Values.KnowledgeFiles = Knowledge::findFiles(Values.KnowledgeFiles,
-                                               Context.getCurrentFile());
-  tidy::ClangTidyCheck::OptionsView Owner(
-      checkInfo(familySwitchOwner()).Name, Context.getOptions().CheckOptions,
-      &Context);
+  Values.KnowledgeFiles =
+      Knowledge::findFiles(Values.KnowledgeFiles, Context.getCurrentFile());
+  tidy::ClangTidyCheck::OptionsView Owner(checkInfo(familySwitchOwner()).Name,
+                                          Context.getOptions().CheckOptions,
+                                          &Context);
   for (const FamilyInfo &F : families())
     if (!F.Option.empty())
       Values.Families[static_cast<size_t>(F.Id)] =
@@ -102,12 +102,12 @@ CoroutineCheck::CoroutineCheck(llvm::StringRef Name,
     FollowCalls = Options.get(FollowCallsKey, true);
   if (Info.Followed)
     FactsDirectory = Options.getLocalOrGlobal(FactsDirectoryKey, "").str();
-  Shared = parseShared(*this->S, *Context, sharedValues(Options, *Context),
-                       [&](const ParsedOptions::Error &E, llvm::StringRef By) {
-                         configurationDiag("option '%0' of check '%1': %2",
-                                           DiagnosticIDs::Error)
-                             << E.Key << (By.empty() ? Name : By) << E.Why;
-                       });
+  Shared = parseShared(
+      *this->S, *Context, sharedValues(Options, *Context),
+      [&](const ParsedOptions::Error &E, llvm::StringRef By) {
+        configurationDiag("option '%0' of check '%1': %2", DiagnosticIDs::Error)
+            << E.Key << (By.empty() ? Name : By) << E.Why;
+      });
 }
 
 void CoroutineCheck::storeOptions(tidy::ClangTidyOptions::OptionMap &Opts) {
@@ -213,10 +213,10 @@ void CoroutineCheck::report(const Finding &F, const StringPool &S,
   for (const Message &M : render(F, S)) {
     auto Level = M.note() ? DiagnosticIDs::Note : DiagnosticIDs::Warning;
     SourceLocation At = locate(M.At, S, SM);
-    DiagnosticBuilder D =
-        At.isValid() ? diag(At, "%0", Level) << M.Text
-                     : diag(WarningAt, "%0 (%1:%2:%3)", Level)
-                           << M.Text << S[M.At.File] << M.At.Line << M.At.Col;
+    DiagnosticBuilder D = At.isValid() ? diag(At, "%0", Level) << M.Text
+                                       : diag(WarningAt, "%0 (%1:%2:%3)", Level)
+                                             << M.Text << S[M.At.File]
+                                             << M.At.Line << M.At.Col;
     for (const Edit &E : M.Fixes) {
       SourceLocation Begin = locate(E.At, S, SM);
       if (Begin.isValid())

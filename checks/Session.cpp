@@ -47,7 +47,7 @@ void Session::endUnit() {
 }
 
 void addCorolintChecks(tidy::ClangTidyCheckFactories &Factories,
-                       std::shared_ptr<Session> S) {
+                       const std::shared_ptr<Session> &S) {
 #define COROLINT_CHECK(Id, Name, Class, ...)                                   \
   Factories.registerCheckFactory(                                              \
       Name, [S](llvm::StringRef CheckName, tidy::ClangTidyContext *Context) {  \

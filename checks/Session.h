@@ -75,7 +75,7 @@ private:
 
 /// Registers the coro-* checks in Factories, each made with S.
 void addCorolintChecks(clang::tidy::ClangTidyCheckFactories &Factories,
-                       std::shared_ptr<Session> S);
+                       const std::shared_ptr<Session> &S);
 
 } // namespace corolint
 

@@ -13,7 +13,8 @@ namespace corolint {
 /// coroutine. See docs/checks/coro-sync-calls-async.md.
 class SyncCallsAsyncCheck : public CoroutineCheck {
 public:
-  SyncCallsAsyncCheck(llvm::StringRef Name, clang::tidy::ClangTidyContext *Context,
+  SyncCallsAsyncCheck(llvm::StringRef Name,
+                      clang::tidy::ClangTidyContext *Context,
                       std::shared_ptr<Session> S)
       : CoroutineCheck(Name, Context, std::move(S), CheckId::SyncCallsAsync) {}
 };

@@ -7,8 +7,8 @@
 #include "clang/AST/ASTLambda.h"
 #include "clang/AST/Attr.h"
 #include "clang/AST/DeclCXX.h"
-#include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/AST/ParentMap.h"
+#include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/AST/StmtCXX.h"
 #include "clang/Analysis/CFG.h"
 #include "clang/Analysis/CFGStmtMap.h"
@@ -63,8 +63,7 @@ class ReferenceIndexer : public RecursiveASTVisitor<ReferenceIndexer> {
   using Base = RecursiveASTVisitor<ReferenceIndexer>;
 
 public:
-  using Map =
-      llvm::DenseMap<const FunctionDecl *, std::vector<Reference>>;
+  using Map = llvm::DenseMap<const FunctionDecl *, std::vector<Reference>>;
   explicit ReferenceIndexer(Map &Refs) : Refs(Refs) {}
   // Implicit uses (a range-for's begin and end) are uses too.
   bool shouldVisitImplicitCode() const { return true; }
@@ -103,8 +102,7 @@ private:
   // Implicit code shares subexpressions with the written code (a
   // co_return's operand and its promise call): each use counts once.
   void add(const Decl *D, const Expr *Use) {
-    if (const auto *F = dyn_cast<FunctionDecl>(D);
-        F && Seen.insert(Use).second)
+    if (const auto *F = dyn_cast<FunctionDecl>(D); F && Seen.insert(Use).second)
       Refs[F->getCanonicalDecl()].push_back(
           {Use, Enclosing.empty() ? nullptr : Enclosing.back()});
   }
@@ -130,13 +128,12 @@ struct Analysis::Function {
   std::unique_ptr<FunctionEvidence> Evidence;
 };
 
-
 Analysis::Analysis(ASTContext &Ctx, std::shared_ptr<const ParsedOptions> Opts,
                    bool Everything)
     : Ctx(Ctx), Opts(std::move(Opts)), Everything(Everything),
       Strings(std::make_shared<StringPool>()),
-      Places(Ctx.getSourceManager(), Ctx.getLangOpts(), *Strings),
-      G(*Strings) {}
+      Places(Ctx.getSourceManager(), Ctx.getLangOpts(), *Strings), G(*Strings) {
+}
 
 Analysis::~Analysis() = default;
 
@@ -184,8 +181,7 @@ Analysis::Function &Analysis::function(const FunctionDecl &F) {
   return *Slot;
 }
 
-const std::optional<AsyncContext> &
-Analysis::contextOf(const FunctionDecl &F) {
+const std::optional<AsyncContext> &Analysis::contextOf(const FunctionDecl &F) {
   Function &Fn = function(F);
   if (!Fn.ContextKnown) {
     Fn.ContextKnown = true;
@@ -194,8 +190,7 @@ Analysis::contextOf(const FunctionDecl &F) {
   return Fn.Context;
 }
 
-const std::vector<Analysis::Call> &
-Analysis::callsOf(const FunctionDecl &F) {
+const std::vector<Analysis::Call> &Analysis::callsOf(const FunctionDecl &F) {
   Function &Fn = function(F);
   if (Fn.Walked)
     return Fn.Calls;
@@ -442,8 +437,7 @@ void Analysis::collect(const std::vector<const AsyncContext *> &Coroutines) {
           R.Coro = Coro;
           continue;
         }
-        if (C.What != Call::Class::Followed &&
-            C.What != Call::Class::External)
+        if (C.What != Call::Class::Followed && C.What != Call::Class::External)
           continue;
         for (unsigned K = 0; K < NumBlockKinds; ++K) {
           BlockKind Kind = static_cast<BlockKind>(K);
@@ -501,8 +495,7 @@ std::vector<Candidate> Analysis::candidates(CheckId Check) {
   return Out;
 }
 
-llvm::ArrayRef<Reference>
-Analysis::referencesTo(const FunctionDecl &F) {
+llvm::ArrayRef<Reference> Analysis::referencesTo(const FunctionDecl &F) {
   if (!References) {
     References.emplace();
     ReferenceIndexer(*References).TraverseAST(Ctx);

@@ -65,9 +65,9 @@ public:
   const std::optional<AsyncContext> &
   contextOf(const clang::FunctionDecl &F) override;
   llvm::ArrayRef<Reference> referencesTo(const clang::FunctionDecl &F) override;
-  std::optional<RunEntryPoint> runEntry(llvm::StringRef Name,
-                                        const OwnCall &Site,
-                                        const AsyncContext &Coro) const override;
+  std::optional<RunEntryPoint>
+  runEntry(llvm::StringRef Name, const OwnCall &Site,
+           const AsyncContext &Coro) const override;
 
 private:
   struct Function;
@@ -107,8 +107,8 @@ private:
   llvm::DenseMap<const clang::FunctionDecl *, Function *> ByDecl;
   std::vector<RawFinding> Found;      // findings without fix-its
   std::vector<RawFinding> Candidates; // with no End
-  std::optional<llvm::DenseMap<const clang::FunctionDecl *,
-                               std::vector<Reference>>>
+  std::optional<
+      llvm::DenseMap<const clang::FunctionDecl *, std::vector<Reference>>>
       References;
 };
 

@@ -118,9 +118,8 @@ bool readMode(const Expr &Mode) {
 
 /// Whether a call passes any argument of its own.
 bool hasWrittenArguments(const OwnCall &Call) {
-  return llvm::any_of(Call.Args, [](const Expr *A) {
-    return !isa<CXXDefaultArgExpr>(A);
-  });
+  return llvm::any_of(Call.Args,
+                      [](const Expr *A) { return !isa<CXXDefaultArgExpr>(A); });
 }
 
 /// The object a member call or member operator is called on.
@@ -311,7 +310,8 @@ const TemplateTypeParmDecl *tokenParameter(const ParmVarDecl &P,
   const TemplateParameterList *List = Template->getTemplateParameters();
   if (Parm->getDepth() != List->getDepth() || Parm->getIndex() >= List->size())
     return nullptr;
-  const auto *D = dyn_cast<TemplateTypeParmDecl>(List->getParam(Parm->getIndex()));
+  const auto *D =
+      dyn_cast<TemplateTypeParmDecl>(List->getParam(Parm->getIndex()));
   if (!D)
     return nullptr;
   const TwinRule &Rule = K.twinRule();
@@ -320,10 +320,9 @@ const TemplateTypeParmDecl *tokenParameter(const ParmVarDecl &P,
                               C->getNamedConcept()->getName())
                ? D
                : nullptr;
-  return llvm::any_of(Rule.TokenSuffixes,
-                      [&](llvm::StringRef S) {
-                        return D->getName().ends_with(S);
-                      })
+  return llvm::any_of(
+             Rule.TokenSuffixes,
+             [&](llvm::StringRef S) { return D->getName().ends_with(S); })
              ? D
              : nullptr;
 }
@@ -368,8 +367,8 @@ bool fits(QualType Pattern, QualType Concrete, const ASTContext &Ctx) {
   if (isa<TemplateTypeParmType>(Pattern))
     return true;
   const auto *Written = Pattern->getAs<TemplateSpecializationType>();
-  const auto *Spec = dyn_cast_or_null<ClassTemplateSpecializationDecl>(
-      recordOf(Concrete));
+  const auto *Spec =
+      dyn_cast_or_null<ClassTemplateSpecializationDecl>(recordOf(Concrete));
   if (!Written || !Spec)
     return false;
   TemplateDecl *Template = Written->getTemplateName().getAsTemplateDecl();
@@ -409,9 +408,9 @@ bool sameShape(QualType A, QualType B) {
 }
 
 /// The declaration whose parameters a call's callee was made from.
-const FunctionDecl &patternOf(const FunctionDecl &F) {
-  if (const FunctionTemplateDecl *T = F.getPrimaryTemplate())
-    return *T->getTemplatedDecl();
+const FunctionDecl *patternOf(const FunctionDecl *F) {
+  if (const FunctionTemplateDecl *T = F->getPrimaryTemplate())
+    return T->getTemplatedDecl();
   return F;
 }
 
@@ -457,8 +456,7 @@ bool isGrpcStubCall(const FunctionDecl &F, const Knowledge &K) {
 void namedIn(const Expr &E, llvm::SmallVectorImpl<const ValueDecl *> &Out) {
   struct Finder : RecursiveASTVisitor<Finder> {
     llvm::SmallVectorImpl<const ValueDecl *> &Out;
-    explicit Finder(llvm::SmallVectorImpl<const ValueDecl *> &Out)
-        : Out(Out) {}
+    explicit Finder(llvm::SmallVectorImpl<const ValueDecl *> &Out) : Out(Out) {}
     bool VisitDeclRefExpr(DeclRefExpr *Ref) {
       Out.push_back(Ref->getDecl());
       return true;
@@ -471,7 +469,6 @@ void namedIn(const Expr &E, llvm::SmallVectorImpl<const ValueDecl *> &Out) {
   F.TraverseStmt(const_cast<Expr *>(&E));
 }
 
-
 bool mentions(const Expr &E, llvm::StringRef Names, const ASTContext &Ctx) {
   llvm::SmallVector<llvm::StringRef, 4> Wanted;
   Names.split(Wanted, '|');
@@ -481,8 +478,7 @@ bool mentions(const Expr &E, llvm::StringRef Names, const ASTContext &Ctx) {
     const LangOptions &LO;
     bool Found = false;
     Finder(llvm::ArrayRef<llvm::StringRef> Wanted, const ASTContext &Ctx)
-        : Wanted(Wanted), SM(Ctx.getSourceManager()),
-          LO(Ctx.getLangOpts()) {}
+        : Wanted(Wanted), SM(Ctx.getSourceManager()), LO(Ctx.getLangOpts()) {}
     bool VisitStmt(Stmt *S) {
       if (const auto *Ref = dyn_cast<DeclRefExpr>(S);
           Ref && isa<EnumConstantDecl>(Ref->getDecl()) &&
@@ -588,8 +584,7 @@ bool FunctionEvidence::fromPopen(const ValueDecl *File) const {
 bool FunctionEvidence::calledBefore(llvm::StringRef Name, SourceLocation At,
                                     const SourceManager &SM) const {
   auto It = Calls.find(Name);
-  return It != Calls.end() &&
-         llvm::any_of(It->second, [&](SourceLocation L) {
+  return It != Calls.end() && llvm::any_of(It->second, [&](SourceLocation L) {
            return SM.isBeforeInTranslationUnit(L, At);
          });
 }
@@ -598,8 +593,8 @@ bool FunctionEvidence::discarded(const Expr &E) const {
   const Stmt *Child = &E;
   const Stmt *P = Parents.getParent(Child);
   while (isa_and_nonnull<ExprWithCleanups, CXXBindTemporaryExpr,
-                         MaterializeTemporaryExpr, ImplicitCastExpr,
-                         ParenExpr>(P)) {
+                         MaterializeTemporaryExpr, ImplicitCastExpr, ParenExpr>(
+      P)) {
     Child = P;
     P = Parents.getParent(P);
   }
@@ -615,16 +610,13 @@ bool FunctionEvidence::discarded(const Expr &E) const {
     return While->getBody() == Child;
   if (const auto *Do = dyn_cast<DoStmt>(P))
     return Do->getBody() == Child;
-  return isa<CompoundStmt, LabelStmt, AttributedStmt, CaseStmt, DefaultStmt>(
-      P);
+  return isa<CompoundStmt, LabelStmt, AttributedStmt, CaseStmt, DefaultStmt>(P);
 }
 
-std::optional<KnownBlocking>
-knownBlocking(const OwnCall &Call, llvm::ArrayRef<std::string> Names,
-              bool OptIn,
-              llvm::function_ref<const FunctionEvidence &()> Evidence,
-              ASTContext &Ctx, const Knowledge &K,
-              llvm::function_ref<bool(llvm::StringRef)> IsLibrary) {
+std::optional<KnownBlocking> knownBlocking(
+    const OwnCall &Call, llvm::ArrayRef<std::string> Names, bool OptIn,
+    llvm::function_ref<const FunctionEvidence &()> Evidence, ASTContext &Ctx,
+    const Knowledge &K, llvm::function_ref<bool(llvm::StringRef)> IsLibrary) {
   if (const BlockingFunction *Row = K.blockingFunction(Names, OptIn)) {
     if (!IsLibrary(Row->QualifiedName))
       return std::nullopt;
@@ -634,14 +626,13 @@ knownBlocking(const OwnCall &Call, llvm::ArrayRef<std::string> Names,
     std::string Advice = Row->Advice.str();
     if (Advice.empty() && !Row->Twin.empty())
       Advice = "'co_await' on '" + Row->Twin.str() + "'";
-    return KnownBlocking{BlockKind::Call, Row->QualifiedName.str(), *W,
-                         Advice};
+    return KnownBlocking{BlockKind::Call, Row->QualifiedName.str(), *W, Advice};
   }
   if (std::optional<AsyncTwin> Twin = asyncTwin(Call, Ctx, K)) {
-    const AsioTokens *Tokens = K.asioTokens(
-        llvm::StringRef(Names.front()).starts_with("boost::")
-            ? Framework::BoostAsio
-            : Framework::Asio);
+    const AsioTokens *Tokens =
+        K.asioTokens(llvm::StringRef(Names.front()).starts_with("boost::")
+                         ? Framework::BoostAsio
+                         : Framework::Asio);
     const bool Timer = Twin->Class && Twin->Class->Timer;
     return KnownBlocking{
         Timer ? BlockKind::Sleep : BlockKind::Call, Names.front(),
@@ -671,7 +662,7 @@ std::optional<AsyncTwin> asyncTwin(const OwnCall &Call, ASTContext &Ctx,
 
   // The parameters passed on: the written ones, less a trailing
   // error_code& (and the defaulted constraints after it).
-  const FunctionDecl &Sync = patternOf(*Callee);
+  const FunctionDecl &Sync = *patternOf(Callee);
   unsigned Written = llvm::count_if(
       Call.Args, [](const Expr *A) { return !isa<CXXDefaultArgExpr>(A); });
   if (Written > Sync.getNumParams())

@@ -12,9 +12,9 @@
 #ifndef COROLINT_AST_BLOCKINGRULES_H
 #define COROLINT_AST_BLOCKINGRULES_H
 
-#include "Knowledge.h"
 #include "Checks.h"
 #include "CoroutineContext.h"
+#include "Knowledge.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/StringSet.h"
@@ -100,8 +100,8 @@ struct AsyncTwin {
 };
 
 /// The async twin of the function Call calls, when it has one.
-std::optional<AsyncTwin> asyncTwin(const OwnCall &Call,
-                                   clang::ASTContext &Ctx, const Knowledge &K);
+std::optional<AsyncTwin> asyncTwin(const OwnCall &Call, clang::ASTContext &Ctx,
+                                   const Knowledge &K);
 
 /// Every variable, member and member function E names.
 void namedIn(const clang::Expr &E,

@@ -49,8 +49,7 @@ bool Analysis::classifyBlocking(Call &C, llvm::ArrayRef<std::string> Names,
            Blocks(BlockKind::Sleep, Sleep->QualifiedName);
   if (const RunEntryPoint *Run = K.runEntryPoint(Names)) {
     if (!Run->OnlyWith.empty() &&
-        !(Site.Call &&
-          llvm::any_of(Site.Call->arguments(), [&](const Expr *A) {
+        !(Site.Call && llvm::any_of(Site.Call->arguments(), [&](const Expr *A) {
             return mentions(*A, Run->OnlyWith, Ctx);
           })))
       return false;
@@ -74,12 +73,11 @@ bool Analysis::classifyBlocking(Call &C, llvm::ArrayRef<std::string> Names,
       !Opts->reports(familyOf(Known->Waits)))
     Known.reset();
   if (Listed || Known)
-    return Blocks(Known ? Known->Kind : BlockKind::Call,
-                  Known ? Known->Name : Matched,
-                  Known ? Known->Waits : Wait::None,
-                  Listed && !Listed->Suggestion.empty()
-                      ? Listed->Suggestion
-                      : (Known ? Known->Advice : ""));
+    return Blocks(
+        Known ? Known->Kind : BlockKind::Call, Known ? Known->Name : Matched,
+        Known ? Known->Waits : Wait::None,
+        Listed && !Listed->Suggestion.empty() ? Listed->Suggestion
+                                              : (Known ? Known->Advice : ""));
   if (Site.Callee && markedBlocking(*Site.Callee))
     return Blocks(BlockKind::Call, qualifiedName(*Site.Callee));
   return false;
@@ -107,8 +105,9 @@ void Analysis::classify(Call &C, llvm::ArrayRef<std::string> Names,
   const FunctionDecl *Callee = Site.Callee;
   if (!Callee || Site.Virtual || Opts->NonBlocking.match(Names) ||
       Opts->Offload.match(Names) ||
-      Opts->knowledge().libraryMachinery(qualifiedName(*Callee),
-                       Callee->getTemplateInstantiationPattern() != nullptr))
+      Opts->knowledge().libraryMachinery(
+          qualifiedName(*Callee),
+          Callee->getTemplateInstantiationPattern() != nullptr))
     return;
   const SourceManager &SM = Ctx.getSourceManager();
   const FunctionDecl *Def = nullptr;
@@ -164,7 +163,8 @@ Analysis::runEntry(llvm::StringRef Name, const OwnCall &Site,
                    const AsyncContext &Coro) const {
   const Knowledge &K = Opts->knowledge();
   const RunEntryPoint *Row = K.runEntryPoint({Name.str()});
-  if (Row && (Row->Id != Framework::Unknown || Row->Rewrite == RunRewrite::None))
+  if (Row &&
+      (Row->Id != Framework::Unknown || Row->Rewrite == RunRewrite::None))
     return *Row;
   if (!Row && !Opts->Run.match({Name.str()}))
     return std::nullopt;
@@ -176,10 +176,10 @@ Analysis::runEntry(llvm::StringRef Name, const OwnCall &Site,
   const CXXRecordDecl *Own =
       recordOf(Coro.Func->getReturnType()->getCanonicalTypeUnqualified());
   const TaskType *Known = K.taskType(Task);
-  bool Awaitable = (Own && qualifiedName(*Own) == Task) ||
-                   (Known && Known->Id == Coro.framework() &&
-                    Coro.framework() != Framework::Unknown &&
-                    !Known->SynchronousGenerator);
+  bool Awaitable =
+      (Own && qualifiedName(*Own) == Task) ||
+      (Known && Known->Id == Coro.framework() &&
+       Coro.framework() != Framework::Unknown && !Known->SynchronousGenerator);
   if (!Awaitable)
     return std::nullopt;
   return RunEntryPoint{Name,

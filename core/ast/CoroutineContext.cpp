@@ -35,8 +35,7 @@ const CXXDestructorDecl *destructorOf(QualType T) {
   if (T.isNull() || T->isReferenceType())
     return nullptr;
   const CXXRecordDecl *RD = recordOf(T.getCanonicalType());
-  if (const auto *Array = T.isNull() ? nullptr
-                                     : T->getAsArrayTypeUnsafe())
+  if (const auto *Array = T.isNull() ? nullptr : T->getAsArrayTypeUnsafe())
     RD = recordOf(Array->getElementType());
   if (!RD || !RD->hasDefinition() || RD->hasTrivialDestructor())
     return nullptr;
@@ -276,10 +275,9 @@ public:
     if (Extended.contains(E))
       atScopeEnd(Dtor, E->getBeginLoc(), nullptr, E);
     else
-      implicitDestructor(Dtor, E->getBeginLoc(),
-                         FullExprEnds.empty() ? E->getEndLoc()
-                                              : FullExprEnds.back(),
-                         E);
+      implicitDestructor(
+          Dtor, E->getBeginLoc(),
+          FullExprEnds.empty() ? E->getEndLoc() : FullExprEnds.back(), E);
     return true;
   }
 
@@ -322,10 +320,10 @@ public:
       if (const auto *Method = Member->getMethodDecl();
           Method && Method->isVirtual()) {
         const auto *ME = dyn_cast<MemberExpr>(Member->getCallee());
-        Call.Virtual = !(ME && ME->hasQualifier()) &&
-                       !Method->getDevirtualizedMethod(
-                           Member->getImplicitObjectArgument(),
-                           /*IsAppleKext=*/false);
+        Call.Virtual =
+            !(ME && ME->hasQualifier()) &&
+            !Method->getDevirtualizedMethod(Member->getImplicitObjectArgument(),
+                                            /*IsAppleKext=*/false);
       }
     emit(Call, Names);
     return true;
@@ -374,8 +372,7 @@ private:
   /// The temporary E makes, looking through casts, parentheses,
   /// materialization and elidable copies; Extends tells whether a
   /// materialization extends its lifetime.
-  static const CXXBindTemporaryExpr *temporaryOf(const Expr *E,
-                                                 bool &Extends) {
+  static const CXXBindTemporaryExpr *temporaryOf(const Expr *E, bool &Extends) {
     while (E) {
       E = E->IgnoreParens();
       if (const auto *Cleanups = dyn_cast<ExprWithCleanups>(E))
@@ -418,8 +415,8 @@ private:
   void noteMovedFrom(const FunctionDecl *Callee, CallExpr::arg_range Args) {
     llvm::StringRef Name =
         Callee->getIdentifier() ? Callee->getName() : llvm::StringRef();
-    bool Move = (Name == "move" || Name == "forward") &&
-                Callee->isInStdNamespace();
+    bool Move =
+        (Name == "move" || Name == "forward") && Callee->isInStdNamespace();
     bool IntoFrame = movesArgumentsAway(*Callee);
     unsigned I = 0;
     for (Expr *Arg : Args) {
@@ -499,7 +496,7 @@ private:
   bool CanAwait = true;
   bool OnPool = false; // after awaiting a blocking pool
   unsigned Depth = 0;
-  SourceLocation UsedAt; // of the default argument being walked
+  SourceLocation UsedAt;        // of the default argument being walked
   const Expr *UsedBy = nullptr; // and its use
   const DeclStmt *CurrentDecl = nullptr;
   llvm::SmallVector<Scope, 8> Scopes;
@@ -599,8 +596,8 @@ bool forEachOwnCall(const AsyncContext &Coro, ASTContext &Ctx,
   return Walker.SawAwait || Walker.SawYield;
 }
 
-void forEachOwnCall(const FunctionDecl &FD, ASTContext &Ctx,
-                    const Knowledge &K, OwnCallFn Fn) {
+void forEachOwnCall(const FunctionDecl &FD, ASTContext &Ctx, const Knowledge &K,
+                    OwnCallFn Fn) {
   Stmt *Body = FD.getBody();
   if (!Body)
     return;

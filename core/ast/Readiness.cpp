@@ -84,12 +84,10 @@ public:
     if (Negated)
       return true;
     const Expr *Operand = E->getOperand()->IgnoreImplicit();
-    if (const auto *M = dyn_cast<CXXMemberCallExpr>(Operand);
-        M && K.makesReady(namesOf(*M)) &&
-        rootOf(M->getImplicitObjectArgument()) == &Root)
-      Found = true;
-    else if (rootOf(Operand) == &Root)
-      Found = true;
+    const auto *M = dyn_cast<CXXMemberCallExpr>(Operand);
+    Found = rootOf(Operand) == &Root ||
+            (M && K.makesReady(namesOf(*M)) &&
+             rootOf(M->getImplicitObjectArgument()) == &Root);
     return !Found;
   }
   bool VisitBinaryOperator(BinaryOperator *E) {
@@ -208,8 +206,7 @@ bool Analysis::readyBefore(const Stmt &At, const ValueDecl &Root,
         return true;
     } else if (const auto *Choice = dyn_cast<ConditionalOperator>(Parent)) {
       if (Choice->getTrueExpr() == Child &&
-          establishesReady(Choice->getCond(), Root, true,
-                           Opts->knowledge()))
+          establishesReady(Choice->getCond(), Root, true, Opts->knowledge()))
         return true;
     }
   }
@@ -222,8 +219,7 @@ bool Analysis::readyBefore(const Stmt &At, const ValueDecl &Root,
     return false;
   const auto *Outer =
       dyn_cast_or_null<FunctionDecl>(Method->getParent()->getDeclContext());
-  if (!Outer || !Outer->hasBody() ||
-      !Root.getDeclContext()->Encloses(Outer))
+  if (!Outer || !Outer->hasBody() || !Root.getDeclContext()->Encloses(Outer))
     return false;
   struct Finder : RecursiveASTVisitor<Finder> {
     const CXXRecordDecl *Closure = nullptr;
@@ -238,7 +234,6 @@ bool Analysis::readyBefore(const Stmt &At, const ValueDecl &Root,
   F.TraverseStmt(Outer->getBody());
   return F.Found && readyBefore(*F.Found, Root, *Outer, Depth + 1);
 }
-
 
 // An object whose cleanup the coroutine already did: its destructor calls
 // again, on `this`, a member the coroutine called on it (unconditionally,
@@ -255,7 +250,8 @@ bool Analysis::cleanedUp(const Call &Dtor, const AsyncContext &Coro) {
   for (const Call &C : callsOf(*Def))
     if (const auto *M = dyn_cast_or_null<CXXMemberCallExpr>(C.Site.Call))
       if (M->getMethodDecl() &&
-          isa<CXXThisExpr>(M->getImplicitObjectArgument()->IgnoreParenImpCasts()))
+          isa<CXXThisExpr>(
+              M->getImplicitObjectArgument()->IgnoreParenImpCasts()))
         OnThis.insert(M->getMethodDecl()->getCanonicalDecl());
   if (OnThis.empty())
     return false;
@@ -274,11 +270,10 @@ bool Analysis::cleanedUp(const Call &Dtor, const AsyncContext &Coro) {
       continue;
     // Unconditionally: nothing but expressions between it and the block.
     const Stmt *S = M;
-    while (S && S != Block && !isa<IfStmt, ForStmt, WhileStmt, DoStmt,
-                                   CXXForRangeStmt, SwitchStmt,
-                                   ConditionalOperator, LambdaExpr>(S) &&
-           !(isa<BinaryOperator>(S) &&
-             cast<BinaryOperator>(S)->isLogicalOp()))
+    while (S && S != Block &&
+           !isa<IfStmt, ForStmt, WhileStmt, DoStmt, CXXForRangeStmt, SwitchStmt,
+                ConditionalOperator, LambdaExpr>(S) &&
+           !(isa<BinaryOperator>(S) && cast<BinaryOperator>(S)->isLogicalOp()))
       S = Parents.getParent(S);
     if (S == Block)
       return true;

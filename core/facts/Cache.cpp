@@ -18,8 +18,9 @@ std::optional<uint64_t> FactsCache::hashOf(const std::string &Path) {
       return It->second;
   }
   std::optional<uint64_t> Hash;
-  if (auto Buffer = llvm::MemoryBuffer::getFile(Path, /*IsText=*/false,
-                                                /*RequiresNullTerminator=*/false))
+  if (auto Buffer =
+          llvm::MemoryBuffer::getFile(Path, /*IsText=*/false,
+                                      /*RequiresNullTerminator=*/false))
     Hash = llvm::xxh3_64bits((*Buffer)->getBuffer());
   std::lock_guard<std::mutex> Lock(M);
   Hashes[Path] = Hash;
@@ -82,8 +83,9 @@ void FactsCache::store(llvm::StringRef File, llvm::StringRef Key,
   for (const auto &[Path, Hash] : Inputs)
     A.push_back(llvm::json::Array{textJSON(Path), llvm::utohexstr(Hash)});
   std::string Text;
-  llvm::raw_string_ostream(Text)
-      << Key << "\n" << llvm::json::Value(std::move(A)) << "\n" << Facts;
+  llvm::raw_string_ostream(Text) << Key << "\n"
+                                 << llvm::json::Value(std::move(A)) << "\n"
+                                 << Facts;
   if (llvm::Error E = writeFileAtomically(factsFilePath(Directory, File), Text))
     GiveUp(llvm::toString(std::move(E)));
 }

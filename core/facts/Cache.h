@@ -22,7 +22,8 @@ namespace corolint {
 
 class FactsCache {
 public:
-  explicit FactsCache(std::string Directory) : Directory(std::move(Directory)) {}
+  explicit FactsCache(std::string Directory)
+      : Directory(std::move(Directory)) {}
   const std::string &directory() const { return Directory; }
 
   /// The facts kept for File, if its entry has Key, every input is as it

@@ -22,8 +22,8 @@ struct GraphHeader {
   uint32_t Nodes = 0;
   std::vector<Primitive> Primitives;
 };
-template <typename IO> auto describe(IO &io, GraphHeader &G) {
-  return io.object(field("graph", io.id(G.Options)), field("nodes", G.Nodes),
+template <typename IO> auto describe(IO &Io, GraphHeader &G) {
+  return Io.object(field("graph", Io.id(G.Options)), field("nodes", G.Nodes),
                    field("primitives", G.Primitives));
 }
 
@@ -31,16 +31,16 @@ template <typename IO> auto describe(IO &io, GraphHeader &G) {
 struct NodeNames {
   StrId Usr = NoStr, Name = NoStr;
 };
-template <typename IO> auto describe(IO &io, NodeNames &N) {
-  return io.array(io.id(N.Usr), io.id(N.Name));
+template <typename IO> auto describe(IO &Io, NodeNames &N) {
+  return Io.array(Io.id(N.Usr), Io.id(N.Name));
 }
 struct SinkLine {
   BlockKind Kind = BlockKind::Call;
   Sink S;
 };
-template <typename IO> auto describe(IO &io, SinkLine &L) {
-  return io.array(L.Kind, L.S.Primitive, L.S.At, L.S.ImplicitAt,
-                  io.id(L.S.Callee));
+template <typename IO> auto describe(IO &Io, SinkLine &L) {
+  return Io.array(L.Kind, L.S.Primitive, L.S.At, L.S.ImplicitAt,
+                  Io.id(L.S.Callee));
 }
 struct NodeLine {
   NodeNames Names;
@@ -48,8 +48,8 @@ struct NodeLine {
   std::vector<Edge> Edges;
   std::vector<SinkLine> Sinks;
 };
-template <typename IO> auto describe(IO &io, NodeLine &N) {
-  return io.object(field("n", N.Names), field("f", N.Flags),
+template <typename IO> auto describe(IO &Io, NodeLine &N) {
+  return Io.object(field("n", N.Names), field("f", N.Flags),
                    field("e", N.Edges), field("b", N.Sinks));
 }
 
@@ -66,8 +66,8 @@ constexpr NodeFlag NodeFlags[] = {{"defined", &Node::Defined},
 
 std::string factsFilePath(llvm::StringRef Dir, llvm::StringRef SourceFile) {
   llvm::SmallString<256> Path(Dir);
-  llvm::sys::path::append(
-      Path, llvm::utohexstr(llvm::xxh3_64bits(SourceFile)) + ".json");
+  llvm::sys::path::append(Path, llvm::utohexstr(llvm::xxh3_64bits(SourceFile)) +
+                                    ".json");
   return Path.str().str();
 }
 
@@ -247,7 +247,7 @@ FactsWriter::FactsWriter(llvm::raw_ostream &OS, llvm::StringRef SourceFile)
                     {"file", textJSON(SourceFile)}});
 }
 
-void FactsWriter::line(json::Value V) { OS << V << '\n'; }
+void FactsWriter::line(const json::Value &V) { OS << V << '\n'; }
 
 uint32_t FactsWriter::string(llvm::StringRef S) {
   auto [It, New] = Written.try_emplace(S, Written.size());
@@ -264,9 +264,9 @@ void FactsWriter::inputs(llvm::ArrayRef<Input> Files) {
 
 void FactsWriter::graph(const Graph &G, llvm::StringRef Options) {
   Encoder E(G.strings(), *this);
-  GraphHeader Header{G.strings().intern(Options), static_cast<uint32_t>(G.size()),
-                     std::vector<Primitive>(G.primitives().begin(),
-                                            G.primitives().end())};
+  GraphHeader Header{
+      G.strings().intern(Options), static_cast<uint32_t>(G.size()),
+      std::vector<Primitive>(G.primitives().begin(), G.primitives().end())};
   line(E.value(Header));
   for (NodeId N = 0; N < G.size(); ++N) {
     const Node &Fn = G[N];
@@ -356,10 +356,10 @@ public:
     const json::Object *O = V->getAsObject();
     if (!O || O->size() == 0)
       return std::string("expected an object");
-    bool Ok = !Header                 ? header(*V, *O)
-              : O->get("s")           ? string(*O->get("s"))
-              : NodesLeft             ? node(*V)
-                                      : record(*V, *O);
+    bool Ok = !Header       ? header(*V, *O)
+              : O->get("s") ? string(*O->get("s"))
+              : NodesLeft   ? node(*V)
+                            : record(*V, *O);
     if (!Ok)
       return D.Why;
     return std::nullopt;
@@ -515,8 +515,7 @@ llvm::Expected<FileFacts> readFacts(llvm::StringRef Text, llvm::StringRef Name,
   if (std::optional<std::string> Missing = R.end())
     return Fail(*Missing);
   llvm::sort(F.Inputs);
-  F.Inputs.erase(std::unique(F.Inputs.begin(), F.Inputs.end()),
-                 F.Inputs.end());
+  F.Inputs.erase(std::unique(F.Inputs.begin(), F.Inputs.end()), F.Inputs.end());
   if (!F.Parsed) {
     // What a broken AST says is not reported.
     F.Graphs.clear();

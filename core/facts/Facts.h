@@ -16,8 +16,8 @@
 
 #include "Finding.h"
 #include "llvm/ADT/StringMap.h"
-#include "llvm/Support/JSON.h"
 #include "llvm/Support/Error.h"
+#include "llvm/Support/JSON.h"
 #include "llvm/Support/raw_ostream.h"
 #include <memory>
 #include <string>
@@ -88,7 +88,7 @@ public:
   uint32_t string(llvm::StringRef S);
 
 private:
-  void line(llvm::json::Value V);
+  void line(const llvm::json::Value &V);
 
   llvm::raw_ostream &OS;
   llvm::StringMap<uint32_t> Written;

@@ -48,47 +48,45 @@ struct HiddenFinding {
   Place At;
 };
 
-template <typename IO> auto describe(IO &io, Place &P) {
-  return io.array(io.id(P.File), P.Line, P.Col, P.Offset);
+template <typename IO> auto describe(IO &Io, Place &P) {
+  return Io.array(Io.id(P.File), P.Line, P.Col, P.Offset);
 }
-template <typename IO> auto describe(IO &io, Primitive &P) {
-  return io.array(P.Kind, io.id(P.Name), P.Waits, io.id(P.Suggestion));
+template <typename IO> auto describe(IO &Io, Primitive &P) {
+  return Io.array(P.Kind, Io.id(P.Name), P.Waits, Io.id(P.Suggestion));
 }
-template <typename IO> auto describe(IO &io, Edit &E) {
-  return io.array(E.At, E.Length, E.Text);
+template <typename IO> auto describe(IO &Io, Edit &E) {
+  return Io.array(E.At, E.Length, E.Text);
 }
-template <typename IO> auto describe(IO &io, Hop &H) {
-  return io.array(io.id(H.Caller), io.id(H.Callee), H.At, H.Implicit);
+template <typename IO> auto describe(IO &Io, Hop &H) {
+  return Io.array(Io.id(H.Caller), Io.id(H.Callee), H.At, H.Implicit);
 }
-template <typename IO> auto describe(IO &io, Coroutine &C) {
-  return io.array(io.id(C.Name), io.id(C.Qualified), C.Lambda, C.At, C.FW);
+template <typename IO> auto describe(IO &Io, Coroutine &C) {
+  return Io.array(Io.id(C.Name), Io.id(C.Qualified), C.Lambda, C.At, C.FW);
 }
-template <typename IO> auto describe(IO &io, AsyncRewrite &A) {
-  return io.array(A.Why, io.id(A.Arg), A.Fixes);
+template <typename IO> auto describe(IO &Io, AsyncRewrite &A) {
+  return Io.array(A.Why, Io.id(A.Arg), A.Fixes);
 }
-template <typename IO> auto describe(IO &io, Finding &F) {
-  return io.object(field("check", F.Check), field("coroutine", F.Coro),
-                   field("at", F.At), field("implicit", F.ImplicitAt),
-                   field("callee", io.id(F.Callee)),
-                   field("called", io.id(F.Called)),
-                   field("end", F.End), field("hops", F.Hops),
-                   field("fixes", F.Fixes), field("async", F.Async));
+template <typename IO> auto describe(IO &Io, Finding &F) {
+  return Io.object(
+      field("check", F.Check), field("coroutine", F.Coro), field("at", F.At),
+      field("implicit", F.ImplicitAt), field("callee", Io.id(F.Callee)),
+      field("called", Io.id(F.Called)), field("end", F.End),
+      field("hops", F.Hops), field("fixes", F.Fixes), field("async", F.Async));
 }
-template <typename IO> auto describe(IO &io, Candidate &C) {
-  return io.object(field("finding", C.Pending),
-                   field("callee", io.id(C.CalleeUsr)),
-                   field("here", C.CalleeDefinedHere),
-                   field("options", io.id(C.Options)),
-                   optionalField("hidden", C.Hidden));
+template <typename IO> auto describe(IO &Io, Candidate &C) {
+  return Io.object(
+      field("finding", C.Pending), field("callee", Io.id(C.CalleeUsr)),
+      field("here", C.CalleeDefinedHere), field("options", Io.id(C.Options)),
+      optionalField("hidden", C.Hidden));
 }
-template <typename IO> auto describe(IO &io, HiddenFinding &H) {
-  return io.array(H.Check, H.At);
+template <typename IO> auto describe(IO &Io, HiddenFinding &H) {
+  return Io.array(H.Check, H.At);
 }
-template <typename IO> auto describe(IO &io, Input &I) {
-  return io.array(I.first, io.hash(I.second));
+template <typename IO> auto describe(IO &Io, Input &I) {
+  return Io.array(I.first, Io.hash(I.second));
 }
-template <typename IO> auto describe(IO &io, Edge &E) {
-  return io.array(E.To, E.At, E.ImplicitAt);
+template <typename IO> auto describe(IO &Io, Edge &E) {
+  return Io.array(E.To, E.At, E.ImplicitAt);
 }
 
 /// What the decoder checks of a part beyond its shape: why it is wrong, or
@@ -142,8 +140,7 @@ public:
   template <typename... T> llvm::json::Value array(T &&...Fields) const {
     return llvm::json::Array{value(Fields)...};
   }
-  template <typename... T>
-  llvm::json::Value object(Field<T>... Fields) const {
+  template <typename... T> llvm::json::Value object(Field<T>... Fields) const {
     llvm::json::Object O;
     (add(O, Fields), ...);
     return O;
@@ -227,8 +224,7 @@ public:
   Id id(StrId &V) { return {V}; }
 
   /// V as an array, of Size items when Size is not 0.
-  const llvm::json::Array *arrayOf(const llvm::json::Value *V,
-                                   size_t Size = 0);
+  const llvm::json::Array *arrayOf(const llvm::json::Value *V, size_t Size = 0);
 
 private:
   /// A part as describe() gives it, then what invalid() checks.

@@ -66,8 +66,7 @@ std::optional<Finding> Program::resolveFrom(const Candidate &C,
   Chain Path;
   for (const Hop &H : Found->Hops)
     Path.Hops.push_back({To(Pool, Strings, H.Caller),
-                         To(Pool, Strings, H.Callee), Back(H.At),
-                         H.Implicit});
+                         To(Pool, Strings, H.Callee), Back(H.At), H.Implicit});
   Path.End = Found->End;
   Path.End.Name = To(Pool, Strings, Path.End.Name);
   Path.End.Suggestion = To(Pool, Strings, Path.End.Suggestion);
@@ -82,8 +81,8 @@ std::shared_ptr<Program> Program::load(llvm::StringRef Dir,
       Cache;
   llvm::sys::fs::file_status Status;
   if (std::error_code EC = llvm::sys::fs::status(Dir, Status)) {
-    Error = "cannot read the facts directory '" + Dir.str() +
-            "': " + EC.message();
+    Error =
+        "cannot read the facts directory '" + Dir.str() + "': " + EC.message();
     return nullptr;
   }
   std::lock_guard<std::mutex> Lock(CacheMutex);

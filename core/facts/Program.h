@@ -39,8 +39,7 @@ public:
   /// The facts of the directory Dir (corolint --facts-out), read once per
   /// process and again when the directory changes; nullptr and Error when
   /// it cannot be read.
-  static std::shared_ptr<Program> load(llvm::StringRef Dir,
-                                       std::string &Error);
+  static std::shared_ptr<Program> load(llvm::StringRef Dir, std::string &Error);
   /// resolve() for a candidate whose strings are in Pool, as the finding's
   /// are; safe from several threads (clangd's).
   std::optional<Finding> resolveFrom(const Candidate &C, StringPool &Pool);

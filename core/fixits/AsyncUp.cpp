@@ -27,7 +27,6 @@ namespace corolint {
 
 namespace {
 
-
 /// The return statements of a function's own body.
 class ReturnFinder : public RecursiveASTVisitor<ReturnFinder> {
 public:
@@ -69,9 +68,9 @@ SourceRange returnTypeRange(const FunctionDecl &D, const ASTContext &Ctx) {
   Token Tok;
   while (!Raw.LexFromRawLexer(Tok) &&
          SM.isBeforeInTranslationUnit(Tok.getLocation(), Range.getBegin())) {
-    bool Qualifier = Tok.is(tok::raw_identifier) &&
-                     (Tok.getRawIdentifier() == "const" ||
-                      Tok.getRawIdentifier() == "volatile");
+    bool Qualifier =
+        Tok.is(tok::raw_identifier) && (Tok.getRawIdentifier() == "const" ||
+                                        Tok.getRawIdentifier() == "volatile");
     if (!Qualifier) {
       if (RunStart.isValid())
         return {};
@@ -156,8 +155,8 @@ public:
           return NoRewrite::DeclaredTogether;
       // `char *name()` has no space before the name; `task<char *> name()`
       // needs one.
-      SourceLocation After = Lexer::getLocForEndOfToken(
-          Type.getEnd(), 0, SM, Ctx.getLangOpts());
+      SourceLocation After =
+          Lexer::getLocForEndOfToken(Type.getEnd(), 0, SM, Ctx.getLangOpts());
       const char *Next = SM.getCharacterData(After);
       bool Joined = Next && (llvm::isAlnum(*Next) || *Next == '_');
       Fixes.push_back(FixItHint::CreateReplacement(
@@ -172,7 +171,7 @@ public:
   std::optional<std::pair<NoRewrite, std::string>> body() {
     for (const ClassifiedCall &Call : U.callsOf(B)) {
       const FunctionDecl *Callee = Call.Site.Callee;
-      if (Callee && isa<CXXDestructorDecl>(Callee) &&
+      if (isa_and_nonnull<CXXDestructorDecl>(Callee) &&
           U.knowledge().lockGuardDestructor(qualifiedName(*Callee)))
         return {{NoRewrite::HoldsLock, ""}};
       if (Call.What != ClassifiedCall::Class::Blocking ||

@@ -47,7 +47,8 @@ std::vector<FixItHint> twinToAwait(const OwnCall &Call, const AsyncTwin &Twin,
   } else {
     const auto *Ref =
         dyn_cast<DeclRefExpr>(Call.Call->getCallee()->IgnoreParenImpCasts());
-    std::optional<std::string> Text = Ref ? spelledText(*Ref, Ctx) : std::nullopt;
+    std::optional<std::string> Text =
+        Ref ? spelledText(*Ref, Ctx) : std::nullopt;
     if (!Text || Ref->hasExplicitTemplateArgs() ||
         !llvm::StringRef(*Text).ends_with(Ref->getDecl()->getName()))
       return {};
@@ -90,9 +91,9 @@ std::vector<FixItHint> qtWaitToAwait(const OwnCall &Call,
                                      const FixOptions &Fix) {
   const auto *Member = dyn_cast_or_null<CXXMemberCallExpr>(Call.Call);
   const CXXMethodDecl *Method = Member ? Member->getMethodDecl() : nullptr;
-  const QtAwaitable *Awaitable =
-      Method && Method->getIdentifier() ? K.qtAwaitable(Method->getName())
-                                        : nullptr;
+  const QtAwaitable *Awaitable = Method && Method->getIdentifier()
+                                     ? K.qtAwaitable(Method->getName())
+                                     : nullptr;
   if (!Awaitable || Coro.framework() != Framework::QCoro ||
       !canRewriteToAwait(Call, Coro) || bindsReference(*Call.Call, Ctx) ||
       (!Awaitable->SameValue && !isDiscarded(*Call.Call, Ctx)))
@@ -147,8 +148,8 @@ std::vector<FixItHint> qtWaitToAwait(const OwnCall &Call,
        Ctx.getTranslationUnitDecl()->lookup(&Ctx.Idents.get("qCoro")))
     if (const auto *F = dyn_cast<FunctionDecl>(D); F && F->getNumParams() == 1)
       if (QualType P = F->getParamDecl(0)->getType();
-          const CXXRecordDecl *RD = recordOf(
-              P->isPointerType() ? P->getPointeeType() : P))
+          const CXXRecordDecl *RD =
+              recordOf(P->isPointerType() ? P->getPointeeType() : P))
         Declared |= qualifiedName(*RD) == Wrapped;
   if (!Declared)
     addIncludes({{"", Header}}, *Call.Call, Ctx, Fix, Fixes);
@@ -187,10 +188,10 @@ std::optional<FixItHint> awaitableTwinToAwait(const OwnCall &Call,
   }
   std::string Args;
   if (!Call.Args.empty()) {
-    std::optional<std::string> Text = textOf(
-        SourceRange(Call.Args.front()->getBeginLoc(),
-                    Call.Args.back()->getEndLoc()),
-        Ctx);
+    std::optional<std::string> Text =
+        textOf(SourceRange(Call.Args.front()->getBeginLoc(),
+                           Call.Args.back()->getEndLoc()),
+               Ctx);
     if (!Text || llvm::any_of(Call.Args, [](const Expr *A) {
           return isa<CXXDefaultArgExpr>(A);
         }))

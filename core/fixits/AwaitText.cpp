@@ -40,7 +40,7 @@ DynTypedNode parentOf(const Expr &E, ASTContext &Ctx) {
     Node = Parents[0];
     const auto *P = Node.get<Expr>();
     if (!P || !isa<ExprWithCleanups, ImplicitCastExpr, MaterializeTemporaryExpr,
-                    CXXBindTemporaryExpr>(P))
+                   CXXBindTemporaryExpr>(P))
       return Node;
   }
 }
@@ -74,11 +74,12 @@ std::string awaitOperand(const Expr &E, llvm::StringRef Text) {
   // unary ones, go as they are; anything with a binary operator needs
   // parentheses.
   const Expr *Inner = E.IgnoreImplicit();
-  bool Plain = isa<DeclRefExpr, MemberExpr, ParenExpr, ArraySubscriptExpr,
-                   CXXConstructExpr, CXXFunctionalCastExpr, CXXNamedCastExpr,
-                   UnaryOperator, IntegerLiteral, StringLiteral,
-                   CXXBoolLiteralExpr, CXXNullPtrLiteralExpr, UserDefinedLiteral,
-                   LambdaExpr, CXXThisExpr, CXXUnresolvedConstructExpr>(Inner);
+  bool Plain =
+      isa<DeclRefExpr, MemberExpr, ParenExpr, ArraySubscriptExpr,
+          CXXConstructExpr, CXXFunctionalCastExpr, CXXNamedCastExpr,
+          UnaryOperator, IntegerLiteral, StringLiteral, CXXBoolLiteralExpr,
+          CXXNullPtrLiteralExpr, UserDefinedLiteral, LambdaExpr, CXXThisExpr,
+          CXXUnresolvedConstructExpr>(Inner);
   if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(Inner))
     Plain = Op->getOperator() == OO_Call || Op->getOperator() == OO_Subscript ||
             Op->getOperator() == OO_Arrow ||
@@ -93,8 +94,7 @@ std::string awaitOperand(const Expr &E, llvm::StringRef Text) {
 
 } // namespace
 
-bool hiddenAt(llvm::StringRef Name, const DeclContext &Where,
-              ASTContext &Ctx) {
+bool hiddenAt(llvm::StringRef Name, const DeclContext &Where, ASTContext &Ctx) {
   IdentifierInfo &Id = Ctx.Idents.get(Name);
   auto Global = [](const NamedDecl *D) {
     if (const auto *Alias = dyn_cast<NamespaceAliasDecl>(D))
@@ -128,9 +128,9 @@ bool hiddenAt(llvm::StringRef Name, const DeclContext &Where,
       return true;
     if (const auto *RD = dyn_cast<CXXRecordDecl>(C))
       for (const CXXBaseSpecifier &Base :
-           RD->hasDefinition() ? RD->getDefinition()->bases()
-                               : CXXRecordDecl::base_class_const_range(
-                                     nullptr, nullptr))
+           RD->hasDefinition()
+               ? RD->getDefinition()->bases()
+               : CXXRecordDecl::base_class_const_range(nullptr, nullptr))
         if (const CXXRecordDecl *B = Base.getType()->getAsCXXRecordDecl();
             B && hasMemberNamed(*B, Id))
           return true;
@@ -147,8 +147,8 @@ std::string qualifyAt(llvm::StringRef Text, const DeclContext &Where,
   auto IsIdent = [](char C) { return llvm::isAlnum(C) || C == '_'; };
   for (size_t I = 0; I < Text.size();) {
     if (!IsIdent(Text[I]) || llvm::isDigit(Text[I]) ||
-        (I > 0 && (IsIdent(Text[I - 1]) || Text[I - 1] == ':' ||
-                   Text[I - 1] == '%'))) {
+        (I > 0 &&
+         (IsIdent(Text[I - 1]) || Text[I - 1] == ':' || Text[I - 1] == '%'))) {
       Out += Text[I++];
       continue;
     }
@@ -194,8 +194,7 @@ bool canRewriteToAwait(const OwnCall &Call, const AsyncContext &Coro) {
 
 std::optional<FixItHint> runToAwait(const OwnCall &Call,
                                     const RunEntryPoint &Entry,
-                                    const DeclContext &Where,
-                                    ASTContext &Ctx) {
+                                    const DeclContext &Where, ASTContext &Ctx) {
   const Expr *Awaited = awaitedExpr(Call, Entry.Rewrite);
   if (!Awaited || !awaitableAt(Call) || bindsReference(*Call.Call, Ctx))
     return std::nullopt;
@@ -248,13 +247,13 @@ FixItHint replaceCallByAwait(const Expr &Call, std::string Replacement,
     if (const auto *U = dyn_cast<UnaryOperator>(P))
       Postfix = U->isPostfix();
     if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(P))
-      Postfix = Op->getArg(0)->IgnoreImplicit() == &Call &&
-                (Op->getOperator() == OO_Call ||
-                 Op->getOperator() == OO_Subscript ||
-                 Op->getOperator() == OO_Arrow ||
-                 ((Op->getOperator() == OO_PlusPlus ||
-                   Op->getOperator() == OO_MinusMinus) &&
-                  Op->getNumArgs() == 2));
+      Postfix =
+          Op->getArg(0)->IgnoreImplicit() == &Call &&
+          (Op->getOperator() == OO_Call || Op->getOperator() == OO_Subscript ||
+           Op->getOperator() == OO_Arrow ||
+           ((Op->getOperator() == OO_PlusPlus ||
+             Op->getOperator() == OO_MinusMinus) &&
+            Op->getNumArgs() == 2));
     if (Postfix)
       Replacement = "(" + Replacement + ")";
   }

@@ -32,10 +32,9 @@ public:
         if (std::optional<FixItHint> Await =
                 nestedRunToAwait(Site, *Entry, *R.Coro, Ctx))
           F.Fixes = edits(*Await);
-    } else if (const SleepFunction *Sleep =
-                   F.End.Kind == BlockKind::Sleep
-                       ? K.sleepFunction({Name.str()})
-                       : nullptr) {
+    } else if (const SleepFunction *Sleep = F.End.Kind == BlockKind::Sleep
+                                                ? K.sleepFunction({Name.str()})
+                                                : nullptr) {
       F.Fixes = edits(sleepToAwait(Site, *Sleep, *R.Coro, Ctx, K, Fix));
     } else if (const BlockingFunction *Row =
                    K.blockingFunction({Name.str()}, /*OptIn=*/true);
@@ -58,7 +57,7 @@ private:
   // every call.
   AsyncRewrite asyncRewrite(const RawFinding &R) {
     auto [It, New] = Rewrites.try_emplace(R.Target->getCanonicalDecl());
-    if (New)
+    if (New && R.Path) // a chain always has its path
       It->second = asyncAllTheWayUp(*R.Path, *R.Coro, *R.Target, U);
     else if (!It->second.Fixes.empty())
       return {NoRewrite::AtFirstCall, NoStr, {}};

@@ -20,12 +20,10 @@ struct AsyncTwin;
 /// awaited timer of Coro's framework (or Fix's SleepReplacement), with the
 /// includes it needs; none where the rewrite would not compile or would
 /// change what the program means.
-std::vector<clang::FixItHint> sleepToAwait(const OwnCall &Call,
-                                           const SleepFunction &Fn,
-                                           const AsyncContext &Coro,
-                                           clang::ASTContext &Ctx,
-                                           const Knowledge &K,
-                                           const FixOptions &Fix);
+std::vector<clang::FixItHint>
+sleepToAwait(const OwnCall &Call, const SleepFunction &Fn,
+             const AsyncContext &Coro, clang::ASTContext &Ctx,
+             const Knowledge &K, const FixOptions &Fix);
 
 /// The fix-it that rewrites the nested run Call in Coro to `co_await`,
 /// where Coro's framework is Entry's and the rewrite keeps the value.
@@ -38,12 +36,10 @@ std::optional<clang::FixItHint> nestedRunToAwait(const OwnCall &Call,
 /// async Twin awaited with Asio's `use_awaitable` (through `redirect_error`
 /// where Call reports into an error_code), with the includes they need;
 /// none where the value would change or the coroutine's executor differs.
-std::vector<clang::FixItHint> twinToAwait(const OwnCall &Call,
-                                          const AsyncTwin &Twin,
-                                          const AsyncContext &Coro,
-                                          clang::ASTContext &Ctx,
-                                          const Knowledge &K,
-                                          const FixOptions &Fix);
+std::vector<clang::FixItHint>
+twinToAwait(const OwnCall &Call, const AsyncTwin &Twin,
+            const AsyncContext &Coro, clang::ASTContext &Ctx,
+            const Knowledge &K, const FixOptions &Fix);
 
 /// The fix-it that rewrites Call, a blocking call of Row, to `co_await` of
 /// the awaitable twin Row names with the same arguments (`c.fetch(k)` to

@@ -19,7 +19,7 @@ struct ChronoDuration {
 
 /// T as a specialization of the class template Name with two arguments.
 const ClassTemplateSpecializationDecl *specializationOf(QualType T,
-                                                       llvm::StringRef Name) {
+                                                        llvm::StringRef Name) {
   const auto *Spec =
       dyn_cast_or_null<ClassTemplateSpecializationDecl>(recordOf(T));
   if (!Spec || Spec->getTemplateArgs().size() != 2 ||
@@ -31,8 +31,7 @@ const ClassTemplateSpecializationDecl *specializationOf(QualType T,
 /// The type argument I of Spec, or a null type.
 QualType typeArgument(const ClassTemplateSpecializationDecl &Spec, unsigned I) {
   const TemplateArgument &Arg = Spec.getTemplateArgs()[I];
-  return Arg.getKind() == TemplateArgument::Type ? Arg.getAsType()
-                                                  : QualType();
+  return Arg.getKind() == TemplateArgument::Type ? Arg.getAsType() : QualType();
 }
 
 /// The period and representation of a std::chrono::duration type.
@@ -70,8 +69,7 @@ bool fitsIn(const ChronoDuration &D, Period Finest) {
 std::vector<FixItHint> sleepToAwait(const OwnCall &Call,
                                     const SleepFunction &Fn,
                                     const AsyncContext &Coro, ASTContext &Ctx,
-                                    const Knowledge &K,
-                                    const FixOptions &Fix) {
+                                    const Knowledge &K, const FixOptions &Fix) {
   if (!Call.Call || !canRewriteToAwait(Call, Coro) || Call.Args.empty() ||
       !isDiscarded(*Call.Call, Ctx))
     return {};
@@ -81,8 +79,8 @@ std::vector<FixItHint> sleepToAwait(const OwnCall &Call,
   Period Finest{0, 0};
   llvm::SmallVector<Requirement, 4> Needs;
   llvm::StringRef ReplacementHeader;
-  if (FW && !(Until ? FW->Sleep.UntilTimePoint : FW->Sleep.ForDuration)
-                 .empty()) {
+  if (FW &&
+      !(Until ? FW->Sleep.UntilTimePoint : FW->Sleep.ForDuration).empty()) {
     Pattern = Until ? FW->Sleep.UntilTimePoint : FW->Sleep.ForDuration;
     Finest = FW->Sleep.Finest;
     for (const Requirement &R : FW->Sleep.Needs)

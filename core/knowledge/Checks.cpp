@@ -11,7 +11,7 @@
 namespace corolint {
 
 static const CheckInfo Infos[] = {
-#define COROLINT_CHECK(Id, Name, Class, Kind, Direct, Followed, Summary, Help)  \
+#define COROLINT_CHECK(Id, Name, Class, Kind, Direct, Followed, Summary, Help) \
   {CheckId::Id, Name, BlockKind::Kind, Direct, Followed, Summary, Help},
 #include "Checks.def"
 };
@@ -19,15 +19,15 @@ static const CheckInfo Infos[] = {
 llvm::ArrayRef<CheckInfo> checkInfos() { return Infos; }
 
 const CheckInfo &checkInfo(CheckId Id) {
-  const CheckInfo *Info = llvm::find_if(
-      Infos, [&](const CheckInfo &I) { return I.Id == Id; });
+  const CheckInfo *Info =
+      llvm::find_if(Infos, [&](const CheckInfo &I) { return I.Id == Id; });
   assert(Info != std::end(Infos) && "every check has a row");
   return *Info;
 }
 
 const CheckInfo *checkNamed(llvm::StringRef Name) {
-  const CheckInfo *Info = llvm::find_if(
-      Infos, [&](const CheckInfo &I) { return I.Name == Name; });
+  const CheckInfo *Info =
+      llvm::find_if(Infos, [&](const CheckInfo &I) { return I.Name == Name; });
   return Info == std::end(Infos) ? nullptr : Info;
 }
 
@@ -57,8 +57,8 @@ std::string docsUrl(const CheckInfo &C) {
     // The docs installed beside the binaries (<prefix>/bin and
     // <prefix>/share/doc/corolint, wherever the prefix is: cmake --install,
     // the .deb), else, from the build tree, the sources'.
-    llvm::SmallString<256> Dir(llvm::sys::path::parent_path(
-        llvm::sys::path::parent_path(
+    llvm::SmallString<256> Dir(
+        llvm::sys::path::parent_path(llvm::sys::path::parent_path(
             llvm::sys::fs::getMainExecutable("corolint", nullptr))));
     llvm::sys::path::append(Dir, COROLINT_DOCDIR, "checks");
     if (llvm::sys::fs::is_directory(Dir))

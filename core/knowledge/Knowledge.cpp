@@ -2,6 +2,7 @@
 
 #include "Knowledge.h"
 #include "KnowledgeFile.h"
+#include "Paths.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FileSystem.h"
@@ -127,8 +128,7 @@ std::string Knowledge::findFiles(llvm::StringRef Spec,
     P = P.trim();
     llvm::SmallString<256> Found(P);
     if (llvm::sys::path::is_relative(P)) {
-      llvm::SmallString<256> Dir(MainFile);
-      llvm::sys::fs::make_absolute(Dir);
+      llvm::SmallString<256> Dir(absolutePath(MainFile));
       llvm::sys::path::remove_filename(Dir);
       for (; !Dir.empty(); Dir = llvm::sys::path::parent_path(Dir)) {
         llvm::SmallString<256> Candidate(Dir);
@@ -140,7 +140,7 @@ std::string Knowledge::findFiles(llvm::StringRef Spec,
         if (llvm::sys::path::parent_path(Dir) == Dir)
           break;
       }
-      llvm::sys::fs::make_absolute(Found);
+      Found = absolutePath(Found);
     }
     Out += (Out.empty() ? "" : ";") + Found.str().str();
   }
@@ -181,8 +181,7 @@ void Knowledge::copyRows(const Knowledge &Base) {
 }
 
 void Knowledge::index() {
-  auto Build = [](llvm::StringMap<size_t> &Index, const auto &Rows,
-                  auto Name) {
+  auto Build = [](llvm::StringMap<size_t> &Index, const auto &Rows, auto Name) {
     Index.clear();
     for (size_t I = 0; I < Rows.size(); ++I)
       Index[Name(Rows[I])] = I;

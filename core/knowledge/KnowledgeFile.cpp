@@ -271,8 +271,8 @@ struct RunRewriteNames {
 };
 
 template <> struct ScalarTraits<Wait> : NamedScalar<WaitNames> {};
-template <> struct ScalarTraits<corolint::Framework>
-    : NamedScalar<FrameworkNames> {};
+template <>
+struct ScalarTraits<corolint::Framework> : NamedScalar<FrameworkNames> {};
 template <> struct ScalarTraits<SleepArg> : NamedScalar<SleepArgNames> {};
 template <> struct ScalarTraits<RunRewrite> : NamedScalar<RunRewriteNames> {};
 
@@ -323,8 +323,8 @@ template <> struct MappingTraits<doc::Sleep> {
   static std::string validate(IO &Io, doc::Sleep &S) {
     if (failed(Io))
       return ""; // said already
-    if (!S.Finest.empty() && (S.Finest.size() != 2 || S.Finest[0] <= 0 ||
-                              S.Finest[1] <= 0))
+    if (!S.Finest.empty() &&
+        (S.Finest.size() != 2 || S.Finest[0] <= 0 || S.Finest[1] <= 0))
       return "'finest' is a period [numerator, denominator] in seconds";
     return "";
   }
@@ -450,7 +450,8 @@ template <> struct MappingTraits<doc::Blocking> {
                           !B.UnlessAfter.empty();
     if (Conditions > 1)
       return "a row has one condition at most";
-    if (B.Descriptor.has_value() + B.File.has_value() + B.Stream.has_value() > 1)
+    if (B.Descriptor.has_value() + B.File.has_value() + B.Stream.has_value() >
+        1)
       return "a row acts on one of 'descriptor', 'file' and 'stream' at most";
     for (std::optional<unsigned> Arg :
          {B.UnlessZero, B.ReadMode, B.Descriptor, B.File})
@@ -635,9 +636,12 @@ void KnowledgeReader::addNames(std::vector<llvm::StringRef> &To,
 }
 
 Origin KnowledgeReader::origin(const doc::Source &S, const doc::Row &R) {
-  return {Library, Version,
-          save(R.Checked.empty() ? S.Checked : R.Checked), File,
-          save(R.Header.empty() ? S.Header : R.Header), User};
+  return {Library,
+          Version,
+          save(R.Checked.empty() ? S.Checked : R.Checked),
+          File,
+          save(R.Header.empty() ? S.Header : R.Header),
+          User};
 }
 
 bool KnowledgeReader::read(llvm::StringRef Text, llvm::StringRef Name,
@@ -645,17 +649,15 @@ bool KnowledgeReader::read(llvm::StringRef Text, llvm::StringRef Name,
   doc::Document D;
   {
     std::vector<std::string> Said;
-    llvm::yaml::Input In(llvm::MemoryBufferRef(Text, Name), nullptr,
-                         [](const llvm::SMDiagnostic &Diag, void *Context) {
-                           static_cast<std::vector<std::string> *>(Context)
-                               ->push_back(
-                                   (Diag.getFilename() + ":" +
-                                    llvm::Twine(Diag.getLineNo()) + ":" +
-                                    llvm::Twine(Diag.getColumnNo() + 1) +
-                                    ": " + Diag.getMessage())
-                                       .str());
-                         },
-                         &Said);
+    llvm::yaml::Input In(
+        llvm::MemoryBufferRef(Text, Name), nullptr,
+        [](const llvm::SMDiagnostic &Diag, void *Context) {
+          static_cast<std::vector<std::string> *>(Context)->push_back(
+              (Diag.getFilename() + ":" + llvm::Twine(Diag.getLineNo()) + ":" +
+               llvm::Twine(Diag.getColumnNo() + 1) + ": " + Diag.getMessage())
+                  .str());
+        },
+        &Said);
     In >> D;
     if (In.error() || !Said.empty()) {
       if (Said.empty())
@@ -706,10 +708,9 @@ void KnowledgeReader::takeFrameworks(const doc::Document &D) {
       Needs.push_back({save(N.Decl), save(N.Header)});
     I.Sleep.Needs = Needs;
     if (F.Token)
-      I.Tokens = AsioTokens{save(F.Token->UseAwaitable),
-                            save(F.Token->UseAwaitableHeader),
-                            save(F.Token->RedirectError),
-                            save(F.Token->RedirectErrorHeader)};
+      I.Tokens = AsioTokens{
+          save(F.Token->UseAwaitable), save(F.Token->UseAwaitableHeader),
+          save(F.Token->RedirectError), save(F.Token->RedirectErrorHeader)};
     I.Namespaces = saveAll(F.Namespaces);
     I.From = origin(D.From, F);
   }
@@ -734,10 +735,8 @@ void KnowledgeReader::takeCoroutines(const doc::Document &D) {
     K.Placements.push_back(
         {save(P.Tag), save(P.ResumeOn), save(P.BlockingExecutor)});
   for (const doc::CountUnit &U : D.CountUnits)
-    K.CountUnits.push_back({U.Argument,
-                            save(U.Type),
-                            save(U.Header),
-                            {U.Period[0], U.Period[1]}});
+    K.CountUnits.push_back(
+        {U.Argument, save(U.Type), save(U.Header), {U.Period[0], U.Period[1]}});
 }
 
 void KnowledgeReader::takeBlocking(const doc::Document &D) {

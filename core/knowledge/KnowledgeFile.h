@@ -33,7 +33,8 @@ private:
   void takeLists(const doc::Document &D);
   Origin origin(const doc::Source &S, const doc::Row &R);
   llvm::StringRef save(llvm::StringRef S);
-  llvm::ArrayRef<llvm::StringRef> saveAll(const std::vector<std::string> &Names);
+  llvm::ArrayRef<llvm::StringRef>
+  saveAll(const std::vector<std::string> &Names);
   void addNames(std::vector<llvm::StringRef> &To,
                 const std::vector<std::string> &Names);
 

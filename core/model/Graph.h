@@ -14,8 +14,8 @@
 #define COROLINT_MODEL_GRAPH_H
 
 #include "Checks.h"
-#include "Vocabulary.h"
 #include "Place.h"
+#include "Vocabulary.h"
 #include <array>
 #include <optional>
 #include <vector>

@@ -24,7 +24,8 @@ NameList::NameList(llvm::StringRef Spec, std::vector<std::string> &Errors) {
       E.Pattern = Name.str();
     } else {
       E.Pattern = Name.str();
-      auto Re = std::make_unique<llvm::Regex>((llvm::Twine("^(") + Name + ")$").str());
+      auto Re = std::make_unique<llvm::Regex>(
+          (llvm::Twine("^(") + Name + ")$").str());
       std::string Error;
       if (!Re->isValid(Error)) {
         Errors.push_back("invalid regular expression '" + Name.str() +

@@ -21,8 +21,7 @@ llvm::ArrayRef<SharedOptionKey> sharedOptionKeys() {
        &ParsedOptions::Offload, Knowledge::builtin().offloadFunctions()},
       {"BlockingPoolAwaitables", &AnalysisOptions::BlockingPoolAwaitables,
        &ParsedOptions::BlockingPool, ""},
-      {"RunFunctions", &AnalysisOptions::RunFunctions, &ParsedOptions::Run,
-       ""},
+      {"RunFunctions", &AnalysisOptions::RunFunctions, &ParsedOptions::Run, ""},
       {"KnowledgeFiles", &AnalysisOptions::KnowledgeFiles, nullptr, ""},
   };
   return Keys;
@@ -78,8 +77,9 @@ ParsedOptions::ParsedOptions(AnalysisOptions V, std::vector<Error> &Errors)
                                  .Default(std::nullopt);
     if (!On)
       Errors.push_back({F.Option,
-                        "'" + Value.str() + "' is neither true nor false; "
-                        "the family stays on",
+                        "'" + Value.str() +
+                            "' is neither true nor false; "
+                            "the family stays on",
                         checkInfo(familySwitchOwner()).Name});
     else
       Off[static_cast<size_t>(F.Id)] = !*On;

@@ -1,6 +1,7 @@
 //===--- Place.cpp - Interned strings, places in files and edits ---------===//
 
 #include "Place.h"
+#include "Paths.h"
 #include "clang/Basic/FileManager.h"
 #include "clang/Basic/SourceManager.h"
 #include "clang/Lex/Lexer.h"
@@ -22,8 +23,9 @@ std::string canonicalPath(llvm::StringRef Path, llvm::StringRef Directory) {
   llvm::SmallString<256> P(Path);
   if (!llvm::sys::path::is_absolute(P)) {
     llvm::SmallString<256> Base(Directory);
+    // Without a current directory either, the path stays relative.
     if (Base.empty() || llvm::sys::fs::make_absolute(Base))
-      llvm::sys::fs::current_path(Base);
+      Base = absolutePath(".");
     llvm::sys::path::append(Base, P);
     P = Base;
   }

@@ -47,7 +47,8 @@ llvm::Expected<Baseline> readBaseline(llvm::StringRef Path) {
   auto Buffer = llvm::MemoryBuffer::getFile(Path);
   if (!Buffer)
     return Fail("cannot be read: " + Buffer.getError().message());
-  llvm::Expected<llvm::json::Value> V = llvm::json::parse((*Buffer)->getBuffer());
+  llvm::Expected<llvm::json::Value> V =
+      llvm::json::parse((*Buffer)->getBuffer());
   if (!V)
     return Fail("is not JSON: " + llvm::toString(V.takeError()));
   const llvm::json::Object *O = V->getAsObject();
@@ -91,6 +92,5 @@ BaselineUse applyBaseline(Results &R, Baseline B, llvm::StringRef Root) {
     Use.Stale += Entry.second;
   return Use;
 }
-
 
 } // namespace corolint

@@ -4,10 +4,10 @@
 #include "WriteFile.h"
 #include "clang/Tooling/DiagnosticsYaml.h"
 #include "llvm/ADT/DenseMap.h"
-#include "llvm/Support/xxhash.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/YAMLTraits.h"
+#include "llvm/Support/xxhash.h"
 #include <map>
 #include <set>
 
@@ -89,11 +89,11 @@ public:
           if (clash(E, O))
             Against = Other;
     if (Against) {
-      Out.Refused.push_back("the fix for the warning at " + where(R, F) +
-                            " [" + checkOf(F).str() +
+      Out.Refused.push_back("the fix for the warning at " + where(R, F) + " [" +
+                            checkOf(F).str() +
                             "] overlaps the fix for the warning at " +
-                            where(R, *Against) + " [" + checkOf(*Against).str() +
-                            "]; it was not applied");
+                            where(R, *Against) + " [" +
+                            checkOf(*Against).str() + "]; it was not applied");
       return;
     }
     for (const FileEdit &E : Edits)
@@ -148,7 +148,8 @@ public:
       if (!Changed)
         continue;
       if (llvm::Error E = writeFileAtomically(File, Text->second)) {
-        Out.Errors.push_back(llvm::toString(std::move(E)) + "; it is unchanged");
+        Out.Errors.push_back(llvm::toString(std::move(E)) +
+                             "; it is unchanged");
         Failed.insert(File);
         continue;
       }
@@ -200,9 +201,9 @@ FixResult applyFixes(const Results &R, bool WithNotes) {
 
 namespace {
 
-clang::tooling::DiagnosticMessage toolingMessage(const Results &R,
-                                                const Message &M,
-                                                const std::vector<Edit> &Fixes) {
+clang::tooling::DiagnosticMessage
+toolingMessage(const Results &R, const Message &M,
+               const std::vector<Edit> &Fixes) {
   clang::tooling::DiagnosticMessage D(M.Text);
   D.FilePath = R.str(M.At.File).str();
   D.FileOffset = M.At.Offset;

@@ -15,7 +15,7 @@ namespace corolint {
 std::vector<Edit> fixOf(const Reported &F, bool WithNotes);
 
 struct FixResult {
-  unsigned Applied = 0;      // findings whose fix was applied
+  unsigned Applied = 0;             // findings whose fix was applied
   std::vector<std::string> Written; // files changed
   /// Findings whose fix was refused: it overlaps the edit of another
   /// finding's fix, or no longer fits its file. Each is a message.

@@ -1,4 +1,5 @@
-//===--- JsonWriter.cpp - The findings as one JSON document ----------------===//
+//===--- JsonWriter.cpp - The findings as one JSON document
+//----------------===//
 
 #include "Writers.h"
 #include "llvm/Support/FormatVariadic.h"
@@ -38,15 +39,15 @@ void writeJSON(const Results &R, llvm::raw_ostream &OS) {
       Notes.push_back(llvm::json::Object{{"message", N.Text},
                                          {"location", place(R, N.At)},
                                          {"fixes", fixes(R, N.Fixes)}});
-    Findings.push_back(llvm::json::Object{
-        {"check", checkInfo(F.F.Check).Name},
-        {"level", F.AsError ? "error" : "warning"},
-        {"message", Warning.Text},
-        {"location", place(R, Warning.At)},
-        {"function", R.str(F.F.Coro.Qualified)},
-        {"called", R.str(F.F.Called)},
-        {"fixes", fixes(R, Warning.Fixes)},
-        {"notes", std::move(Notes)}});
+    Findings.push_back(
+        llvm::json::Object{{"check", checkInfo(F.F.Check).Name},
+                           {"level", F.AsError ? "error" : "warning"},
+                           {"message", Warning.Text},
+                           {"location", place(R, Warning.At)},
+                           {"function", R.str(F.F.Coro.Qualified)},
+                           {"called", R.str(F.F.Called)},
+                           {"fixes", fixes(R, Warning.Fixes)},
+                           {"notes", std::move(Notes)}});
   }
   for (const Failure &F : R.Failures)
     Failures.push_back(

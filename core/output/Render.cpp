@@ -73,10 +73,9 @@ std::vector<Message> render(const Finding &F, const StringPool &S) {
   const BlockKind Kind = F.End.Kind;
   llvm::StringRef What = familyInfo(familyOf(F.End.Waits)).What;
 
-  std::string Warning =
-      F.chain() ? "call to " + Callee + " reaches " +
-                      phrase(Kind).str() + " " + Primitive
-                : phrase(Kind).str() + " " + Primitive;
+  std::string Warning = F.chain() ? "call to " + Callee + " reaches " +
+                                        phrase(Kind).str() + " " + Primitive
+                                  : phrase(Kind).str() + " " + Primitive;
   if (Kind == BlockKind::Call && !What.empty())
     Warning += " (" + What.str() + ")";
   Warning += F.Coro.Lambda ? " inside a coroutine lambda"
@@ -85,19 +84,17 @@ std::vector<Message> render(const Finding &F, const StringPool &S) {
 
   if (F.ImplicitAt.valid())
     Note(Role::Implicit, F.ImplicitAt, Callee + " is called here");
-  Note(Role::Coroutine, F.Coro.At, F.Coro.Lambda
-                      ? "coroutine lambda declared here"
-                      : "coroutine " + S[F.Coro.Name].str() + " declared here");
+  Note(Role::Coroutine, F.Coro.At,
+       F.Coro.Lambda ? "coroutine lambda declared here"
+                     : "coroutine " + S[F.Coro.Name].str() + " declared here");
   for (size_t I = 0; I < F.Hops.size(); ++I) {
     const Hop &H = F.Hops[I];
     std::string Caller = S[H.Caller].str();
-    if (H.Implicit)
-      Note(Role::Hop, H.At,
-           Caller + " implicitly calls " + S[H.Callee].str() + " here");
-    else if (I + 1 == F.Hops.size())
-      Note(Role::Hop, H.At, Caller + " calls " + Primitive + " here");
-    else
-      Note(Role::Hop, H.At, Caller + " calls " + S[H.Callee].str() + " here");
+    Caller += H.Implicit ? " implicitly calls " : " calls ";
+    // The last hop calls the blocking call itself.
+    bool Last = !H.Implicit && I + 1 == F.Hops.size();
+    Note(Role::Hop, H.At,
+         Caller + (Last ? Primitive : S[H.Callee].str()) + " here");
   }
 
   llvm::StringRef Suggested = S[F.End.Suggestion];
@@ -110,19 +107,18 @@ std::vector<Message> render(const Finding &F, const StringPool &S) {
     break;
   case BlockKind::Call: {
     std::string Alternative =
-        !Suggested.empty() ? Suggested.str()
-                           : Knowledge::builtin()
-                                 .alternativeFor(F.End.Waits, F.Coro.FW)
-                                 .str();
+        !Suggested.empty()
+            ? Suggested.str()
+            : Knowledge::builtin().alternativeFor(F.End.Waits, F.Coro.FW).str();
     if (F.Fixes.empty() && !Alternative.empty())
       Note(Role::Advice, F.At, "use " + Alternative + " instead");
     break;
   }
   case BlockKind::NestedRun:
     if (F.chain()) {
-      std::string Advice =
-          "make " + Callee + " a coroutine and 'co_await' it: async all the "
-                             "way up";
+      std::string Advice = "make " + Callee +
+                           " a coroutine and 'co_await' it: async all the "
+                           "way up";
       llvm::StringRef Then = noRewriteText(F.Async.Why);
       if (!Then.empty())
         Advice += "; " + format(Then, Callee, S[F.Async.Arg]);

@@ -1,4 +1,5 @@
-//===--- SarifWriter.cpp - The findings as SARIF 2.1.0 ---------------------===//
+//===--- SarifWriter.cpp - The findings as SARIF 2.1.0
+//---------------------===//
 
 #include "Sources.h"
 #include "Writers.h"
@@ -16,7 +17,6 @@ namespace {
 std::string withSlash(llvm::StringRef Dir) {
   return Dir.ends_with("/") ? Dir.str() : (Dir + "/").str();
 }
-
 
 std::string uriEscape(llvm::StringRef Path) {
   std::string Out;
@@ -48,13 +48,13 @@ unsigned utf16Units(llvm::StringRef Bytes) {
 
 llvm::json::Object physical(const Place &P, llvm::StringRef Root,
                             Sources &Src) {
-  llvm::json::Object Out{{"artifactLocation",
-                          artifact(Src.R.str(P.File), Root)}};
+  llvm::json::Object Out{
+      {"artifactLocation", artifact(Src.R.str(P.File), Root)}};
   if (P.Line == 0)
     return Out; // the file could not be read: no region rather than a wrong one
   llvm::StringRef Line = Src.line(P);
-  unsigned Col = Line.empty() ? P.Col
-                              : 1 + utf16Units(Line.take_front(P.Col - 1));
+  unsigned Col =
+      Line.empty() ? P.Col : 1 + utf16Units(Line.take_front(P.Col - 1));
   Out["region"] =
       llvm::json::Object{{"startLine", P.Line}, {"startColumn", Col}};
   return Out;
@@ -80,11 +80,12 @@ llvm::json::Object fix(llvm::StringRef Description,
   }
   llvm::json::Array Changes;
   for (auto &[File, Replacements] : ByFile)
-    Changes.push_back(llvm::json::Object{
-        {"artifactLocation", artifact(File, Root)},
-        {"replacements", std::move(Replacements)}});
-  return llvm::json::Object{{"description", llvm::json::Object{{"text", Description}}},
-          {"artifactChanges", std::move(Changes)}};
+    Changes.push_back(
+        llvm::json::Object{{"artifactLocation", artifact(File, Root)},
+                           {"replacements", std::move(Replacements)}});
+  return llvm::json::Object{
+      {"description", llvm::json::Object{{"text", Description}}},
+      {"artifactChanges", std::move(Changes)}};
 }
 
 llvm::json::Object flowStep(const Place &P, llvm::StringRef Text,
@@ -109,10 +110,10 @@ void writeSARIF(const Results &R, llvm::StringRef Root, llvm::raw_ostream &OS) {
         {"helpUri", docsUrl(C)},
         {"defaultConfiguration", llvm::json::Object{{"level", "warning"}}},
         {"properties",
-         llvm::json::Object{{"tags", llvm::json::Array{"concurrency",
-                                                       "correctness"}},
-                            {"precision", "high"},
-                            {"problem.severity", "warning"}}}});
+         llvm::json::Object{
+             {"tags", llvm::json::Array{"concurrency", "correctness"}},
+             {"precision", "high"},
+             {"problem.severity", "warning"}}}});
   llvm::json::Array Results;
   llvm::StringMap<unsigned> Occurrences;
   for (const Reported &F : R.Findings) {
@@ -150,8 +151,8 @@ void writeSARIF(const Results &R, llvm::StringRef Root, llvm::raw_ostream &OS) {
         if (N.What == Message::Role::Hop && N.At.valid())
           Flow.push_back(flowStep(N.At, N.Text, Root, Src));
       Result["codeFlows"] = llvm::json::Array{llvm::json::Object{
-          {"threadFlows",
-           llvm::json::Array{llvm::json::Object{{"locations", std::move(Flow)}}}}}};
+          {"threadFlows", llvm::json::Array{llvm::json::Object{
+                              {"locations", std::move(Flow)}}}}}};
     }
     if (!Related.empty())
       Result["relatedLocations"] = std::move(Related);

@@ -1,4 +1,5 @@
-//===--- TextWriter.cpp - The findings as clang prints diagnostics ---------===//
+//===--- TextWriter.cpp - The findings as clang prints diagnostics
+//---------===//
 
 #include "Sources.h"
 #include "Writers.h"

@@ -40,7 +40,7 @@ llvm::Error writeFileAtomically(llvm::StringRef Path, llvm::StringRef Text) {
                       std::to_string(llvm::sys::Process::getProcessId()))
                          .str();
   auto Fail = [&](std::error_code EC) {
-    llvm::sys::fs::remove(Temp);
+    (void)llvm::sys::fs::remove(Temp); // the error to say is EC's
     return llvm::createStringError(EC, "cannot write %s: %s",
                                    Path.str().c_str(), EC.message().c_str());
   };

@@ -11,13 +11,11 @@
 #include "llvm/Support/xxhash.h"
 #include <cerrno>
 #include <csignal>
-#include <fcntl.h>
 #include <cstdio>
+#include <fcntl.h>
 #include <spawn.h>
 #include <sys/wait.h>
 #include <unistd.h>
-
-extern char **environ;
 
 namespace corolint {
 
@@ -87,9 +85,11 @@ bool BackgroundFacts::fromEditor(const llvm::json::Object &Message) {
     const llvm::json::Object *Params = Message.getObject("params");
     const llvm::json::Object *Caps =
         Params ? Params->getObject("capabilities") : nullptr;
-    const llvm::json::Object *Window = Caps ? Caps->getObject("window") : nullptr;
+    const llvm::json::Object *Window =
+        Caps ? Caps->getObject("window") : nullptr;
     std::lock_guard<std::mutex> Lock(M);
-    ProgressWanted = Window && Window->getBoolean("workDoneProgress").value_or(false);
+    ProgressWanted =
+        Window && Window->getBoolean("workDoneProgress").value_or(false);
     // clangd's own extension names the database too.
     if (const llvm::json::Object *Init =
             Params ? Params->getObject("initializationOptions") : nullptr)
@@ -99,7 +99,8 @@ bool BackgroundFacts::fromEditor(const llvm::json::Object &Message) {
     return false;
   }
   const llvm::json::Object *Doc = documentOf(Message);
-  std::optional<llvm::StringRef> Uri = Doc ? Doc->getString("uri") : std::nullopt;
+  std::optional<llvm::StringRef> Uri =
+      Doc ? Doc->getString("uri") : std::nullopt;
   if (!Uri)
     return false;
   std::string Path = pathOf(*Uri);
@@ -135,7 +136,8 @@ std::string BackgroundFacts::databaseOf(llvm::StringRef File) {
   if (Found != DatabaseCache.end())
     return Found->second;
   std::string Database;
-  for (llvm::StringRef D = Dir; !D.empty(); D = llvm::sys::path::parent_path(D)) {
+  for (llvm::StringRef D = Dir; !D.empty();
+       D = llvm::sys::path::parent_path(D)) {
     if (llvm::sys::fs::exists(D + "/compile_commands.json")) {
       Database = D.str();
       break;
@@ -233,6 +235,7 @@ std::optional<pid_t> BackgroundFacts::spawn(const std::string &Database,
   std::vector<std::string> Args = {Corolint, "-p", Database, "--refresh-cache",
                                    "--low-priority"};
   std::vector<char *> Argv;
+  Argv.reserve(Args.size() + 1);
   for (std::string &A : Args)
     Argv.push_back(A.data());
   Argv.push_back(nullptr);
@@ -272,11 +275,11 @@ void BackgroundFacts::beginProgress() {
   TokenName = "corolint-facts-" + N;
   TokenRequest = "corolint-" + N;
   TokenState = Token::Creating;
-  Proxy.toEditor(llvm::json::Object{
-      {"jsonrpc", "2.0"},
-      {"id", TokenRequest},
-      {"method", "window/workDoneProgress/create"},
-      {"params", llvm::json::Object{{"token", TokenName}}}});
+  Proxy.toEditor(
+      llvm::json::Object{{"jsonrpc", "2.0"},
+                         {"id", TokenRequest},
+                         {"method", "window/workDoneProgress/create"},
+                         {"params", llvm::json::Object{{"token", TokenName}}}});
 }
 
 void BackgroundFacts::follow(const std::string &Database, int Output) {
@@ -381,15 +384,15 @@ void BackgroundFacts::republish(const std::string &Database) {
         continue;
       Names += " " + llvm::sys::path::filename(Path).str();
       Messages.push_back(llvm::json::Object{
-            {"jsonrpc", "2.0"},
-            {"method", "textDocument/didChange"},
-            {"params",
-             llvm::json::Object{
-                 {"textDocument",
-                  llvm::json::Object{{"uri", D.Uri}, {"version", D.Version}}},
-                 {"contentChanges", llvm::json::Array{}},
-                 {"wantDiagnostics", true},
-                 {"forceRebuild", true}}}});
+          {"jsonrpc", "2.0"},
+          {"method", "textDocument/didChange"},
+          {"params",
+           llvm::json::Object{
+               {"textDocument",
+                llvm::json::Object{{"uri", D.Uri}, {"version", D.Version}}},
+               {"contentChanges", llvm::json::Array{}},
+               {"wantDiagnostics", true},
+               {"forceRebuild", true}}}});
     }
     if (!Messages.empty())
       llvm::errs() << "corolint-clangd: new facts; publishing again:" << Names
@@ -412,8 +415,8 @@ void BackgroundFacts::progress(llvm::StringRef Kind, llvm::StringRef Message,
   Proxy.toEditor(llvm::json::Object{
       {"jsonrpc", "2.0"},
       {"method", "$/progress"},
-      {"params", llvm::json::Object{{"token", TokenName},
-                                    {"value", std::move(Value)}}}});
+      {"params",
+       llvm::json::Object{{"token", TokenName}, {"value", std::move(Value)}}}});
 }
 
 void BackgroundFacts::stop() {

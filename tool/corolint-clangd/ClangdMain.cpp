@@ -17,6 +17,7 @@
 #include "Checks.h"
 #include "ClangdModule.h"
 #include "LspProxy.h"
+#include "Paths.h"
 #include "clang/Basic/Version.h"
 #include "llvm/ADT/StringRef.h"
 #include "llvm/Support/FileSystem.h"
@@ -46,7 +47,8 @@ void linkToDocs(llvm::json::Object &Message) {
     return;
   for (llvm::json::Value &D : *Diags) {
     llvm::json::Object *O = D.getAsObject();
-    std::optional<llvm::StringRef> Code = O ? O->getString("code") : std::nullopt;
+    std::optional<llvm::StringRef> Code =
+        O ? O->getString("code") : std::nullopt;
     const CheckInfo *Check = Code ? checkNamed(*Code) : nullptr;
     if (Check && O->get("codeDescription"))
       (*O)["codeDescription"] = llvm::json::Object{{"href", docsUrl(*Check)}};
@@ -86,12 +88,16 @@ int main(int Argc, char *Argv[]) {
       WantFacts = *On;
       continue;
     }
-    if (Arg.starts_with("--background-facts") || Arg.starts_with("-background-facts")) {
-      llvm::errs() << "corolint-clangd: --background-facts takes true or false, "
-                      "not '" << Arg << "'\n";
+    if (Arg.starts_with("--background-facts") ||
+        Arg.starts_with("-background-facts")) {
+      llvm::errs()
+          << "corolint-clangd: --background-facts takes true or false, "
+             "not '"
+          << Arg << "'\n";
       return 2;
     }
-    HasResourceDir |= Arg.starts_with("--resource-dir") || Arg.starts_with("-resource-dir");
+    HasResourceDir |=
+        Arg.starts_with("--resource-dir") || Arg.starts_with("-resource-dir");
     // Not a language-server session: clangd's --check, --help, or input
     // that is not LSP's framing.
     Session &= !Arg.starts_with("--check") && !Arg.starts_with("-check") &&
@@ -108,9 +114,7 @@ int main(int Argc, char *Argv[]) {
       Dir = "";
     }
     if (!Dir.empty()) {
-      llvm::SmallString<256> Absolute(Dir);
-      llvm::sys::fs::make_absolute(Absolute);
-      DatabaseDir = Absolute.str().str();
+      DatabaseDir = absolutePath(Dir);
     }
     Args.push_back(Argv[I]);
   }

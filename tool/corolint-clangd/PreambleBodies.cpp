@@ -10,11 +10,11 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "clang/Frontend/CompilerInvocation.h"
-#include "clang/Frontend/PrecompiledPreamble.h"
 #include "clang/AST/DeclBase.h"
 #include "clang/Basic/SourceManager.h"
 #include "clang/Frontend/CompilerInstance.h"
+#include "clang/Frontend/CompilerInvocation.h"
+#include "clang/Frontend/PrecompiledPreamble.h"
 #include "clang/Lex/PPCallbacks.h"
 
 using namespace clang;
@@ -22,7 +22,7 @@ using namespace clang;
 using BuildResult = llvm::ErrorOr<PrecompiledPreamble>;
 #define PREAMBLE_BUILD_PARAMS                                                  \
   const CompilerInvocation &Invocation,                                        \
-      const llvm::MemoryBuffer *MainFileBuffer, PreambleBounds Bounds,        \
+      const llvm::MemoryBuffer *MainFileBuffer, PreambleBounds Bounds,         \
       DiagnosticsEngine &Diagnostics,                                          \
       IntrusiveRefCntPtr<llvm::vfs::FileSystem> VFS,                           \
       std::shared_ptr<PCHContainerOperations> PCHContainerOps,                 \

@@ -4,6 +4,7 @@
 #include "Checks.h"
 #include "ListBlocking.h"
 #include "Options.h"
+#include "Paths.h"
 #include "clang-tidy/ClangTidy.h"
 #include "clang-tidy/GlobList.h"
 #include "llvm/ADT/STLExtras.h"
@@ -15,6 +16,16 @@
 using namespace clang;
 
 namespace corolint {
+
+namespace {
+
+/// The file whose configuration a listing shows: the first given, or one
+/// in the current directory.
+std::string configuredFile(const RunOptions &O) {
+  return absolutePath(O.Files.empty() ? "dummy.cpp" : O.Files.front());
+}
+
+} // namespace
 
 std::optional<int> validateFlags(const TidyFlags &Flags) {
   if (Flags.HeaderFilter) {
@@ -39,7 +50,8 @@ std::optional<int> validateFlags(const TidyFlags &Flags) {
         continue;
       if (!llvm::is_contained(Known, G))
         return usageError("--checks: unknown check '" + G +
-                          "'; corolint's checks are " + llvm::join(Known, ", "));
+                          "'; corolint's checks are " +
+                          llvm::join(Known, ", "));
     }
   }
   return std::nullopt;
@@ -51,10 +63,7 @@ int printConfiguration(const RunOptions &O) {
   auto Provider = makeOptionsProvider(O.Tidy);
   if (!Provider)
     return usageError(llvm::toString(Provider.takeError()));
-  llvm::SmallString<256> Where(O.Files.empty() ? "" : O.Files.front());
-  if (O.Files.empty())
-    llvm::sys::path::append(Where, "dummy.cpp");
-  llvm::sys::fs::make_absolute(Where);
+  std::string Where = configuredFile(O);
   tidy::ClangTidyOptions Options = (*Provider)->getOptions(Where);
   std::vector<std::string> Enabled = tidy::getCheckNames(Options, false);
   std::vector<tidy::ClangTidyOptionsProvider::OptionsSource> Sources =
@@ -100,11 +109,11 @@ bool markErrors(const RunOptions &O, Results &R) {
         ByDirectory.try_emplace(llvm::sys::path::parent_path(File));
     if (New)
       It->second = (*Provider)->getOptions(File).WarningsAsErrors;
-    if (!It->second || It->second->empty())
+    const std::optional<std::string> &Errors = It->second;
+    if (!Errors || Errors->empty())
       continue;
     Configured = true;
-    F.AsError = tidy::GlobList(*It->second)
-                    .contains(checkInfo(F.F.Check).Name);
+    F.AsError = tidy::GlobList(*Errors).contains(checkInfo(F.F.Check).Name);
   }
   if (O.Tidy.WarningsAsErrors && !O.Tidy.WarningsAsErrors->empty())
     Configured = true;
@@ -115,10 +124,7 @@ int printKnowledge(const RunOptions &O) {
   auto Provider = makeOptionsProvider(O.Tidy);
   if (!Provider)
     return usageError(llvm::toString(Provider.takeError()));
-  llvm::SmallString<256> Where(O.Files.empty() ? "" : O.Files.front());
-  if (O.Files.empty())
-    llvm::sys::path::append(Where, "dummy.cpp");
-  llvm::sys::fs::make_absolute(Where);
+  std::string Where = configuredFile(O);
   tidy::ClangTidyOptions Options = (*Provider)->getOptions(Where);
   // As the checks read it: coro-blocking-call's own value, or the global.
   std::string Spec;

@@ -14,8 +14,8 @@
 #include "Gather.h"
 #include "Report.h"
 #include "RunOptions.h"
-#include "Worker.h"
 #include "WholeProgram.h"
+#include "Worker.h"
 #include "llvm/Support/WithColor.h"
 #include <sched.h>
 #include <sys/resource.h>

@@ -1,6 +1,7 @@
 //===--- Database.cpp - The compile database and the files to analyse -----===//
 
 #include "Database.h"
+#include "Paths.h"
 #include "Place.h"
 #include "clang/Driver/Types.h"
 #include "clang/Tooling/ArgumentsAdjusters.h"
@@ -22,8 +23,8 @@ namespace corolint {
 namespace {
 
 /// The files of shard K/N: every N-th of the sorted list, from the K-th.
-std::optional<std::vector<std::string>>
-shardOf(std::vector<std::string> Paths, llvm::StringRef Shard) {
+std::optional<std::vector<std::string>> shardOf(std::vector<std::string> Paths,
+                                                llvm::StringRef Shard) {
   if (Shard.empty())
     return Paths;
   auto [KText, NText] = llvm::StringRef(Shard).split('/');
@@ -48,7 +49,8 @@ loadDatabase(RunOptions &O, std::string &Directory, std::string &Error) {
   if (!O.BuildPath.empty()) {
     Directory = O.BuildPath;
     if (!llvm::sys::fs::is_directory(Directory)) {
-      Error = "'" + Directory + "' is not a directory; -p takes the build "
+      Error = "'" + Directory +
+              "' is not a directory; -p takes the build "
               "directory that holds compile_commands.json";
       return nullptr;
     }
@@ -70,8 +72,7 @@ loadDatabase(RunOptions &O, std::string &Directory, std::string &Error) {
     // As clang-tidy does without -p: the first compile_commands.json from
     // the first file's directory upwards.
     std::string Start = O.Files.empty() ? "." : O.Files.front();
-    llvm::SmallString<256> Dir(Start);
-    llvm::sys::fs::make_absolute(Dir);
+    llvm::SmallString<256> Dir(absolutePath(Start));
     if (!llvm::sys::fs::is_directory(Dir))
       llvm::sys::path::remove_filename(Dir);
     for (; !Dir.empty(); Dir = llvm::sys::path::parent_path(Dir)) {
@@ -98,25 +99,17 @@ loadDatabase(RunOptions &O, std::string &Directory, std::string &Error) {
   auto Adjusted =
       std::make_unique<tooling::ArgumentsAdjustingCompilations>(std::move(DB));
   Adjusted->appendArgumentsAdjuster(tooling::getInsertArgumentAdjuster(
-      O.ExtraArgsBefore,
-      tooling::ArgumentInsertPosition::BEGIN));
+      O.ExtraArgsBefore, tooling::ArgumentInsertPosition::BEGIN));
   Adjusted->appendArgumentsAdjuster(tooling::getInsertArgumentAdjuster(
-      O.ExtraArgs,
-      tooling::ArgumentInsertPosition::END));
+      O.ExtraArgs, tooling::ArgumentInsertPosition::END));
   return Adjusted;
-}
-
-std::string absolute(llvm::StringRef Path) {
-  llvm::SmallString<256> P(Path);
-  llvm::sys::fs::make_absolute(P);
-  return P.str().str();
 }
 
 std::string defaultCacheDir(llvm::StringRef DatabaseDir,
                             llvm::ArrayRef<std::string> Sources) {
   // One directory, one cache, however -p spells it.
   std::string Dir = canonicalPath(DatabaseDir);
-  llvm::SmallString<256> Spelled(absolute(DatabaseDir));
+  llvm::SmallString<256> Spelled(absolutePath(DatabaseDir));
   llvm::sys::path::remove_dots(Spelled, /*remove_dot_dot=*/true);
   static constexpr llvm::StringLiteral BuildFiles[] = {
       "CMakeCache.txt", "build.ninja", "Makefile", "meson-private",
@@ -157,8 +150,7 @@ filesToAnalyse(const RunOptions &O, const tooling::CompilationDatabase &DB,
     for (const std::string &P : Paths)
       Listed.insert(canonicalPath(P));
   for (const std::string &F : O.Files) {
-    llvm::SmallString<256> P(F);
-    llvm::sys::fs::make_absolute(P);
+    llvm::SmallString<256> P(absolutePath(F));
     llvm::sys::path::remove_dots(P, /*remove_dot_dot=*/false);
     Focus.insert(canonicalPath(P));
     if (!Listed.count(canonicalPath(P)))

@@ -38,9 +38,6 @@ filesToAnalyse(const RunOptions &O,
 std::string defaultCacheDir(llvm::StringRef DatabaseDir,
                             llvm::ArrayRef<std::string> Sources);
 
-/// Path made absolute against the current directory.
-std::string absolute(llvm::StringRef Path);
-
 } // namespace corolint
 
 #endif // COROLINT_TOOL_DATABASE_H

@@ -4,8 +4,9 @@
 #include "Configuration.h"
 #include "Database.h"
 #include "Facts.h"
-#include "WriteFile.h"
+#include "Paths.h"
 #include "Workers.h"
+#include "WriteFile.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/FormatVariadic.h"
 #include "llvm/Support/MemoryBuffer.h"
@@ -42,8 +43,8 @@ factsFilesOf(const std::vector<std::string> &Dirs) {
 /// with these; only the names factsFilePath gives (hashes) are removed.
 std::optional<int> clearFactsDir(llvm::StringRef Dir) {
   if (std::error_code EC = llvm::sys::fs::create_directories(Dir))
-    return usageError("--facts-out: cannot create '" + Dir + "': " +
-                      EC.message());
+    return usageError("--facts-out: cannot create '" + Dir +
+                      "': " + EC.message());
   llvm::Expected<std::vector<std::string>> Old = factsFilesIn(Dir);
   if (!Old)
     return usageError("--facts-out: " + llvm::toString(Old.takeError()));
@@ -51,7 +52,9 @@ std::optional<int> clearFactsDir(llvm::StringRef Dir) {
     llvm::StringRef Name = llvm::sys::path::stem(Path);
     uint64_t Hash;
     if (!Name.getAsInteger(16, Hash))
-      llvm::sys::fs::remove(Path);
+      if (std::error_code EC = llvm::sys::fs::remove(Path))
+        return usageError("--facts-out: cannot remove the earlier facts " +
+                          Path + ": " + EC.message());
   }
   return std::nullopt;
 }
@@ -104,10 +107,10 @@ public:
     for (size_t I = 0; I < Readable.size(); ++I) {
       auto Reanalyse = [&] { return runWorkerOn(Readable[I], Done.Common); };
       std::optional<std::string> Cached;
-      if (Done.FromCache[I])
+      if (Done.FromCache[I] && Cache)
         Cached = Cache->lookup(Readable[I], Done.Keys[I]);
       take(P, G, Readable[I],
-           Cached                    ? std::move(*Cached)
+           Cached                   ? std::move(*Cached)
            : !Done.Facts[I].empty() ? std::move(Done.Facts[I])
                                     : Reanalyse(),
            Reanalyse, Cached.has_value(), Done.Keys[I]);
@@ -148,13 +151,13 @@ private:
                                       llvm::toString(Handle.takeError())})});
         continue;
       }
-      llvm::sys::fs::closeFile(*Handle);
+      (void)llvm::sys::fs::closeFile(*Handle); // opened only to be tried
       Readable.push_back(Path);
     }
     if (!O.NoCache)
       Cache.emplace(O.CacheDir.empty() ? defaultCacheDir(DatabaseDir, *Mine)
-                                       : absolute(O.CacheDir));
-    if (O.RefreshCache)
+                                       : absolutePath(O.CacheDir));
+    if (O.RefreshCache && Cache) // --no-cache is refused with it
       llvm::outs() << "cache " << Cache->directory() << "\n";
     return std::nullopt;
   }

@@ -16,10 +16,14 @@ namespace {
 /// One line of the listing: what is known, when it blocks, where the fact
 /// comes from (nullptr: corolint's own rule).
 struct Listed {
+  Listed(std::string Name, std::string Note, const Origin *From = nullptr,
+         std::string Rewrite = "")
+      : Name(std::move(Name)), Note(std::move(Note)), From(From),
+        Rewrite(std::move(Rewrite)) {}
   std::string Name, Note;
-  const Origin *From = nullptr;
+  const Origin *From;
   /// What the fix-it writes instead, where there is one (Markdown only).
-  std::string Rewrite = "";
+  std::string Rewrite;
 };
 
 /// How a nested run of Rewrite is written as an await.
@@ -71,13 +75,13 @@ void family(const Knowledge &K, const FamilyInfo &F, Part &P) {
       continue;
     std::string Note = describeCondition(B);
     if (B.OptIn)
-      Note = "only when listed in BlockingFunctions" +
-             (Note.empty() ? "" : "; " + Note);
+      Note.insert(0, Note.empty() ? "only when listed in BlockingFunctions"
+                                  : "only when listed in BlockingFunctions; ");
     if (!B.Twin.empty())
       Note += (Note.empty() ? "" : "; ") + ("awaitable twin " + B.Twin).str();
-    P.Lines.push_back({B.QualifiedName.str(), Note, &B.From,
-                       B.Twin.empty() ? ""
-                                      : ("`co_await` of `" + B.Twin + "`").str()});
+    P.Lines.push_back(
+        {B.QualifiedName.str(), Note, &B.From,
+         B.Twin.empty() ? "" : ("`co_await` of `" + B.Twin + "`").str()});
   }
   if (F.Id == Family::Stdin)
     P.Lines.push_back(
@@ -88,11 +92,11 @@ void family(const Knowledge &K, const FamilyInfo &F, Part &P) {
   const TwinRule &Rule = K.twinRule();
   for (const TwinClass &C : K.twinClasses())
     if (!C.Timer && familyOf(C.Waits) == F.Id)
-      P.Lines.push_back({C.QualifiedName.str(),
-                         ("every synchronous operation with an " +
-                          Rule.Prefix + " twin")
-                             .str(),
-                         &C.From});
+      P.Lines.push_back(
+          {C.QualifiedName.str(),
+           ("every synchronous operation with an " + Rule.Prefix + " twin")
+               .str(),
+           &C.From});
   if (F.Id == familyOf(Rule.UnknownClass))
     P.Lines.push_back(
         {"any other class or namespace",
@@ -111,7 +115,8 @@ void family(const Knowledge &K, const FamilyInfo &F, Part &P) {
 std::vector<Part> parts(const Knowledge &K) {
   std::vector<Part> Out;
   Part &Sleep = Out.emplace_back();
-  Sleep.Title = (checkInfo(CheckId::BlockingSleep).Name + ": thread sleeps").str();
+  Sleep.Title =
+      (checkInfo(CheckId::BlockingSleep).Name + ": thread sleeps").str();
   sleeps(K, Sleep);
   Part &Run = Out.emplace_back();
   Run.Title = (checkInfo(CheckId::NestedRun).Name +
@@ -150,7 +155,8 @@ void text(const Knowledge &K, llvm::raw_ostream &OS) {
   };
   Print(All[0]);
   Print(All[1]);
-  OS << "\n" << checkInfo(familySwitchOwner()).Name
+  OS << "\n"
+     << checkInfo(familySwitchOwner()).Name
      << ": blocking calls by family; an option set to false switches a "
         "family off\n";
   for (const FamilyInfo &F : families())

@@ -39,8 +39,8 @@ int writeTheBaseline(const RunOptions &O, const Results &R,
   if (llvm::Error E = writeBaseline(R, Root, O.WriteBaseline))
     return usageError(llvm::toString(std::move(E)));
   llvm::errs() << llvm::formatv(
-      "corolint: wrote {0} finding{1} to the baseline {2}\n",
-      R.Findings.size(), R.Findings.size() == 1 ? "" : "s", O.WriteBaseline);
+      "corolint: wrote {0} finding{1} to the baseline {2}\n", R.Findings.size(),
+      R.Findings.size() == 1 ? "" : "s", O.WriteBaseline);
   for (const Failure &F : R.Failures)
     llvm::WithColor::error(llvm::errs(), "corolint")
         << F.File << " could not be analysed; its findings are not in "
@@ -105,9 +105,8 @@ void summarize(const RunOptions &O, const Results &R, const Gathered &G,
         R.Failures.empty()
             ? std::string()
             : llvm::formatv(", {0} not analysed", R.Failures.size()).str(),
-        G.FromCache
-            ? llvm::formatv(" ({0} from the cache)", G.FromCache).str()
-            : std::string(),
+        G.FromCache ? llvm::formatv(" ({0} from the cache)", G.FromCache).str()
+                    : std::string(),
         InBaseline.Matched
             ? llvm::formatv(", {0} more in the baseline", InBaseline.Matched)
                   .str()
@@ -143,8 +142,8 @@ int report(const RunOptions &O, Results &R, const Gathered &G,
   if (Accepted)
     InBaseline = applyBaseline(R, *Accepted, Root);
   const bool ErrorsConfigured = markErrors(O, R);
-  const size_t Errors = llvm::count_if(
-      R.Findings, [](const Reported &F) { return F.AsError; });
+  const size_t Errors =
+      llvm::count_if(R.Findings, [](const Reported &F) { return F.AsError; });
   writeFindings(O, R, Root);
   bool FixesWritten = handleFixes(O, R);
   summarize(O, R, G, InBaseline, ErrorsConfigured, Errors);

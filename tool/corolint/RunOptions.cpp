@@ -13,8 +13,9 @@ namespace {
 
 cl::OptionCategory Category("corolint options");
 
-cl::opt<std::string> BuildPath("p", cl::desc("Build directory: where compile_commands.json is"),
-                               cl::value_desc("build-dir"), cl::cat(Category));
+cl::opt<std::string>
+    BuildPath("p", cl::desc("Build directory: where compile_commands.json is"),
+              cl::value_desc("build-dir"), cl::cat(Category));
 cl::list<std::string> Files(cl::Positional, cl::desc("[<file> ...]"),
                             cl::cat(Category));
 cl::opt<std::string> Checks(
@@ -40,23 +41,26 @@ cl::opt<std::string> ConfigFile(
     cl::value_desc("path"), cl::cat(Category));
 cl::opt<std::string> Config(
     "config",
-    cl::desc("The configuration, as YAML or JSON, instead of .clang-tidy files."),
+    cl::desc(
+        "The configuration, as YAML or JSON, instead of .clang-tidy files."),
     cl::cat(Category));
-cl::list<std::string> ExtraArgs(
-    "extra-arg",
-    cl::desc("An argument appended to every compile command, as in\n"
-             "clang-tidy (repeatable)"),
-    cl::cat(Category));
+cl::list<std::string>
+    ExtraArgs("extra-arg",
+              cl::desc("An argument appended to every compile command, as in\n"
+                       "clang-tidy (repeatable)"),
+              cl::cat(Category));
 cl::list<std::string> ExtraArgsBefore(
     "extra-arg-before",
     cl::desc("An argument put before the others of every compile\n"
              "command, as in clang-tidy (repeatable)"),
     cl::cat(Category));
-cl::opt<unsigned> Jobs("j", cl::desc("Files parsed at once (default: all cores)"),
+cl::opt<unsigned> Jobs("j",
+                       cl::desc("Files parsed at once (default: all cores)"),
                        cl::init(0), cl::cat(Category));
 cl::opt<Format> OutputFormat(
     "format", cl::desc("Output format"), cl::init(Format::Text),
-    cl::values(clEnumValN(Format::Text, "text", "clang's diagnostics (default)"),
+    cl::values(clEnumValN(Format::Text, "text",
+                          "clang's diagnostics (default)"),
                clEnumValN(Format::JSON, "json", "one JSON document"),
                clEnumValN(Format::SARIF, "sarif",
                           "SARIF 2.1.0, for GitHub code scanning")),
@@ -66,8 +70,9 @@ cl::opt<std::string> SourceRoot(
     cl::desc("Paths in SARIF output and baselines are relative to this\n"
              "directory (default: the current directory)"),
     cl::value_desc("dir"), cl::cat(Category));
-cl::opt<bool> Fix("fix", cl::desc("Apply the fixes of the findings, refusing any\n"
-                                  "that overlaps another"),
+cl::opt<bool> Fix("fix",
+                  cl::desc("Apply the fixes of the findings, refusing any\n"
+                           "that overlaps another"),
                   cl::cat(Category));
 cl::opt<bool> FixNotes(
     "fix-notes",
@@ -75,27 +80,27 @@ cl::opt<bool> FixNotes(
              "none of its own (the async-all-the-way-up rewrite); implies\n"
              "--fix, as in clang-tidy"),
     cl::cat(Category));
-cl::opt<std::string> ExportFixes(
-    "export-fixes",
-    cl::desc("Write the findings and their fixes as YAML for\n"
-             "clang-apply-replacements"),
-    cl::value_desc("file"), cl::cat(Category));
+cl::opt<std::string>
+    ExportFixes("export-fixes",
+                cl::desc("Write the findings and their fixes as YAML for\n"
+                         "clang-apply-replacements"),
+                cl::value_desc("file"), cl::cat(Category));
 cl::opt<std::string> Shard(
     "shard",
     cl::desc("Analyse only shard K of N of the files (1 <= K <= N); with\n"
              "--facts-out, for a CI matrix"),
     cl::value_desc("K/N"), cl::cat(Category));
-cl::opt<std::string> FactsOut(
-    "facts-out",
-    cl::desc("Write each file's facts to this directory instead of\n"
-             "reporting; --facts-in reports them"),
-    cl::value_desc("dir"), cl::cat(Category));
-cl::list<std::string> FactsIn(
-    "facts-in",
-    cl::desc("Report from the facts that --facts-out wrote to these\n"
-             "directories (the positional arguments are more of them)\n"
-             "instead of parsing"),
-    cl::value_desc("dir"), cl::CommaSeparated, cl::cat(Category));
+cl::opt<std::string>
+    FactsOut("facts-out",
+             cl::desc("Write each file's facts to this directory instead of\n"
+                      "reporting; --facts-in reports them"),
+             cl::value_desc("dir"), cl::cat(Category));
+cl::list<std::string>
+    FactsIn("facts-in",
+            cl::desc("Report from the facts that --facts-out wrote to these\n"
+                     "directories (the positional arguments are more of them)\n"
+                     "instead of parsing"),
+            cl::value_desc("dir"), cl::CommaSeparated, cl::cat(Category));
 cl::opt<std::string> CacheDir(
     "cache-dir",
     cl::desc("Where per-file facts are kept between runs (default:\n"
@@ -122,14 +127,14 @@ cl::opt<std::string> BaselineFile(
     cl::desc("Report only the findings this baseline does not hold (keyed\n"
              "by check, file, coroutine and called name, not by line)"),
     cl::value_desc("file"), cl::cat(Category));
-cl::opt<std::string> WriteBaseline(
-    "write-baseline",
-    cl::desc("Record the current findings as the baseline"),
-    cl::value_desc("file"), cl::cat(Category));
-cl::opt<bool> ListChecks(
-    "list-checks",
-    cl::desc("List the checks the configuration enables, then exit"),
-    cl::cat(Category));
+cl::opt<std::string>
+    WriteBaseline("write-baseline",
+                  cl::desc("Record the current findings as the baseline"),
+                  cl::value_desc("file"), cl::cat(Category));
+cl::opt<bool>
+    ListChecks("list-checks",
+               cl::desc("List the checks the configuration enables, then exit"),
+               cl::cat(Category));
 cl::opt<bool> DumpConfig(
     "dump-config",
     cl::desc("Print the configuration in force (of the first file given,\n"
@@ -187,7 +192,7 @@ int usageError(const llvm::Twine &Message) {
 
 std::optional<RunOptions> parseCommandLine(int Argc, const char **Argv) {
   static const std::string ChecksHelp = checksHelp();
-  static cl::extrahelp More(ChecksHelp.c_str());
+  static cl::extrahelp More(ChecksHelp);
   // --color and --color=false are LLVM's own option.
   cl::HideUnrelatedOptions({&Category, &llvm::getColorCategory()});
   cl::SetVersionPrinter([](llvm::raw_ostream &OS) {
@@ -199,7 +204,8 @@ std::optional<RunOptions> parseCommandLine(int Argc, const char **Argv) {
           "corolint: finds C++20 coroutines that block their thread, across\n"
           "the files of a compile database.\n\n"
           "Exit status: 0 no findings, 1 findings, 2 usage or configuration\n"
-          "error, 3 some files could not be analysed (the others are reported).\n",
+          "error, 3 some files could not be analysed (the others are "
+          "reported).\n",
           &llvm::errs()))
     return std::nullopt;
   RunOptions O;
@@ -237,7 +243,8 @@ std::optional<RunOptions> parseCommandLine(int Argc, const char **Argv) {
   O.ListBlocking = ListBlockingOption;
   O.Quiet = Quiet;
   O.WorkerFactsFile = FactsFile;
-  if (O.RefreshCache && (O.NoCache || !O.FactsIn.empty() || !O.FactsOut.empty())) {
+  if (O.RefreshCache &&
+      (O.NoCache || !O.FactsIn.empty() || !O.FactsOut.empty())) {
     usageError("--refresh-cache cannot be combined with --no-cache, "
                "--facts-in or --facts-out");
     return std::nullopt;

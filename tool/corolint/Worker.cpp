@@ -57,10 +57,9 @@ makeOptionsProvider(const TidyFlags &Flags) {
   llvm::ErrorOr<tidy::ClangTidyOptions> Parsed =
       tidy::parseConfiguration(llvm::MemoryBufferRef(Text, Origin));
   if (!Parsed)
-    return llvm::createStringError(Parsed.getError(),
-                                   "%s is not a valid configuration: %s",
-                                   Origin.c_str(),
-                                   Parsed.getError().message().c_str());
+    return llvm::createStringError(
+        Parsed.getError(), "%s is not a valid configuration: %s",
+        Origin.c_str(), Parsed.getError().message().c_str());
   return std::make_unique<tidy::ConfigOptionsProvider>(
       tidy::ClangTidyGlobalOptions(), Defaults, *Parsed, Overrides);
 }
@@ -120,8 +119,8 @@ public:
                const tidy::ClangTidyCheckFactories &Factories)
       : Context(Context), Factories(Factories) {}
 
-  std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &CI,
-                                                 llvm::StringRef File) override {
+  std::unique_ptr<ASTConsumer>
+  CreateASTConsumer(CompilerInstance &CI, llvm::StringRef File) override {
     Context.setSourceManager(&CI.getSourceManager());
     Context.setCurrentFile(File);
     Context.setASTContext(&CI.getASTContext());
@@ -170,7 +169,8 @@ private:
 
 /// The arguments the configuration adds to every compile command
 /// (ExtraArgsBefore, ExtraArgs), as clang-tidy adds them.
-tooling::ArgumentsAdjuster configuredArguments(tidy::ClangTidyContext &Context) {
+tooling::ArgumentsAdjuster
+configuredArguments(tidy::ClangTidyContext &Context) {
   return [&Context](const tooling::CommandLineArguments &Args,
                     llvm::StringRef File) {
     tidy::ClangTidyOptions Opts = Context.getOptionsForFile(File);
@@ -179,7 +179,8 @@ tooling::ArgumentsAdjuster configuredArguments(tidy::ClangTidyContext &Context) 
       auto At = Out.begin();
       if (At != Out.end() && !llvm::StringRef(*At).starts_with("-"))
         ++At; // after the compiler's name
-      Out.insert(At, Opts.ExtraArgsBefore->begin(), Opts.ExtraArgsBefore->end());
+      Out.insert(At, Opts.ExtraArgsBefore->begin(),
+                 Opts.ExtraArgsBefore->end());
     }
     if (Opts.ExtraArgs)
       Out.insert(Out.end(), Opts.ExtraArgs->begin(), Opts.ExtraArgs->end());
@@ -253,8 +254,8 @@ llvm::Error analyseFile(const std::string &File,
   std::error_code EC;
   llvm::raw_fd_ostream OS(Out, EC);
   if (EC)
-    return llvm::createStringError(EC, "cannot write %s: %s",
-                                   Out.str().c_str(), EC.message().c_str());
+    return llvm::createStringError(EC, "cannot write %s: %s", Out.str().c_str(),
+                                   EC.message().c_str());
   FactsWriter Writer(OS, File);
   auto Provider = makeOptionsProvider(Flags);
   if (!Provider) {
@@ -286,9 +287,10 @@ llvm::Error analyseFile(const std::string &File,
       continue;
     }
     const CheckInfo *Check = checkNamed(E.DiagnosticName);
-    std::string Path = E.Message.FilePath.empty()
-                           ? std::string()
-                           : canonicalPath(E.Message.FilePath, E.BuildDirectory);
+    std::string Path =
+        E.Message.FilePath.empty()
+            ? std::string()
+            : canonicalPath(E.Message.FilePath, E.BuildDirectory);
     if (Check) {
       Shown.insert({Check->Id, Path, E.Message.FileOffset});
     } else if (E.DiagLevel == tooling::Diagnostic::Error) {
@@ -323,18 +325,20 @@ llvm::Error analyseFile(const std::string &File,
         Writer.finding(K.Value, *K.Strings);
       else if (Hidden(K.Value, *K.Strings))
         Writer.hidden(K.Value, *K.Strings);
-    for (auto &K : Recorder.Candidates)
-      if (Kept(K.Value.Pending, *K.Strings) ||
-          (K.Value.Hidden = Hidden(K.Value.Pending, *K.Strings)))
+    for (auto &K : Recorder.Candidates) {
+      if (!Kept(K.Value.Pending, *K.Strings))
+        K.Value.Hidden = Hidden(K.Value.Pending, *K.Strings);
+      if (Kept(K.Value.Pending, *K.Strings) || K.Value.Hidden)
         Writer.candidate(K.Value, *K.Strings);
+    }
   }
   Writer.end(Parsed);
   OS.close();
   if (OS.has_error()) {
     EC = OS.error();
     OS.clear_error();
-    return llvm::createStringError(EC, "cannot write %s: %s",
-                                   Out.str().c_str(), EC.message().c_str());
+    return llvm::createStringError(EC, "cannot write %s: %s", Out.str().c_str(),
+                                   EC.message().c_str());
   }
   return llvm::Error::success();
 }

@@ -13,10 +13,10 @@ namespace corolint {
 /// The options that decide which checks run and how, as on clang-tidy's
 /// command line.
 struct TidyFlags {
-  std::optional<std::string> Checks;       // --checks
-  std::optional<std::string> HeaderFilter; // --header-filter
-  std::string ConfigFile;                  // --config-file
-  std::string Config;                      // --config
+  std::optional<std::string> Checks;           // --checks
+  std::optional<std::string> HeaderFilter;     // --header-filter
+  std::string ConfigFile;                      // --config-file
+  std::string Config;                          // --config
   std::optional<std::string> WarningsAsErrors; // --warnings-as-errors
 };
 
@@ -29,8 +29,8 @@ makeOptionsProvider(const TidyFlags &Flags);
 /// What the checks say of their options for Paths (a bad pattern, say),
 /// each once: the checks are made and a unit started for one file of each
 /// distinct configuration, on an empty text, so that nothing is parsed.
-std::vector<std::string>
-configurationErrors(const TidyFlags &Flags, llvm::ArrayRef<std::string> Paths);
+std::vector<std::string> configurationErrors(const TidyFlags &Flags,
+                                             llvm::ArrayRef<std::string> Paths);
 
 /// Parses File as DB compiles it, runs the enabled coro-* checks and writes
 /// its facts to Out (a facts file, Facts.h). A file that does not compile

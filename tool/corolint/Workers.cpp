@@ -46,12 +46,12 @@ public:
     }
     if (!Shown)
       return;
-    double Elapsed = std::chrono::duration<double>(
-                         std::chrono::steady_clock::now() - Start)
-                         .count();
+    double Elapsed =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - Start)
+            .count();
     unsigned Left = Done ? Elapsed / Done * (Total - Done) : 0;
-    llvm::errs() << llvm::format("\rcorolint: %zu/%zu files, %u:%02u left ", Done,
-                                 Total, Left / 60, Left % 60);
+    llvm::errs() << llvm::format("\rcorolint: %zu/%zu files, %u:%02u left ",
+                                 Done, Total, Left / 60, Left % 60);
     if (Done == Total)
       llvm::errs() << "\r\x1b[K";
   }
@@ -93,7 +93,7 @@ public:
   ~ScratchFile() {
     if (Path.empty())
       return;
-    llvm::sys::fs::remove(Path);
+    (void)llvm::sys::fs::remove(Path); // a temporary file: best effort
     llvm::sys::DontRemoveFileOnSignal(Path);
   }
   llvm::StringRef path() const { return Path; }
@@ -181,8 +181,8 @@ void analyseAll(const RunOptions &O, const std::vector<std::string> &Paths,
   };
   // No more threads than files, nor than the system gives: each thread
   // waits for one worker process at a time.
-  unsigned N = O.Jobs ? O.Jobs
-                      : llvm::hardware_concurrency().compute_thread_count();
+  unsigned N =
+      O.Jobs ? O.Jobs : llvm::hardware_concurrency().compute_thread_count();
   N = std::clamp<size_t>(N, 1, std::max<size_t>(1, Paths.size()));
   std::vector<std::thread> Threads;
   for (unsigned T = 0; T < N; ++T) {

@@ -1,0 +1,17 @@
+//===--- Paths.h - Paths made absolute ------------------------------------===//
+
+#ifndef COROLINT_SUPPORT_PATHS_H
+#define COROLINT_SUPPORT_PATHS_H
+
+#include "llvm/ADT/StringRef.h"
+#include <string>
+
+namespace corolint {
+
+/// Path made absolute against the current directory; as given when there is
+/// no current directory to make it absolute against.
+std::string absolutePath(llvm::StringRef Path);
+
+} // namespace corolint
+
+#endif // COROLINT_SUPPORT_PATHS_H
