@@ -126,6 +126,7 @@ void CoroutineCheck::storeOptions(tidy::ClangTidyOptions::OptionMap &Opts) {
 
 void CoroutineCheck::registerPPCallbacks(const SourceManager &,
                                          Preprocessor *PP, Preprocessor *) {
+  Unit = PP;
   if (Inserter)
     Inserter->registerPreprocessor(PP);
 }
@@ -150,7 +151,7 @@ void CoroutineCheck::check(const MatchFinder::MatchResult &R) {
   std::shared_ptr<StringPool> Strings = A.strings();
   const bool Chains = Info.Followed && FollowCalls;
   if (Recorder)
-    Recorder->addInputs(SM, A.options().knowledge().userFiles());
+    Recorder->addInputs(SM, Unit, A.options().knowledge().userFiles());
   for (const Finding &F : findingsWithFixes(A, Info.Id, fixOptions())) {
     if (F.chain() && !Chains)
       continue;

@@ -62,6 +62,8 @@ private:
   /// Option FactsDirectory: facts that corolint --facts-out wrote.
   std::string FactsDirectory;
   std::shared_ptr<Program> Facts;
+  /// The unit's preprocessor, for the compiled headers it loaded.
+  const clang::Preprocessor *Unit = nullptr;
   /// Option IncludeStyle, for checks made WithIncludes.
   std::optional<clang::tidy::utils::IncludeInserter> Inserter;
 };

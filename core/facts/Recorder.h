@@ -8,6 +8,7 @@
 #include <vector>
 
 namespace clang {
+class Preprocessor;
 class SourceManager;
 } // namespace clang
 
@@ -28,8 +29,11 @@ public:
   /// per graph of the unit.
   void addGraph(const Graph &G, llvm::StringRef Options);
   /// Writes the files the unit was parsed from, each with a hash of the
-  /// text parsed, and More (the knowledge files read), once per unit.
-  void addInputs(const clang::SourceManager &SM, llvm::ArrayRef<Input> More);
+  /// text parsed, the precompiled header and module files it loaded (PP's,
+  /// when the front end gave one), each with a hash of its contents, and
+  /// More (the knowledge files read), once per unit.
+  void addInputs(const clang::SourceManager &SM, const clang::Preprocessor *PP,
+                 llvm::ArrayRef<Input> More);
 
   /// A finding or candidate, with the pool of its strings.
   template <typename T> struct Kept {
