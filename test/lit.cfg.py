@@ -45,6 +45,8 @@ config.substitutions.append(("%plugin", config.corolint_plugin))
 # Debian's asio 1.22 detects co_await support for GCC only; clang users
 # define the macro themselves.
 config.substitutions.append(("%asio_flags", "-DASIO_HAS_CO_AWAIT=1"))
+# The suite's precompiled Asio (test/CMakeLists.txt), made with %asio_flags.
+config.substitutions.append(("%asio_pch", "-include-pch " + config.asio_pch))
 # Qt 6 and QCoro from Debian's qt6-base-dev and qcoro-qt6-dev (QCoro has no
 # pkg-config file; its include directories are fixed).
 qt_cflags = subprocess.run(
@@ -81,6 +83,8 @@ config.environment["XDG_CACHE_HOME"] = xdg_cache
 config.substitutions.append(
     ("%expect_exit", "bash " + os.path.join(config.test_source_root, "utils", "expect-exit.sh")))
 # A copy of a multi-file project with its compile_commands.json: %project NAME DIR
+# (@ASIO_PCH@ in a .in file stands for the suite's precompiled Asio).
+config.environment["COROLINT_TEST_ASIO_PCH"] = config.asio_pch
 config.substitutions.append(
     ("%project", "bash " + os.path.join(config.test_source_root, "utils", "project.sh")))
 config.substitutions.append(("%corolint_version", config.corolint_version))

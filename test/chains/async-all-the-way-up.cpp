@@ -1,10 +1,9 @@
 // The fix for coro-sync-calls-async makes B a coroutine of A's framework and
 // awaits it at every call. It sits on a note: --fix-notes applies it, --fix
 // does not. Where it cannot be made, the note says why.
-// RUN: %clang_tidy --checks='-*,coro-sync-calls-async' %s -- -std=c++20 -I %inputs \
-// RUN:   | FileCheck %s --implicit-check-not='{{warning|note|error}}:'
 // RUN: cp %s %t.cpp
-// RUN: %clang_tidy --checks='-*,coro-sync-calls-async' --fix %t.cpp -- -std=c++20 -I %inputs > /dev/null
+// RUN: %clang_tidy --checks='-*,coro-sync-calls-async' --fix %t.cpp -- -std=c++20 -I %inputs \
+// RUN:   | FileCheck %s --implicit-check-not='{{warning|note|error}}:'
 // RUN: diff %s %t.cpp
 // RUN: %clang_tidy --checks='-*,coro-sync-calls-async' --fix-notes %t.cpp -- -std=c++20 -I %inputs > /dev/null
 // RUN: FileCheck --check-prefix=FIXED %s < %t.cpp

@@ -1,9 +1,8 @@
 // Run-to-completion entry points inside coroutines of each framework; the
 // value-keeping ones are rewritten to co_await and the result compiled.
-// RUN: %clang_tidy --checks='-*,coro-nested-run' %s -- -std=c++20 -I %inputs -I %inputs/qcoro \
-// RUN:   | FileCheck %s --implicit-check-not='{{warning|note|error}}:'
 // RUN: cp %s %t.cpp
-// RUN: %clang_tidy --checks='-*,coro-nested-run' --fix %t.cpp -- -std=c++20 -I %inputs -I %inputs/qcoro > /dev/null
+// RUN: %clang_tidy --checks='-*,coro-nested-run' --fix %t.cpp -- -std=c++20 -I %inputs -I %inputs/qcoro \
+// RUN:   | FileCheck %s --implicit-check-not='{{warning|note|error}}:'
 // RUN: FileCheck --check-prefix=FIXED %s < %t.cpp
 // RUN: %clangxx -std=c++20 -fsyntax-only -I %inputs -I %inputs/qcoro %t.cpp
 

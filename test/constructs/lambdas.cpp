@@ -1,9 +1,8 @@
 // What runs on the coroutine's stack: immediately invoked lambdas and capture
 // initializers do; lambdas handed elsewhere and local classes do not.
-// RUN: %clang_tidy --checks='-*,coro-*' %s -- -std=c++20 -I %inputs \
-// RUN:   | FileCheck %s --implicit-check-not='{{warning|note|error}}:'
 // RUN: cp %s %t.cpp
-// RUN: %clang_tidy --checks='-*,coro-*' --fix %t.cpp -- -std=c++20 -I %inputs > /dev/null
+// RUN: %clang_tidy --checks='-*,coro-*' --fix %t.cpp -- -std=c++20 -I %inputs \
+// RUN:   | FileCheck %s --implicit-check-not='{{warning|note|error}}:'
 // RUN: FileCheck --check-prefix=FIXED %s < %t.cpp
 // RUN: %clangxx -std=c++20 -fsyntax-only -I %inputs %t.cpp
 
