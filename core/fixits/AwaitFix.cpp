@@ -12,6 +12,32 @@ using namespace clang;
 
 namespace corolint {
 
+namespace {
+
+/// The callee of Call as written, with the function's name replaced by
+/// Twin's: `Sock.read_some` -> `Sock.async_read_some`, `net::read` ->
+/// `net::async_read`. None where the spelling cannot be kept (explicit
+/// template arguments, a callee from a macro).
+std::optional<std::string> twinCallee(const CallExpr &Call,
+                                      llvm::StringRef Twin, ASTContext &Ctx) {
+  if (const auto *Member = dyn_cast<CXXMemberCallExpr>(&Call)) {
+    std::optional<std::string> Object = objectPrefix(*Member, Ctx);
+    if (!Object)
+      return std::nullopt;
+    return *Object + Twin.str();
+  }
+  const auto *Ref =
+      dyn_cast<DeclRefExpr>(Call.getCallee()->IgnoreParenImpCasts());
+  std::optional<std::string> Text = Ref ? spelledText(*Ref, Ctx) : std::nullopt;
+  if (!Text || Ref->hasExplicitTemplateArgs() ||
+      !llvm::StringRef(*Text).ends_with(Ref->getDecl()->getName()))
+    return std::nullopt;
+  return Text->substr(0, Text->size() - Ref->getDecl()->getName().size()) +
+         Twin.str();
+}
+
+} // namespace
+
 std::optional<FixItHint> nestedRunToAwait(const OwnCall &Call,
                                           const RunEntryPoint &Entry,
                                           const AsyncContext &Coro,
@@ -38,24 +64,9 @@ std::vector<FixItHint> twinToAwait(const OwnCall &Call, const AsyncTwin &Twin,
       (Coro.framework() == Framework::BoostAsio))
     return {};
 
-  std::string Callee;
-  if (const auto *Member = dyn_cast<CXXMemberCallExpr>(Call.Call)) {
-    std::optional<std::string> Object = objectPrefix(*Member, Ctx);
-    if (!Object)
-      return {};
-    Callee = *Object + Twin.Name;
-  } else {
-    const auto *Ref =
-        dyn_cast<DeclRefExpr>(Call.Call->getCallee()->IgnoreParenImpCasts());
-    std::optional<std::string> Text =
-        Ref ? spelledText(*Ref, Ctx) : std::nullopt;
-    if (!Text || Ref->hasExplicitTemplateArgs() ||
-        !llvm::StringRef(*Text).ends_with(Ref->getDecl()->getName()))
-      return {};
-    Callee = *Text;
-    Callee.resize(Callee.size() - Ref->getDecl()->getName().size());
-    Callee += Twin.Name;
-  }
+  std::optional<std::string> Callee = twinCallee(*Call.Call, Twin.Name, Ctx);
+  if (!Callee)
+    return {};
 
   std::string Args;
   if (Twin.Leading > 0) {
@@ -80,7 +91,7 @@ std::vector<FixItHint> twinToAwait(const OwnCall &Call, const AsyncTwin &Twin,
   }
   std::vector<FixItHint> Fixes;
   Fixes.push_back(replaceCallByAwait(
-      *Call.Call, "co_await " + Callee + "(" + Args + Token + ")", Ctx));
+      *Call.Call, "co_await " + *Callee + "(" + Args + Token + ")", Ctx));
   addIncludes(Needs, *Call.Call, Ctx, Fix, Fixes);
   return Fixes;
 }
@@ -169,23 +180,9 @@ std::optional<FixItHint> awaitableTwinToAwait(const OwnCall &Call,
   const DeclContext *Scope = Call.Callee->getDeclContext()->getRedeclContext();
   if (Scope->lookup(&Ctx.Idents.get(Row.Twin)).empty())
     return std::nullopt;
-  std::string Callee;
-  if (const auto *Member = dyn_cast<CXXMemberCallExpr>(Call.Call)) {
-    std::optional<std::string> Object = objectPrefix(*Member, Ctx);
-    if (!Object)
-      return std::nullopt;
-    Callee = *Object + Row.Twin.str();
-  } else {
-    const auto *Ref =
-        dyn_cast<DeclRefExpr>(Call.Call->getCallee()->IgnoreParenImpCasts());
-    std::optional<std::string> Text =
-        Ref ? spelledText(*Ref, Ctx) : std::nullopt;
-    if (!Text || Ref->hasExplicitTemplateArgs() ||
-        !llvm::StringRef(*Text).ends_with(Ref->getDecl()->getName()))
-      return std::nullopt;
-    Callee = Text->substr(0, Text->size() - Ref->getDecl()->getName().size()) +
-             Row.Twin.str();
-  }
+  std::optional<std::string> Callee = twinCallee(*Call.Call, Row.Twin, Ctx);
+  if (!Callee)
+    return std::nullopt;
   std::string Args;
   if (!Call.Args.empty()) {
     std::optional<std::string> Text =
@@ -198,8 +195,8 @@ std::optional<FixItHint> awaitableTwinToAwait(const OwnCall &Call,
       return std::nullopt;
     Args = *Text;
   }
-  return replaceCallByAwait(*Call.Call, "co_await " + Callee + "(" + Args + ")",
-                            Ctx);
+  return replaceCallByAwait(*Call.Call,
+                            "co_await " + *Callee + "(" + Args + ")", Ctx);
 }
 
 } // namespace corolint

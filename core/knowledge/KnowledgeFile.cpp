@@ -296,6 +296,55 @@ std::string validateRow(const doc::Row &R) {
   return "";
 }
 
+/// What is wrong with a row of a kind in particular: most kinds have
+/// nothing of their own.
+std::string checkRow(const doc::Row &) { return ""; }
+
+std::string checkRow(const doc::TaskType &T) {
+  if (!T.Task.empty() && T.Task.find("%0") == std::string::npos)
+    return "'task' has no '%0' where the old return type goes";
+  return "";
+}
+
+std::string checkRow(const doc::RunEntry &R) {
+  if (R.Id == corolint::Framework::Unknown &&
+      (R.Rewrite == RunRewrite::AwaitObject ||
+       R.Rewrite == RunRewrite::AwaitObjectMoved))
+    return "an entry of no framework awaits its argument: rewrite "
+           "await-argument or await-argument-moved";
+  return "";
+}
+
+std::string checkRow(const doc::Blocking &B) {
+  unsigned Conditions = B.UnlessFlag.has_value() + B.WithFlag.has_value() +
+                        B.UnlessZero.has_value() + B.ReadMode.has_value() +
+                        B.WithArguments + B.Discarded + !B.UnlessAfter.empty();
+  if (Conditions > 1)
+    return "a row has one condition at most";
+  if (B.Descriptor.has_value() + B.File.has_value() + B.Stream.has_value() > 1)
+    return "a row acts on one of 'descriptor', 'file' and 'stream' at most";
+  for (std::optional<unsigned> Arg :
+       {B.UnlessZero, B.ReadMode, B.Descriptor, B.File})
+    if (Arg && (*Arg == 0 || *Arg > 100))
+      return "arguments count from 1";
+  unsigned N;
+  if (B.Stream && *B.Stream != "object" &&
+      (llvm::StringRef(*B.Stream).getAsInteger(10, N) || N == 0 || N > 100))
+    return "'stream' is an argument, from 1, or 'object'";
+  return "";
+}
+
+/// The traits every row kind shares: a row read without error is checked
+/// in particular, then as a row.
+template <typename T> struct RowTraits {
+  static std::string validate(IO &Io, T &R) {
+    if (failed(Io))
+      return ""; // said already
+    std::string Own = checkRow(R);
+    return Own.empty() ? validateRow(R) : Own;
+  }
+};
+
 template <> struct MappingTraits<doc::Source> {
   static void mapping(IO &Io, doc::Source &S) {
     Io.mapRequired("library", S.Library);
@@ -352,7 +401,7 @@ template <> struct MappingTraits<doc::Framework> {
   }
 };
 
-template <> struct MappingTraits<doc::TaskType> {
+template <> struct MappingTraits<doc::TaskType> : RowTraits<doc::TaskType> {
   static void mapping(IO &Io, doc::TaskType &T) {
     mapRow(Io, T);
     Io.mapRequired("framework", T.Id);
@@ -360,28 +409,17 @@ template <> struct MappingTraits<doc::TaskType> {
     Io.mapOptional("fix-its", T.FixIts);
     Io.mapOptional("task", T.Task);
   }
-  static std::string validate(IO &Io, doc::TaskType &T) {
-    if (failed(Io))
-      return ""; // said already
-    if (!T.Task.empty() && T.Task.find("%0") == std::string::npos)
-      return "'task' has no '%0' where the old return type goes";
-    return validateRow(T);
-  }
 };
 
-template <> struct MappingTraits<doc::SleepFunction> {
+template <>
+struct MappingTraits<doc::SleepFunction> : RowTraits<doc::SleepFunction> {
   static void mapping(IO &Io, doc::SleepFunction &S) {
     mapRow(Io, S);
     Io.mapRequired("argument", S.Argument);
   }
-  static std::string validate(IO &Io, doc::SleepFunction &S) {
-    if (failed(Io))
-      return ""; // said already
-    return validateRow(S);
-  }
 };
 
-template <> struct MappingTraits<doc::RunEntry> {
+template <> struct MappingTraits<doc::RunEntry> : RowTraits<doc::RunEntry> {
   static void mapping(IO &Io, doc::RunEntry &R) {
     mapRow(Io, R);
     Io.mapRequired("framework", R.Id);
@@ -389,16 +427,6 @@ template <> struct MappingTraits<doc::RunEntry> {
     Io.mapOptional("advice", R.Advice);
     Io.mapOptional("not-awaitable", R.NotAwaitable);
     Io.mapOptional("only-with", R.OnlyWith);
-  }
-  static std::string validate(IO &Io, doc::RunEntry &R) {
-    if (failed(Io))
-      return ""; // said already
-    if (R.Id == corolint::Framework::Unknown &&
-        (R.Rewrite == RunRewrite::AwaitObject ||
-         R.Rewrite == RunRewrite::AwaitObjectMoved))
-      return "an entry of no framework awaits its argument: rewrite "
-             "await-argument or await-argument-moved";
-    return validateRow(R);
   }
 };
 
@@ -423,7 +451,7 @@ template <> struct MappingTraits<doc::Twin> {
   }
 };
 
-template <> struct MappingTraits<doc::Blocking> {
+template <> struct MappingTraits<doc::Blocking> : RowTraits<doc::Blocking> {
   static void mapping(IO &Io, doc::Blocking &B) {
     mapRow(Io, B);
     Io.mapRequired("waits", B.Waits);
@@ -441,50 +469,20 @@ template <> struct MappingTraits<doc::Blocking> {
     Io.mapOptional("opt-in", B.OptIn);
     Io.mapOptional("twin", B.AsyncTwin);
   }
-  static std::string validate(IO &Io, doc::Blocking &B) {
-    if (failed(Io))
-      return ""; // said already
-    unsigned Conditions = B.UnlessFlag.has_value() + B.WithFlag.has_value() +
-                          B.UnlessZero.has_value() + B.ReadMode.has_value() +
-                          B.WithArguments + B.Discarded +
-                          !B.UnlessAfter.empty();
-    if (Conditions > 1)
-      return "a row has one condition at most";
-    if (B.Descriptor.has_value() + B.File.has_value() + B.Stream.has_value() >
-        1)
-      return "a row acts on one of 'descriptor', 'file' and 'stream' at most";
-    for (std::optional<unsigned> Arg :
-         {B.UnlessZero, B.ReadMode, B.Descriptor, B.File})
-      if (Arg && (*Arg == 0 || *Arg > 100))
-        return "arguments count from 1";
-    unsigned N;
-    if (B.Stream && *B.Stream != "object" &&
-        (llvm::StringRef(*B.Stream).getAsInteger(10, N) || N == 0 || N > 100))
-      return "'stream' is an argument, from 1, or 'object'";
-    return validateRow(B);
-  }
 };
 
-template <> struct MappingTraits<doc::TwinClass> {
+template <> struct MappingTraits<doc::TwinClass> : RowTraits<doc::TwinClass> {
   static void mapping(IO &Io, doc::TwinClass &T) {
     mapRow(Io, T);
     Io.mapRequired("waits", T.Waits);
     Io.mapOptional("timer", T.Timer);
   }
-  static std::string validate(IO &Io, doc::TwinClass &T) {
-    if (failed(Io))
-      return ""; // said already
-    return validateRow(T);
-  }
 };
 
-template <> struct MappingTraits<doc::Stream> {
+template <> struct MappingTraits<doc::Stream> : RowTraits<doc::Stream> {
   static void mapping(IO &Io, doc::Stream &S) {
     mapRow(Io, S);
     Io.mapRequired("waits", S.Waits);
-  }
-  static std::string validate(IO &Io, doc::Stream &S) {
-    return failed(Io) ? "" : validateRow(S);
   }
 };
 
