@@ -24,6 +24,8 @@
 #include "llvm/Support/Path.h"
 #include "llvm/Support/raw_ostream.h"
 #include <cstdlib>
+#include <optional>
+#include <string>
 #include <unistd.h>
 #include <vector>
 
@@ -70,12 +72,20 @@ std::optional<bool> flagValue(llvm::StringRef Arg, llvm::StringRef Name) {
   return std::nullopt;
 }
 
-} // namespace
-
-int main(int Argc, char *Argv[]) {
-  bool HasResourceDir = false, Session = true, WantFacts = true;
+/// What the command line asks of corolint-clangd; the rest goes to clangd.
+struct Command {
+  std::vector<char *> ClangdArgs;
   std::optional<std::string> DatabaseDir;
-  std::vector<char *> Args{Argv[0]};
+  bool Session = true;   ///< a language-server session, not --check/--help
+  bool WantFacts = true; ///< --background-facts
+};
+
+/// Takes corolint-clangd's own arguments out of the command line and
+/// passes on clangd's, with a resource directory unless one is named.
+/// Returns an exit status when the command is answered here.
+std::optional<int> parseCommand(int Argc, char *Argv[], Command &Cmd) {
+  bool HasResourceDir = false;
+  Cmd.ClangdArgs = {Argv[0]};
   for (int I = 1; I < Argc; ++I) {
     llvm::StringRef Arg = Argv[I];
     if (Arg == "--version" || Arg == "-version") {
@@ -85,7 +95,7 @@ int main(int Argc, char *Argv[]) {
       return 0;
     }
     if (std::optional<bool> On = flagValue(Arg, "background-facts")) {
-      WantFacts = *On;
+      Cmd.WantFacts = *On;
       continue;
     }
     if (Arg.starts_with("--background-facts") ||
@@ -100,67 +110,81 @@ int main(int Argc, char *Argv[]) {
         Arg.starts_with("--resource-dir") || Arg.starts_with("-resource-dir");
     // Not a language-server session: clangd's --check, --help, or input
     // that is not LSP's framing.
-    Session &= !Arg.starts_with("--check") && !Arg.starts_with("-check") &&
-               !Arg.starts_with("--help") && !Arg.starts_with("-help") &&
-               !Arg.contains("input-style=delimited");
+    Cmd.Session &= !Arg.starts_with("--check") && !Arg.starts_with("-check") &&
+                   !Arg.starts_with("--help") && !Arg.starts_with("-help") &&
+                   !Arg.contains("input-style=delimited");
     llvm::StringRef Dir = Arg;
     // --compile-commands-dir=DIR, or the directory as the next argument.
     if ((Arg == "--compile-commands-dir" || Arg == "-compile-commands-dir") &&
         I + 1 < Argc) {
-      Args.push_back(Argv[I]);
+      Cmd.ClangdArgs.push_back(Argv[I]);
       Dir = Argv[++I];
     } else if (!Dir.consume_front("--compile-commands-dir=") &&
                !Dir.consume_front("-compile-commands-dir=")) {
       Dir = "";
     }
-    if (!Dir.empty()) {
-      DatabaseDir = absolutePath(Dir);
-    }
-    Args.push_back(Argv[I]);
+    if (!Dir.empty())
+      Cmd.DatabaseDir = absolutePath(Dir);
+    Cmd.ClangdArgs.push_back(Argv[I]);
   }
   static char ResourceDir[] = "--resource-dir=" COROLINT_CLANG_RESOURCE_DIR;
   if (!HasResourceDir)
-    Args.push_back(ResourceDir);
-  Args.push_back(nullptr);
+    Cmd.ClangdArgs.push_back(ResourceDir);
+  Cmd.ClangdArgs.push_back(nullptr);
+  return std::nullopt;
+}
 
-  // Both live as long as the process: the proxy's reading thread may
-  // still wait on the editor when clangd returns.
-  static LspProxy *Proxy = nullptr;
-  if (Session) {
-    Proxy = new LspProxy;
-    std::string Corolint = llvm::sys::path::parent_path(
-                               llvm::sys::fs::getMainExecutable(
-                                   Argv[0], reinterpret_cast<void *>(&main)))
-                               .str() +
-                           "/corolint";
-    if (WantFacts && !llvm::sys::fs::can_execute(Corolint)) {
-      llvm::errs() << "corolint-clangd: no corolint beside it (" << Corolint
-                   << ")\n";
-      WantFacts = false;
-    }
-    if (WantFacts)
-      Facts = new BackgroundFacts(*Proxy, Corolint, DatabaseDir);
-    else
-      llvm::errs() << "corolint-clangd: background facts are off; chains "
-                      "through other files are not followed\n";
-    LspProxy::Hooks Hooks;
-    Hooks.FromEditor = [](const llvm::json::Object &M) {
-      return Facts && Facts->fromEditor(M);
-    };
-    if (Facts)
-      Hooks.Watched = BackgroundFacts::watchedMethods();
-    Hooks.FromServer = linkToDocs;
-    if (!Proxy->start(std::move(Hooks))) {
-      llvm::errs() << "corolint-clangd: cannot set up its pipes; running "
-                      "clangd without the background facts\n";
-      delete Facts;
-      Facts = nullptr;
-      Proxy = nullptr;
-    }
-    useBackgroundFacts(Facts);
+/// Puts the proxy between the editor and clangd, with the background facts
+/// when they are wanted and corolint is beside this binary. Returns the
+/// proxy, or null when its pipes cannot be set up. Both live as long as
+/// the process: the proxy's reading thread may still wait on the editor
+/// when clangd returns.
+LspProxy *startSession(const Command &Cmd, const std::string &Corolint) {
+  auto *Proxy = new LspProxy;
+  bool WantFacts = Cmd.WantFacts;
+  if (WantFacts && !llvm::sys::fs::can_execute(Corolint)) {
+    llvm::errs() << "corolint-clangd: no corolint beside it (" << Corolint
+                 << ")\n";
+    WantFacts = false;
   }
-  int Status =
-      clang::clangd::clangdMain(static_cast<int>(Args.size()) - 1, Args.data());
+  if (WantFacts)
+    Facts = new BackgroundFacts(*Proxy, Corolint, Cmd.DatabaseDir);
+  else
+    llvm::errs() << "corolint-clangd: background facts are off; chains "
+                    "through other files are not followed\n";
+  LspProxy::Hooks Hooks;
+  Hooks.FromEditor = [](const llvm::json::Object &M) {
+    return Facts && Facts->fromEditor(M);
+  };
+  if (Facts)
+    Hooks.Watched = BackgroundFacts::watchedMethods();
+  Hooks.FromServer = linkToDocs;
+  if (!Proxy->start(std::move(Hooks))) {
+    llvm::errs() << "corolint-clangd: cannot set up its pipes; running "
+                    "clangd without the background facts\n";
+    delete Facts;
+    Facts = nullptr;
+    Proxy = nullptr;
+  }
+  useBackgroundFacts(Facts);
+  return Proxy;
+}
+
+} // namespace
+
+int main(int Argc, char *Argv[]) {
+  Command Cmd;
+  if (std::optional<int> Answered = parseCommand(Argc, Argv, Cmd))
+    return *Answered;
+  LspProxy *Proxy = nullptr;
+  if (Cmd.Session) {
+    std::string Here = llvm::sys::fs::getMainExecutable(
+        Argv[0], reinterpret_cast<void *>(&main));
+    Proxy = startSession(Cmd, llvm::sys::path::parent_path(Here).str() +
+                                  "/corolint");
+  }
+  int Status = clang::clangd::clangdMain(
+      static_cast<int>(Cmd.ClangdArgs.size()) - 1, Cmd.ClangdArgs.data());
   if (!Proxy)
     return Status;
   if (Facts)
