@@ -308,6 +308,49 @@ NodeId Analysis::nodeOf(const FunctionDecl &F) {
   return *Fn.Node;
 }
 
+void Analysis::indexOverriders(llvm::ArrayRef<const FunctionDecl *> Defined) {
+  for (const FunctionDecl *F : Defined) {
+    const auto *Method = dyn_cast<CXXMethodDecl>(F);
+    if (!Method || !Method->isVirtual())
+      continue;
+    llvm::SmallVector<const CXXMethodDecl *, 4> Up{Method};
+    llvm::SmallPtrSet<const CXXMethodDecl *, 4> Seen;
+    while (!Up.empty()) {
+      const CXXMethodDecl *M = Up.pop_back_val();
+      if (!Seen.insert(M->getCanonicalDecl()).second)
+        continue;
+      Overriders[M->getCanonicalDecl()].push_back(F);
+      llvm::append_range(Up, M->overridden_methods());
+    }
+  }
+}
+
+llvm::ArrayRef<const FunctionDecl *> Analysis::bodiesRun(const Call &C) const {
+  if (C.What == Call::Class::Followed)
+    return C.Target;
+  if (C.What == Call::Class::Virtual)
+    if (auto It = Overriders.find(C.Target); It != Overriders.end())
+      return It->second;
+  return {};
+}
+
+NodeId Analysis::dispatchNodeOf(const FunctionDecl &M) {
+  const FunctionDecl *Key = M.getCanonicalDecl();
+  if (auto It = DispatchNodes.find(Key); It != DispatchNodes.end())
+    return It->second;
+  std::string Usr = Everything ? usrOf(M) : "";
+  NodeId N = G.node(Usr.empty() ? NoStr : Strings->intern(dispatchUsr(Usr)));
+  DispatchNodes[Key] = N;
+  G[N].Name = Strings->intern(displayName(M));
+  G[N].Defined = G[N].Dispatch = true;
+  if (auto It = Overriders.find(Key); It != Overriders.end())
+    for (const FunctionDecl *Body : It->second) {
+      NodeId To = nodeOf(*Body);
+      G[N].Edges.push_back({To, Places.at(Body->getLocation()), {}, true});
+    }
+  return N;
+}
+
 void Analysis::scan(const FunctionDecl &F, NodeId N) {
   G[N].Defined = true;
   G[N].NonBlocking = markedNonBlocking(F);
@@ -328,8 +371,10 @@ void Analysis::scan(const FunctionDecl &F, NodeId N) {
       break;
     }
     case Call::Class::Followed:
-    case Call::Class::External: {
-      NodeId To = nodeOf(*C.Target);
+    case Call::Class::External:
+    case Call::Class::Virtual: {
+      NodeId To = C.What == Call::Class::Virtual ? dispatchNodeOf(*C.Target)
+                                                 : nodeOf(*C.Target);
       G[N].Edges.push_back(
           {To, Places.at(C.Site.Loc), Places.at(C.Site.ImplicitAt)});
       break;
@@ -373,6 +418,7 @@ void Analysis::build() {
     if (Queued.insert(&F).second)
       ToScan.push_back(&F);
   };
+  indexOverriders(Finder.Found);
   for (const FunctionDecl *F : Finder.Found) {
     bool IsCoroutine = isa<CoroutineBodyStmt>(F->getBody());
     if (IsCoroutine)
@@ -382,18 +428,23 @@ void Analysis::build() {
     if (Everything)
       Reach(*F);
   }
+  // Facts hold every virtual call's node: another unit's call may run the
+  // bodies defined here.
+  if (Everything)
+    for (const auto &[Virtual, Bodies] : Overriders)
+      dispatchNodeOf(*Virtual);
   for (const AsyncContext *Coro : Coroutines)
     for (const Call &C : callsOf(*Coro->Func))
-      if (C.What == Call::Class::Followed)
-        Reach(*C.Target);
+      for (const FunctionDecl *Body : bodiesRun(C))
+        Reach(*Body);
   while (!ToScan.empty()) {
     const FunctionDecl *F = ToScan.front();
     ToScan.pop_front();
     scan(*F, nodeOf(*F));
     if (!isa<CoroutineBodyStmt>(F->getBody()))
       for (const Call &C : callsOf(*F))
-        if (C.What == Call::Class::Followed)
-          Reach(*C.Target);
+        for (const FunctionDecl *Body : bodiesRun(C))
+          Reach(*Body);
   }
   collect(Coroutines);
 }
@@ -437,7 +488,8 @@ void Analysis::collect(const std::vector<const AsyncContext *> &Coroutines) {
           R.Coro = Coro;
           continue;
         }
-        if (C.What != Call::Class::Followed && C.What != Call::Class::External)
+        if (C.What != Call::Class::Followed &&
+            C.What != Call::Class::External && C.What != Call::Class::Virtual)
           continue;
         for (unsigned K = 0; K < NumBlockKinds; ++K) {
           BlockKind Kind = static_cast<BlockKind>(K);
@@ -445,6 +497,8 @@ void Analysis::collect(const std::vector<const AsyncContext *> &Coroutines) {
           std::optional<Chain> Path;
           if (C.What == Call::Class::Followed)
             Path = G.chain(nodeOf(*C.Target), Kind);
+          else if (C.What == Call::Class::Virtual)
+            Path = G.chain(dispatchNodeOf(*C.Target), Kind);
           if (CandidatesPass == Path.has_value() || !First(Check, C))
             continue;
           RawFinding &R = (Path ? Found : Candidates).emplace_back();
@@ -488,7 +542,8 @@ std::vector<Candidate> Analysis::candidates(CheckId Check) {
       continue;
     Candidate &C = Out.emplace_back();
     C.Pending = R.F;
-    C.CalleeUsr = Strings->intern(Usr);
+    C.Virtual = R.Site->What == Call::Class::Virtual;
+    C.CalleeUsr = Strings->intern(C.Virtual ? dispatchUsr(Usr) : Usr);
     C.CalleeDefinedHere = R.DefinedHere;
     C.Options = Strings->intern(Opts->fingerprint());
   }

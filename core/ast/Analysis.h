@@ -18,6 +18,7 @@
 #include "Place.h"
 #include "UnitIndex.h"
 #include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/MapVector.h"
 #include <memory>
 #include <optional>
 #include <vector>
@@ -93,6 +94,14 @@ private:
   bool isLibraryFunction(const OwnCall &Call, llvm::StringRef Name) const;
   std::optional<bool> onBlockingPool(const clang::Expr &Operand) const;
   NodeId nodeOf(const clang::FunctionDecl &F);
+  /// The node of a virtual call of M: an edge to each body it may run.
+  NodeId dispatchNodeOf(const clang::FunctionDecl &M);
+  /// Each virtual function's bodies defined in Defined: its own, its
+  /// overrides' at any depth.
+  void indexOverriders(llvm::ArrayRef<const clang::FunctionDecl *> Defined);
+  /// The bodies here that C runs: its callee's, or for a virtual call each
+  /// one it may run.
+  llvm::ArrayRef<const clang::FunctionDecl *> bodiesRun(const Call &C) const;
   void scan(const clang::FunctionDecl &F, NodeId N);
   Finding pending(const Call &C, const AsyncContext &Coro);
 
@@ -105,6 +114,11 @@ private:
   bool Ran = false;
   std::vector<std::unique_ptr<Function>> Functions;
   llvm::DenseMap<const clang::FunctionDecl *, Function *> ByDecl;
+  /// By canonical declaration, in the order first met.
+  llvm::MapVector<const clang::FunctionDecl *,
+                  std::vector<const clang::FunctionDecl *>>
+      Overriders;
+  llvm::DenseMap<const clang::FunctionDecl *, NodeId> DispatchNodes;
   std::vector<RawFinding> Found;      // findings without fix-its
   std::vector<RawFinding> Candidates; // with no End
   std::optional<

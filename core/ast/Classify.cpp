@@ -100,16 +100,24 @@ void Analysis::classify(Call &C, llvm::ArrayRef<std::string> Names,
   }
 
   // Calls are followed into plain functions, and into functions defined in
-  // other units, called directly, outside system headers, unless marked
-  // non-blocking or offloading their callable arguments.
+  // other units, declared outside system headers, unless marked
+  // non-blocking or offloading their callable arguments; a virtual call
+  // into every body it may run.
   const FunctionDecl *Callee = Site.Callee;
-  if (!Callee || Site.Virtual || Opts->NonBlocking.match(Names) ||
-      Opts->Offload.match(Names) ||
+  if (!Callee || Opts->NonBlocking.match(Names) || Opts->Offload.match(Names) ||
       Opts->knowledge().libraryMachinery(
           qualifiedName(*Callee),
           Callee->getTemplateInstantiationPattern() != nullptr))
     return;
   const SourceManager &SM = Ctx.getSourceManager();
+  if (Site.Virtual) {
+    if (!SM.isInSystemHeader(Callee->getCanonicalDecl()->getLocation()) &&
+        !markedNonBlocking(*Callee)) {
+      C.What = Call::Class::Virtual;
+      C.Target = Callee->getCanonicalDecl();
+    }
+    return;
+  }
   const FunctionDecl *Def = nullptr;
   if (Callee->hasBody(Def) && Def) {
     if (!Def->isDependentContext() && !isa<CoroutineBodyStmt>(Def->getBody()) &&

@@ -32,6 +32,8 @@ struct ClassifiedCall {
     Blocking, // a blocking call: Blocks
     Followed, // a plain function with a body here: Target is it
     External, // a function defined in another unit: Target declares it
+    Virtual,  // a virtual call chosen at run time: Target is the function
+              // named; it may run its body or any override's
   } What = Class::Other;
   Primitive Blocks;
   const clang::FunctionDecl *Target = nullptr;

@@ -60,7 +60,8 @@ struct NodeFlag {
 };
 constexpr NodeFlag NodeFlags[] = {{"defined", &Node::Defined},
                                   {"coroutine", &Node::Coroutine},
-                                  {"nonblocking", &Node::NonBlocking}};
+                                  {"nonblocking", &Node::NonBlocking},
+                                  {"dispatch", &Node::Dispatch}};
 
 } // namespace
 

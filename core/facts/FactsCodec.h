@@ -58,7 +58,8 @@ template <typename IO> auto describe(IO &Io, Edit &E) {
   return Io.array(E.At, E.Length, E.Text);
 }
 template <typename IO> auto describe(IO &Io, Hop &H) {
-  return Io.array(Io.id(H.Caller), Io.id(H.Callee), H.At, H.Implicit);
+  return Io.array(Io.id(H.Caller), Io.id(H.Callee), H.At, H.Implicit,
+                  H.Dispatch);
 }
 template <typename IO> auto describe(IO &Io, Coroutine &C) {
   return Io.array(Io.id(C.Name), Io.id(C.Qualified), C.Lambda, C.At, C.FW);
@@ -77,7 +78,7 @@ template <typename IO> auto describe(IO &Io, Candidate &C) {
   return Io.object(
       field("finding", C.Pending), field("callee", Io.id(C.CalleeUsr)),
       field("here", C.CalleeDefinedHere), field("options", Io.id(C.Options)),
-      optionalField("hidden", C.Hidden));
+      optionalField("hidden", C.Hidden), optionalField("virtual", C.Virtual));
 }
 template <typename IO> auto describe(IO &Io, HiddenFinding &H) {
   return Io.array(H.Check, H.At);
@@ -86,7 +87,7 @@ template <typename IO> auto describe(IO &Io, Input &I) {
   return Io.array(I.first, Io.hash(I.second));
 }
 template <typename IO> auto describe(IO &Io, Edge &E) {
-  return Io.array(E.To, E.At, E.ImplicitAt);
+  return Io.array(E.To, E.At, E.ImplicitAt, E.Dispatch);
 }
 
 /// What the decoder checks of a part beyond its shape: why it is wrong, or

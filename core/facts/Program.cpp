@@ -66,7 +66,8 @@ std::optional<Finding> Program::resolveFrom(const Candidate &C,
   Chain Path;
   for (const Hop &H : Found->Hops)
     Path.Hops.push_back({To(Pool, Strings, H.Caller),
-                         To(Pool, Strings, H.Callee), Back(H.At), H.Implicit});
+                         To(Pool, Strings, H.Callee), Back(H.At), H.Implicit,
+                         H.Dispatch});
   Path.End = Found->End;
   Path.End.Name = To(Pool, Strings, Path.End.Name);
   Path.End.Suggestion = To(Pool, Strings, Path.End.Suggestion);

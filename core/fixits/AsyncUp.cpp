@@ -114,9 +114,6 @@ public:
 
   /// Why B cannot become a coroutine of the framework as it is.
   std::optional<std::pair<NoRewrite, std::string>> unfit() const {
-    const auto *Method = dyn_cast<CXXMethodDecl>(&B);
-    if (Method && Method->isVirtual())
-      return {{NoRewrite::Virtual, ""}};
     if (isa<CXXConstructorDecl, CXXDestructorDecl, CXXConversionDecl>(B) ||
         B.isOverloadedOperator() || B.isMain() || isLambdaCallOperator(&B))
       return {{NoRewrite::SpecialFunction, ""}};
@@ -282,6 +279,10 @@ AsyncRewrite asyncAllTheWayUp(const Chain &C, const AsyncContext &Coro,
     Task = FW->TaskTemplate;
   if (Task.empty())
     return Fail(NoRewrite::UnknownTaskType);
+  // A virtual call may run any override: they would all change together.
+  if (const auto *Method = dyn_cast<CXXMethodDecl>(&B);
+      Method && Method->isVirtual())
+    return Fail(NoRewrite::Virtual);
   if (C.Hops.size() != 1)
     return {NoRewrite::ReachesThrough, C.Hops.front().Callee, {}};
   AsyncUp Up(Coro, B, U, Task,

@@ -2,6 +2,7 @@
 
 #include "Finding.h"
 #include "EnumNames.h"
+#include "llvm/ADT/Twine.h"
 
 namespace corolint {
 
@@ -30,6 +31,10 @@ llvm::StringRef noRewriteText(NoRewrite Why) {
   return NoRewriteTexts[static_cast<size_t>(Why)];
 }
 
+std::string dispatchUsr(llvm::StringRef Usr) {
+  return (llvm::Twine(Usr) + "#virtual").str();
+}
+
 Finding resolve(const Candidate &Cand, const Chain &C) {
   Finding F = Cand.Pending;
   F.End = C.End;
@@ -38,7 +43,9 @@ Finding resolve(const Candidate &Cand, const Chain &C) {
     // Across files the rewrite is only advised. (The first hop is a call
     // unless the callee makes the blocking call itself, as another unit's
     // body of an inline function may.)
-    if (Cand.CalleeDefinedHere && C.Hops.size() > 1)
+    if (Cand.Virtual)
+      F.Async = {NoRewrite::Virtual, NoStr, {}};
+    else if (Cand.CalleeDefinedHere && C.Hops.size() > 1)
       F.Async = {NoRewrite::ReachesThrough, C.Hops.front().Callee, {}};
     else
       F.Async = {NoRewrite::DefinedElsewhere, NoStr, {}};

@@ -73,12 +73,19 @@ struct Candidate {
   StrId CalleeUsr = NoStr;
   /// Whether the callee's body is in the candidate's translation unit.
   bool CalleeDefinedHere = false;
+  /// Whether the call is virtual, chosen at run time: CalleeUsr then names
+  /// the node of the virtual call (dispatchUsr), not the function's body.
+  bool Virtual = false;
   /// The fingerprint of the options its graph was made under.
   StrId Options = NoStr;
   /// In a header the header filter leaves out: only counted, if it
   /// becomes a finding.
   bool Hidden = false;
 };
+
+/// The USR of the node that stands for a virtual call of the function
+/// whose USR is Usr: the bodies such a call may run.
+std::string dispatchUsr(llvm::StringRef Usr);
 
 /// Pending, completed with C: the finding a candidate becomes. For a
 /// nested run, its note says why there is no rewrite across files.

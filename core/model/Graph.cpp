@@ -1,6 +1,7 @@
 //===--- Graph.cpp - Functions, their calls, and the blocking calls they reach
 
 #include "Graph.h"
+#include "llvm/ADT/STLExtras.h"
 
 namespace corolint {
 
@@ -60,6 +61,16 @@ void Graph::merge(const Graph &Other) {
     const Node &Theirs = Other[I];
     if (Mine.Name == NoStr)
       Mine.Name = Theirs.Name;
+    if (Theirs.Dispatch) {
+      Mine.Defined = Mine.Dispatch = true;
+      for (Edge E : Theirs.Edges) {
+        E.To = Map[E.To];
+        if (llvm::none_of(Mine.Edges,
+                          [&](const Edge &Known) { return Known.To == E.To; }))
+          Mine.Edges.push_back(E);
+      }
+      continue;
+    }
     if (Mine.Defined || !Theirs.Defined)
       continue;
     Mine.Defined = true;
@@ -140,8 +151,10 @@ std::optional<Chain> Graph::chain(NodeId N, BlockKind Kind) {
   while (Reaches[K][U].Distance > 1) {
     const Edge &E = Nodes[U].Edges[Reaches[K][U].Edge];
     bool Implicit = E.ImplicitAt.valid();
-    C.Hops.push_back({Nodes[U].Name, Nodes[E.To].Name,
-                      Implicit ? E.ImplicitAt : E.At, Implicit});
+    // A virtual call that runs the function's own body is a plain call.
+    if (!E.Dispatch || Nodes[U].Name != Nodes[E.To].Name)
+      C.Hops.push_back({Nodes[U].Name, Nodes[E.To].Name,
+                        Implicit ? E.ImplicitAt : E.At, Implicit, E.Dispatch});
     U = E.To;
   }
   const Sink &S = sink(U, Kind);

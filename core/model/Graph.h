@@ -34,12 +34,14 @@ struct Primitive {
 
 using NodeId = uint32_t;
 
-/// A call from one function into another.
+/// A call from one function into another; or, from a virtual call's node,
+/// one of the bodies it may run (Dispatch: At is where that body is).
 struct Edge {
   NodeId To;
   Place At;
   /// For an implicit call (a destructor), where it happens.
   Place ImplicitAt;
+  bool Dispatch = false;
 };
 
 /// The first blocking call of one kind a function makes itself.
@@ -62,6 +64,10 @@ struct Node {
   bool Coroutine = false;
   /// Marked COROLINT_NONBLOCKING where it is defined: not followed.
   bool NonBlocking = false;
+  /// It stands for a call of a virtual function chosen at run time: its
+  /// edges go to every body defined in the program that the call may run
+  /// (the function's own and its overrides'), gathered from every unit.
+  bool Dispatch = false;
   std::vector<Edge> Edges;
   /// Its blocking calls, when it makes any: an index into the graph's
   /// sets of sinks (most functions make none).
@@ -70,11 +76,13 @@ struct Node {
 };
 
 /// One step of a chain: At, in Caller, calls Callee (the next function, or
-/// at the end the blocking call).
+/// at the end the blocking call); or, for Dispatch, a call of the virtual
+/// function Caller may run its override Callee, defined At.
 struct Hop {
   StrId Caller = NoStr, Callee = NoStr;
   Place At;
   bool Implicit = false;
+  bool Dispatch = false;
 };
 
 /// The shortest way from a function down to a blocking call: one hop per
@@ -110,7 +118,8 @@ public:
   llvm::ArrayRef<Primitive> primitives() const { return Primitives; }
 
   /// Adds Other's functions (Other shares this graph's pool): a function
-  /// defined in both keeps this graph's definition.
+  /// defined in both keeps this graph's definition; a virtual call's node
+  /// gains the bodies Other knows it may run.
   void merge(const Graph &Other);
 
   /// The shortest chain of calls from N down to a blocking call of Kind;

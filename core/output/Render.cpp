@@ -90,6 +90,12 @@ std::vector<Message> render(const Finding &F, const StringPool &S) {
   for (size_t I = 0; I < F.Hops.size(); ++I) {
     const Hop &H = F.Hops[I];
     std::string Caller = S[H.Caller].str();
+    if (H.Dispatch) {
+      Note(Role::Hop, H.At,
+           "the virtual call of " + Caller + " may run its override " +
+               S[H.Callee].str() + ", defined here");
+      continue;
+    }
     Caller += H.Implicit ? " implicitly calls " : " calls ";
     // The last hop calls the blocking call itself.
     bool Last = !H.Implicit && I + 1 == F.Hops.size();

@@ -1,6 +1,6 @@
 // Teaching corolint about a codebase: annotations, function-list options,
 // offloading functions and blocking-pool awaitables; and what is never
-// followed (lambdas handed to threads, virtual calls, function pointers).
+// followed (lambdas handed to threads, function pointers).
 // RUN: %clang_tidy --checks='-*,coro-*' %s -- -std=c++20 -I %inputs -I %source_dir/include \
 // RUN:   | FileCheck %s --implicit-check-not='{{warning|note|error}}:'
 // RUN: %clang_tidy --checks='-*,coro-*' \
@@ -63,7 +63,7 @@ cppcoro::task<int> annotated(FinalStore &F, Store &S) {
   // OPTS: :[[@LINE-3]]:8: warning: blocking call to 'legacy_query' inside coroutine 'annotated' [coro-blocking-call]
   // OPTS: :[[#OANNOTATED]]:20: note: coroutine 'annotated' declared here
   warm_cache();
-  // Virtual calls are followed only where the final overrider is known.
+  // A call of a final class's function runs that function only.
   A += F.load();
   // CHECK: :[[@LINE-1]]:10: warning: call to 'FinalStore::load' reaches nested run 'cppcoro::sync_wait' inside coroutine 'annotated' [coro-sync-calls-async]
   // CHECK: :[[#ANNOTATED]]:20: note: coroutine 'annotated' declared here
@@ -73,7 +73,16 @@ cppcoro::task<int> annotated(FinalStore &F, Store &S) {
   // OPTS: :[[#OANNOTATED]]:20: note: coroutine 'annotated' declared here
   // OPTS: :[[@LINE-25]]:32: note: 'FinalStore::load' calls 'cppcoro::sync_wait' here
   // OPTS: :[[@LINE-8]]:10: note: make 'FinalStore::load' a coroutine and 'co_await' it: async all the way up; no fix-it: 'FinalStore::load' is virtual
+  // A virtual call may run the function's own body, which blocks here.
   A += S.load();
+  // CHECK: :[[@LINE-1]]:10: warning: call to 'Store::load' reaches nested run 'cppcoro::sync_wait' inside coroutine 'annotated' [coro-sync-calls-async]
+  // CHECK: :[[#ANNOTATED]]:20: note: coroutine 'annotated' declared here
+  // CHECK: :[[@LINE-34]]:31: note: 'Store::load' calls 'cppcoro::sync_wait' here
+  // CHECK: :[[@LINE-4]]:10: note: make 'Store::load' a coroutine and 'co_await' it: async all the way up; no fix-it: 'Store::load' is virtual
+  // OPTS: :[[@LINE-5]]:10: warning: call to 'Store::load' reaches nested run 'cppcoro::sync_wait' inside coroutine 'annotated' [coro-sync-calls-async]
+  // OPTS: :[[#OANNOTATED]]:20: note: coroutine 'annotated' declared here
+  // OPTS: :[[@LINE-38]]:31: note: 'Store::load' calls 'cppcoro::sync_wait' here
+  // OPTS: :[[@LINE-8]]:10: note: make 'Store::load' a coroutine and 'co_await' it: async all the way up; no fix-it: 'Store::load' is virtual
   co_return A;
 }
 
@@ -81,7 +90,7 @@ cppcoro::task<int> options(int Id) {
   audit::flush();
   // CHECK: :[[@LINE-1]]:3: warning: call to 'audit::flush' reaches blocking sleep 'sleep' inside coroutine 'options' [coro-blocking-sleep]
   // CHECK: :[[#OPTIONS:@LINE-3]]:20: note: coroutine 'options' declared here
-  // CHECK: :[[@LINE-56]]:23: note: 'audit::flush' calls 'sleep' here
+  // CHECK: :[[@LINE-65]]:23: note: 'audit::flush' calls 'sleep' here
   // CHECK: :[[@LINE-4]]:3: note: cppcoro coroutines await 'io_service.schedule_after(d)' on a 'cppcoro::io_service' instead
   int V = vendor::fetch(Id);
   // OPTS: :[[@LINE-1]]:11: warning: blocking call to 'vendor::fetch' inside coroutine 'options' [coro-blocking-call]
@@ -91,7 +100,7 @@ cppcoro::task<int> options(int Id) {
   pool::submit([] { sleep(1); });
   // CHECK: :[[@LINE-1]]:3: warning: call to 'pool::submit<(lambda)>' reaches blocking sleep 'sleep' inside coroutine 'options' [coro-blocking-sleep]
   // CHECK: :[[#OPTIONS]]:20: note: coroutine 'options' declared here
-  // CHECK: :[[@LINE-59]]:45: note: 'pool::submit<(lambda)>' calls 'lambda' here
+  // CHECK: :[[@LINE-68]]:45: note: 'pool::submit<(lambda)>' calls 'lambda' here
   // CHECK: :[[@LINE-4]]:21: note: 'lambda' calls 'sleep' here
   // CHECK: :[[@LINE-5]]:3: note: cppcoro coroutines await 'io_service.schedule_after(d)' on a 'cppcoro::io_service' instead
   pool::submit(audit::flush);

@@ -1,0 +1,3 @@
+#include "store.h"
+
+int SqlStore::load() { return cppcoro::sync_wait(child()); }
