@@ -65,6 +65,14 @@ struct Vouched {
 struct SleepyVouched : Vouched {
   void go() override { sleep(1); }
 };
+// And for one override's body.
+struct Meter {
+  virtual ~Meter() = default;
+  virtual void tick() {}
+};
+struct VouchedMeter : Meter {
+  COROLINT_NONBLOCKING void tick() override { sleep(1); }
+};
 
 // An override that is a coroutine: calling it does not run its body, which
 // is reported where it is.
@@ -85,40 +93,41 @@ struct SlowJob : Job {
 int through_helper(Store &S) { return S.load(); }
 
 cppcoro::task<int> handler(Store &S, Poller &P, Sink &K, Buffered &B, Clock C,
-                           SleepyClock &SC, Vouched &V, Job &J) {
+                           SleepyClock &SC, Vouched &V, Job &J, Meter &M) {
   int A = S.load();
   // CHECK: :[[@LINE-1]]:13: warning: call to 'Store::load' reaches nested run 'cppcoro::sync_wait' inside coroutine 'handler' [coro-sync-calls-async]
   // CHECK: :[[#HANDLER:@LINE-4]]:20: note: coroutine 'handler' declared here
-  // CHECK: :[[@LINE-68]]:7: note: the virtual call of 'Store::load' may run its override 'SqlStore::load', defined here
-  // CHECK: :[[@LINE-69]]:32: note: 'SqlStore::load' calls 'cppcoro::sync_wait' here
+  // CHECK: :[[@LINE-76]]:7: note: the virtual call of 'Store::load' may run its override 'SqlStore::load', defined here
+  // CHECK: :[[@LINE-77]]:32: note: 'SqlStore::load' calls 'cppcoro::sync_wait' here
   // CHECK: :[[@LINE-5]]:13: note: make 'Store::load' a coroutine and 'co_await' it: async all the way up; no fix-it: 'Store::load' is virtual
   P.poll();
   // CHECK: :[[@LINE-1]]:5: warning: call to 'Poller::poll' reaches blocking sleep 'usleep' inside coroutine 'handler' [coro-blocking-sleep]
   // CHECK: :[[#HANDLER]]:20: note: coroutine 'handler' declared here
-  // CHECK: :[[@LINE-68]]:25: note: 'Poller::poll' calls 'usleep' here
+  // CHECK: :[[@LINE-76]]:25: note: 'Poller::poll' calls 'usleep' here
   // CHECK: :[[@LINE-4]]:5: note: cppcoro coroutines await 'io_service.schedule_after(d)' on a 'cppcoro::io_service' instead
   K.write(1);
   // CHECK: :[[@LINE-1]]:5: warning: call to 'Sink::write' reaches blocking sleep 'sleep' inside coroutine 'handler' [coro-blocking-sleep]
   // CHECK: :[[#HANDLER]]:20: note: coroutine 'handler' declared here
-  // CHECK: :[[@LINE-58]]:8: note: the virtual call of 'Sink::write' may run its override 'Slow::write', defined here
-  // CHECK: :[[@LINE-59]]:32: note: 'Slow::write' calls 'sleep' here
+  // CHECK: :[[@LINE-66]]:8: note: the virtual call of 'Sink::write' may run its override 'Slow::write', defined here
+  // CHECK: :[[@LINE-67]]:32: note: 'Slow::write' calls 'sleep' here
   // CHECK: :[[@LINE-5]]:5: note: cppcoro coroutines await 'io_service.schedule_after(d)' on a 'cppcoro::io_service' instead
   B.write(2);
   // CHECK: :[[@LINE-1]]:5: warning: call to 'Buffered::write' reaches blocking sleep 'sleep' inside coroutine 'handler' [coro-blocking-sleep]
   // CHECK: :[[#HANDLER]]:20: note: coroutine 'handler' declared here
-  // CHECK: :[[@LINE-64]]:8: note: the virtual call of 'Buffered::write' may run its override 'Slow::write', defined here
-  // CHECK: :[[@LINE-65]]:32: note: 'Slow::write' calls 'sleep' here
+  // CHECK: :[[@LINE-72]]:8: note: the virtual call of 'Buffered::write' may run its override 'Slow::write', defined here
+  // CHECK: :[[@LINE-73]]:32: note: 'Slow::write' calls 'sleep' here
   // CHECK: :[[@LINE-5]]:5: note: cppcoro coroutines await 'io_service.schedule_after(d)' on a 'cppcoro::io_service' instead
   A += C.now();
   A += SC.Clock::now();
   V.go();
+  M.tick();
   A += co_await J.run();
   A += through_helper(S);
   // CHECK: :[[@LINE-1]]:8: warning: call to 'through_helper' reaches nested run 'cppcoro::sync_wait' inside coroutine 'handler' [coro-sync-calls-async]
   // CHECK: :[[#HANDLER]]:20: note: coroutine 'handler' declared here
-  // CHECK: :[[@LINE-34]]:41: note: 'through_helper' calls 'Store::load' here
-  // CHECK: :[[@LINE-96]]:7: note: the virtual call of 'Store::load' may run its override 'SqlStore::load', defined here
-  // CHECK: :[[@LINE-97]]:32: note: 'SqlStore::load' calls 'cppcoro::sync_wait' here
+  // CHECK: :[[@LINE-35]]:41: note: 'through_helper' calls 'Store::load' here
+  // CHECK: :[[@LINE-105]]:7: note: the virtual call of 'Store::load' may run its override 'SqlStore::load', defined here
+  // CHECK: :[[@LINE-106]]:32: note: 'SqlStore::load' calls 'cppcoro::sync_wait' here
   // CHECK: :[[@LINE-6]]:8: note: make 'through_helper' a coroutine and 'co_await' it: async all the way up; no fix-it: 'through_helper' reaches it through 'Store::load'
   co_return A;
 }
