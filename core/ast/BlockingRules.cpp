@@ -646,6 +646,95 @@ std::optional<KnownBlocking> knownBlocking(
   return std::nullopt;
 }
 
+namespace {
+
+/// The canonical type of the member type Name of the complete class T
+/// (a typedef, an alias or a nested class); null when it has none.
+QualType memberType(QualType T, llvm::StringRef Name) {
+  const auto *Class = T->getAsCXXRecordDecl();
+  if (!Class || !Class->hasDefinition())
+    return {};
+  for (const NamedDecl *D : Class->lookup(
+           DeclarationName(&Class->getASTContext().Idents.get(Name)))) {
+    if (const auto *Alias = dyn_cast<TypedefNameDecl>(D))
+      return Alias->getUnderlyingType().getCanonicalType();
+    if (const auto *Nested = dyn_cast<CXXRecordDecl>(D))
+      return Class->getASTContext().getRecordType(Nested).getCanonicalType();
+  }
+  return {};
+}
+
+QualType resolveIn(const NestedNameSpecifier *Qualifier,
+                   const ClassTemplateSpecializationDecl &Spec,
+                   const TwinRule &Rule);
+
+/// Pattern, a type written in a member of Spec's class template, resolved
+/// in Spec: the class's parameters by Spec's arguments, the member types of
+/// a resolved class looked up (`typename Protocol::socket` in
+/// basic_socket_acceptor<tcp> is tcp's `socket`), and an I/O object
+/// rebound to an executor (Rule's `T::rebind_executor<E>::other`) T itself
+/// when T's executor is E already. Null where it does not resolve.
+QualType resolveIn(QualType Pattern,
+                   const ClassTemplateSpecializationDecl &Spec,
+                   const TwinRule &Rule) {
+  Pattern = Pattern.getCanonicalType();
+  if (!Pattern->isDependentType())
+    return Pattern;
+  if (const auto *Param = Pattern->getAs<TemplateTypeParmType>()) {
+    const TemplateArgumentList &Args = Spec.getTemplateArgs();
+    unsigned Depth =
+        Spec.getSpecializedTemplate()->getTemplateParameters()->getDepth();
+    if (Param->getDepth() != Depth || Param->getIndex() >= Args.size() ||
+        Args[Param->getIndex()].getKind() != TemplateArgument::Type)
+      return {};
+    return Args[Param->getIndex()].getAsType().getCanonicalType();
+  }
+  const auto *Member = Pattern->getAs<DependentNameType>();
+  const NestedNameSpecifier *Outer = Member ? Member->getQualifier() : nullptr;
+  const auto *Rebind = dyn_cast_or_null<DependentTemplateSpecializationType>(
+      Outer ? Outer->getAsType() : nullptr);
+  if (!Rebind) {
+    QualType Scope = resolveIn(Outer, Spec, Rule);
+    return Scope.isNull()
+               ? QualType()
+               : memberType(Scope, Member->getIdentifier()->getName());
+  }
+  // T::rebind_executor<E>::other
+  if (Rule.RebindTemplate.empty() ||
+      Rebind->getIdentifier()->getName() != Rule.RebindTemplate ||
+      Member->getIdentifier()->getName() != Rule.RebindMember ||
+      Rebind->template_arguments().size() != 1 ||
+      Rebind->template_arguments()[0].getKind() != TemplateArgument::Type)
+    return {};
+  QualType Object = resolveIn(Rebind->getQualifier(), Spec, Rule);
+  QualType Executor =
+      resolveIn(Rebind->template_arguments()[0].getAsType(), Spec, Rule);
+  QualType Own =
+      Object.isNull() ? QualType() : memberType(Object, Rule.ExecutorType);
+  if (Own.isNull() || Executor.isNull() || Own != Executor)
+    return {};
+  return Object;
+}
+
+/// The class a qualifier names (`Protocol::socket::`), resolved in Spec as
+/// resolveIn does; null when it does not resolve.
+QualType resolveIn(const NestedNameSpecifier *Qualifier,
+                   const ClassTemplateSpecializationDecl &Spec,
+                   const TwinRule &Rule) {
+  if (!Qualifier)
+    return {};
+  if (const Type *T = Qualifier->getAsType())
+    return resolveIn(QualType(T, 0), Spec, Rule);
+  if (Qualifier->getKind() != NestedNameSpecifier::Identifier)
+    return {};
+  QualType Scope = resolveIn(Qualifier->getPrefix(), Spec, Rule);
+  return Scope.isNull()
+             ? QualType()
+             : memberType(Scope, Qualifier->getAsIdentifier()->getName());
+}
+
+} // namespace
+
 std::optional<AsyncTwin> asyncTwin(const OwnCall &Call, ASTContext &Ctx,
                                    const Knowledge &K) {
   const FunctionDecl *Callee = Call.Callee;
@@ -687,6 +776,11 @@ std::optional<AsyncTwin> asyncTwin(const OwnCall &Call, ASTContext &Ctx,
     if (!Token)
       continue;
     std::optional<QualType> Value = completionValue(*Token, Ctx);
+    const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(Scope);
+    if (Value && (*Value)->isDependentType() && Spec)
+      if (QualType Resolved = resolveIn(*Value, *Spec, K.twinRule());
+          !Resolved.isNull())
+        Value = Resolved;
     Twin.SameValue = Value && fits(*Value, Call.Call->getType(), Ctx);
     Twin.Class = twinClassOf(Call, K);
     return Twin;

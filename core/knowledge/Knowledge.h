@@ -256,6 +256,10 @@ struct TwinRule {
   llvm::ArrayRef<llvm::StringRef> TokenConcepts, TokenSuffixes, ErrorCodes;
   /// What a twin of a class no row names waits for.
   Wait UnknownClass = Wait::Device;
+  /// How a twin names an I/O object of another executor:
+  /// `T::RebindTemplate<E>::RebindMember` is T with its executor (its
+  /// member type ExecutorType) replaced by E.
+  llvm::StringRef RebindTemplate, RebindMember, ExecutorType;
 };
 
 /// An input stream class whose reads block, and how.

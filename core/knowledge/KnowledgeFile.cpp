@@ -103,10 +103,15 @@ struct Stream : Row {
   Wait Waits = Wait::None;
 };
 
+struct Rebind {
+  std::string Template, Member, Executor;
+};
+
 struct TwinRule {
   std::string Prefix;
   std::vector<std::string> TokenConcepts, TokenSuffixes, ErrorCodes;
   Wait UnknownClass = Wait::Device;
+  std::optional<Rebind> Rebinds;
 };
 
 struct Stubs {
@@ -493,6 +498,15 @@ template <> struct MappingTraits<doc::TwinRule> {
     Io.mapOptional("token-suffixes", T.TokenSuffixes);
     Io.mapOptional("error-codes", T.ErrorCodes);
     Io.mapOptional("unknown-class-waits", T.UnknownClass);
+    Io.mapOptional("rebind", T.Rebinds);
+  }
+};
+
+template <> struct MappingTraits<doc::Rebind> {
+  static void mapping(IO &Io, doc::Rebind &R) {
+    Io.mapRequired("template", R.Template);
+    Io.mapRequired("member", R.Member);
+    Io.mapRequired("executor", R.Executor);
   }
 };
 
@@ -782,10 +796,16 @@ void KnowledgeReader::takeBlocking(const doc::Document &D) {
     for (const std::string &Name : T.all())
       K.TwinClasses.push_back(
           {save(Name), T.Waits, T.Timer, origin(D.From, T)});
-  if (D.Twins)
+  if (D.Twins) {
     K.Twins = {save(D.Twins->Prefix), saveAll(D.Twins->TokenConcepts),
                saveAll(D.Twins->TokenSuffixes), saveAll(D.Twins->ErrorCodes),
                D.Twins->UnknownClass};
+    if (const std::optional<doc::Rebind> &R = D.Twins->Rebinds) {
+      K.Twins.RebindTemplate = save(R->Template);
+      K.Twins.RebindMember = save(R->Member);
+      K.Twins.ExecutorType = save(R->Executor);
+    }
+  }
   for (const doc::Stream &S : D.Streams)
     for (const std::string &Name : S.all())
       K.Streams.push_back({save(Name), S.Waits});

@@ -67,11 +67,27 @@ asio::awaitable<void> client(tcp::socket &Sock, tcp::resolver &Resolver,
   // CHECK: :[[@LINE-1]]:12: warning: blocking call to 'asio::basic_socket_acceptor::accept' (synchronous network I/O) inside coroutine 'client' [coro-blocking-call]
   // CHECK: :[[#CLIENT]]:23: note: coroutine 'client' declared here
   // FIXED: {{^}}  co_await Acceptor.async_accept(Sock, asio::use_awaitable);{{$}}
-  // The moving accept's twin completes with a socket type the header does
-  // not spell out: the discarded call is rewritten, the kept one is not.
+  // The moving accept's twin completes with the socket rebound to the
+  // acceptor's executor: the call's own type, so its value is kept.
   tcp::socket Peer = Acceptor.accept();
   // CHECK: :[[@LINE-1]]:31: warning: blocking call to 'asio::basic_socket_acceptor::accept' (synchronous network I/O) inside coroutine 'client' [coro-blocking-call]
   // CHECK: :[[#CLIENT]]:23: note: coroutine 'client' declared here
+  // FIXED: {{^}}  tcp::socket Peer = co_await Acceptor.async_accept(asio::use_awaitable);{{$}}
+  auto Other = Acceptor.accept(Ec);
+  // CHECK: :[[@LINE-1]]:25: warning: blocking call to 'asio::basic_socket_acceptor::accept' (synchronous network I/O) inside coroutine 'client' [coro-blocking-call]
+  // CHECK: :[[#CLIENT]]:23: note: coroutine 'client' declared here
+  // FIXED: {{^}}  auto Other = co_await Acceptor.async_accept(asio::redirect_error(asio::use_awaitable, Ec));{{$}}
+  co_return;
+}
+
+// An acceptor of another executor type: its twin's socket is not the one
+// accept returns, so a kept value gets no fix-it.
+using LoopAcceptor =
+    asio::basic_socket_acceptor<tcp, asio::io_context::executor_type>;
+asio::awaitable<void> loop_acceptor(LoopAcceptor &Acceptor) {
+  tcp::socket Peer = Acceptor.accept();
+  // CHECK: :[[@LINE-1]]:31: warning: blocking call to 'asio::basic_socket_acceptor::accept' (synchronous network I/O) inside coroutine 'loop_acceptor' [coro-blocking-call]
+  // CHECK: :[[@LINE-3]]:23: note: coroutine 'loop_acceptor' declared here
   // CHECK: :[[@LINE-3]]:31: note: use 'async_accept' with 'asio::use_awaitable' instead
   co_return;
 }

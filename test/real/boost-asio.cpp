@@ -38,6 +38,15 @@ net::awaitable<void> heartbeat(net::io_context &Io) {
   }
 }
 
+// The moving accept's twin completes with the accept's own socket type.
+net::awaitable<void> listen(net::ip::tcp::acceptor &Acceptor) {
+  net::ip::tcp::socket Peer = Acceptor.accept();
+  // CHECK: :[[@LINE-1]]:40: warning: blocking call to 'boost::asio::basic_socket_acceptor::accept' (synchronous network I/O) inside coroutine 'listen' [coro-blocking-call]
+  // CHECK: :[[@LINE-3]]:22: note: coroutine 'listen' declared here
+  // FIXED: {{^}}  net::ip::tcp::socket Peer = co_await Acceptor.async_accept(boost::asio::use_awaitable);{{$}}
+  co_return;
+}
+
 int main() {
   net::io_context Io;
   net::co_spawn(Io, heartbeat(Io), net::detached);
