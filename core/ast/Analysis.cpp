@@ -411,7 +411,6 @@ void Analysis::build() {
 
   // The graph: the plain functions the coroutines call, and what they call
   // in turn; for facts, every function defined here.
-  std::vector<const AsyncContext *> Coroutines;
   std::deque<const FunctionDecl *> ToScan;
   llvm::DenseSet<const FunctionDecl *> Queued;
   auto Reach = [&](const FunctionDecl &F) {
@@ -446,10 +445,10 @@ void Analysis::build() {
         for (const FunctionDecl *Body : bodiesRun(C))
           Reach(*Body);
   }
-  collect(Coroutines);
+  collect();
 }
 
-void Analysis::collect(const std::vector<const AsyncContext *> &Coroutines) {
+void Analysis::collect() {
   // Each finding once per check, place and name called (a variable's
   // constructor and destructor share a place; template instances share
   // both); findings first, so that an instance with a chain is reported
@@ -548,6 +547,26 @@ std::vector<Candidate> Analysis::candidates(CheckId Check) {
     C.Options = Strings->intern(Opts->fingerprint());
   }
   return Out;
+}
+
+bool Analysis::reachedFromCoroutine(const FunctionDecl &F) {
+  if (!Ran)
+    run();
+  if (!Reached) {
+    Reached.emplace();
+    llvm::SmallVector<const FunctionDecl *, 16> Work;
+    auto Reach = [&](const Call &C) {
+      for (const FunctionDecl *Body : bodiesRun(C))
+        if (Reached->insert(Body).second)
+          Work.push_back(Body);
+    };
+    for (const AsyncContext *Coro : Coroutines)
+      llvm::for_each(callsOf(*Coro->Func), Reach);
+    while (!Work.empty())
+      llvm::for_each(callsOf(*Work.pop_back_val()), Reach);
+  }
+  const FunctionDecl *Def = F.getDefinition();
+  return Reached->contains(Def ? Def : &F);
 }
 
 llvm::ArrayRef<Reference> Analysis::referencesTo(const FunctionDecl &F) {

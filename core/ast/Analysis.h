@@ -18,6 +18,7 @@
 #include "Place.h"
 #include "UnitIndex.h"
 #include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/MapVector.h"
 #include <memory>
 #include <optional>
@@ -66,6 +67,7 @@ public:
   const std::optional<AsyncContext> &
   contextOf(const clang::FunctionDecl &F) override;
   llvm::ArrayRef<Reference> referencesTo(const clang::FunctionDecl &F) override;
+  bool reachedFromCoroutine(const clang::FunctionDecl &F) override;
   std::optional<RunEntryPoint>
   runEntry(llvm::StringRef Name, const OwnCall &Site,
            const AsyncContext &Coro) const override;
@@ -75,7 +77,7 @@ private:
   Function &function(const clang::FunctionDecl &F);
   void run();
   void build();
-  void collect(const std::vector<const AsyncContext *> &Coroutines);
+  void collect();
   void classify(Call &C, llvm::ArrayRef<std::string> Names,
                 const clang::FunctionDecl &In);
   bool classifyBlocking(Call &C, llvm::ArrayRef<std::string> Names,
@@ -119,6 +121,10 @@ private:
                   std::vector<const clang::FunctionDecl *>>
       Overriders;
   llvm::DenseMap<const clang::FunctionDecl *, NodeId> DispatchNodes;
+  /// The unit's own coroutines, in the order they are defined.
+  std::vector<const AsyncContext *> Coroutines;
+  /// The plain functions their calls reach, once asked.
+  std::optional<llvm::DenseSet<const clang::FunctionDecl *>> Reached;
   std::vector<RawFinding> Found;      // findings without fix-its
   std::vector<RawFinding> Candidates; // with no End
   std::optional<

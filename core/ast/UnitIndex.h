@@ -84,6 +84,9 @@ public:
   /// The coroutine F, if it is an asynchronous context.
   virtual const std::optional<AsyncContext> &
   contextOf(const clang::FunctionDecl &F) = 0;
+  /// Whether a coroutine's own calls reach the plain function F, directly
+  /// or through other plain functions (virtual calls included).
+  virtual bool reachedFromCoroutine(const clang::FunctionDecl &F) = 0;
   /// Every use of F's name in the translation unit outside uninstantiated
   /// templates' instances.
   virtual llvm::ArrayRef<Reference>

@@ -65,7 +65,7 @@ template <typename IO> auto describe(IO &Io, Coroutine &C) {
   return Io.array(Io.id(C.Name), Io.id(C.Qualified), C.Lambda, C.At, C.FW);
 }
 template <typename IO> auto describe(IO &Io, AsyncRewrite &A) {
-  return Io.array(A.Why, Io.id(A.Arg), A.Fixes);
+  return Io.array(A.Why, Io.id(A.Arg), A.Fixes, Io.id(A.Subject));
 }
 template <typename IO> auto describe(IO &Io, Finding &F) {
   return Io.object(

@@ -84,8 +84,8 @@ SourceRange returnTypeRange(const FunctionDecl &D, const ASTContext &Ctx) {
   return Range;
 }
 
-/// Whether some of Fixes edit overlapping text.
-bool overlap(std::vector<FixItHint> Fixes, const SourceManager &SM) {
+/// Sorts Fixes by where they start; whether some edit overlapping text.
+bool sortOverlap(std::vector<FixItHint> &Fixes, const SourceManager &SM) {
   llvm::sort(Fixes, [&](const FixItHint &L, const FixItHint &R) {
     return SM.isBeforeInTranslationUnit(L.RemoveRange.getBegin(),
                                         R.RemoveRange.getBegin());
@@ -101,46 +101,180 @@ bool overlap(std::vector<FixItHint> Fixes, const SourceManager &SM) {
 
 namespace {
 
-/// The rewrite of one function B, in steps; each step adds its edits, or
-/// says why there can be none.
+using Why = std::pair<NoRewrite, std::string>;
+
+/// The rewrite, in steps: the functions of a chain's path become members,
+/// and so do the plain functions that call a member and are reached from
+/// coroutines; each member becomes a coroutine of the framework, awaited
+/// wherever it is called, except in the roots (plain callers no coroutine
+/// reaches), which run it to completion. Each step adds its edits, or says
+/// why there can be none, and which member that is about.
 class AsyncUp {
 public:
-  /// Task: the task type B returns, %0 its old return type; Kind: how
-  /// messages name the coroutines B may be awaited in.
-  AsyncUp(const AsyncContext &Coro, const FunctionDecl &B, UnitIndex &U,
-          llvm::StringRef Task, llvm::StringRef Kind)
-      : Coro(Coro), B(B), U(U), Task(Task), Kind(Kind), Ctx(U.context()),
-        SM(Ctx.getSourceManager()) {}
+  /// Task: the task type members return, %0 their old return type; Kind:
+  /// how messages name the coroutines members may be awaited in; Entry:
+  /// how a root runs a member to completion, if the framework has a way.
+  AsyncUp(const AsyncContext &Coro, UnitIndex &U, llvm::StringRef Task,
+          llvm::StringRef Kind, const RunEntryPoint *Entry)
+      : Coro(Coro), U(U), Task(Task), Kind(Kind), Entry(Entry),
+        Ctx(U.context()), SM(Ctx.getSourceManager()) {}
 
-  /// Why B cannot become a coroutine of the framework as it is.
-  std::optional<std::pair<NoRewrite, std::string>> unfit() const {
-    if (isa<CXXConstructorDecl, CXXDestructorDecl, CXXConversionDecl>(B) ||
-        B.isOverloadedOperator() || B.isMain() || isLambdaCallOperator(&B))
-      return {{NoRewrite::SpecialFunction, ""}};
-    if (B.isTemplated() || B.getTemplateInstantiationPattern())
-      return {{NoRewrite::Template, ""}};
-    if (B.isConstexpr() || B.isVariadic() ||
-        B.getReturnType()->getContainedDeducedType())
-      return {{NoRewrite::CannotBeCoroutine, ""}};
-    if (!Coro.FixIts)
-      return {{NoRewrite::NoFixIts, ""}};
-    // A const or volatile value cannot be a task's: `const task<T>` may not
-    // be awaited.
-    if (B.getReturnType().hasLocalQualifiers())
-      return {{NoRewrite::QualifiedReturn, ""}};
-    // The task template must mean the framework's from where B is declared.
-    llvm::StringRef Outer = Task.split("::").first;
-    for (const FunctionDecl *D : B.redecls())
-      if (hiddenAt(Outer, *D->getDeclContext(), Ctx))
-        return {{NoRewrite::TaskNameHidden, Outer.str()}};
+  /// B and the functions C's hops pass through, down to the one that runs
+  /// the nested run itself.
+  std::optional<Why> path(const Chain &C, const FunctionDecl &B) {
+    add(B);
+    const FunctionDecl *At = &B;
+    for (const Hop &H : llvm::ArrayRef(C.Hops).drop_back()) {
+      const ClassifiedCall *Next = nullptr;
+      for (const ClassifiedCall &Call : U.callsOf(*At))
+        if ((H.Implicit ? Call.Site.ImplicitAt : Call.Site.Loc) == H.At.Loc)
+          Next = &Call;
+      if (Next && Next->What == ClassifiedCall::Class::Virtual)
+        return about(*Next->Target, {NoRewrite::Virtual, ""});
+      if (!Next || Next->What != ClassifiedCall::Class::Followed)
+        return about(*At,
+                     {NoRewrite::ReachesThrough, U.pool()[H.Callee].str()});
+      At = Next->Target;
+      add(*At);
+    }
     return std::nullopt;
   }
 
-  /// Every declaration of B returns the task of its old type. All must be
-  /// in the main file, each declaring B alone; each keeps its own spelling
+  /// Every member's uses: calls in coroutines of the framework are awaited;
+  /// a plain caller that coroutines reach joins the members; one they do
+  /// not reach is a root, which runs the member to completion.
+  std::optional<Why> callers() {
+    for (size_t I = 0; I < Members.size(); ++I) {
+      const FunctionDecl &M = *Members[I];
+      llvm::ArrayRef<Reference> Uses = U.referencesTo(M);
+      llvm::SmallPtrSet<const FunctionDecl *, 4> Callers;
+      for (const Reference &Use : Uses) {
+        const FunctionDecl *E = Use.Enclosing;
+        if (!E)
+          return about(M, {NoRewrite::UsedOutside, Kind.str()});
+        const std::optional<AsyncContext> &Caller = U.contextOf(*E);
+        bool Plain = !isa_and_nonnull<CoroutineBodyStmt>(E->getBody());
+        // A template's instances may run anywhere.
+        if (Caller ? !sameKind(*Caller) || !Caller->FixIts
+                   : !Plain || E->isDependentContext())
+          return about(M, {NoRewrite::UsedOutside, Kind.str()});
+        if (Plain && U.reachedFromCoroutine(*E))
+          add(*E);
+        Callers.insert(E);
+      }
+      size_t Calls = 0;
+      for (const FunctionDecl *Caller : Callers)
+        for (const ClassifiedCall &Call : U.callsOf(*Caller)) {
+          if (!Call.Site.Callee ||
+              Call.Site.Callee->getCanonicalDecl() != M.getCanonicalDecl())
+            continue;
+          ++Calls;
+          if (std::optional<Why> Not = awaitOrRun(Call.Site, *Caller))
+            return about(M, *Not);
+        }
+      if (Calls != Uses.size())
+        return about(M, {NoRewrite::NotOnlyCalls, ""});
+    }
+    return std::nullopt;
+  }
+
+  /// Each member, as it is declared and defined, can become a coroutine.
+  std::optional<Why> eachFits() {
+    for (const FunctionDecl *M : Members) {
+      if (std::optional<Why> Not = unfit(*M))
+        return about(*M, *Not);
+      if (std::optional<NoRewrite> Not = declarations(*M))
+        return about(*M, {*Not, ""});
+      if (std::optional<Why> Not = body(*M))
+        return about(*M, *Not);
+    }
+    return std::nullopt;
+  }
+
+  llvm::ArrayRef<const FunctionDecl *> members() const { return Members; }
+
+  /// The edits in the order of the text, unless some overlap.
+  AsyncRewrite result() {
+    if (sortOverlap(Fixes, SM))
+      return {NoRewrite::Overlap, NoStr, {}};
+    AsyncRewrite R;
+    for (const FixItHint &Fix : Fixes)
+      R.Fixes.push_back(U.places().edit(Fix.RemoveRange, Fix.CodeToInsert));
+    return R;
+  }
+
+  /// The function the last reason given is about, when it is not B.
+  StrId subject() const { return Subject; }
+
+private:
+  void add(const FunctionDecl &F) {
+    if (IsMember.insert(F.getCanonicalDecl()).second)
+      Members.push_back(&F);
+  }
+
+  /// Why, about F: the note names F when it is not the function called.
+  Why about(const FunctionDecl &F, Why Not) {
+    if (&F != Members.front())
+      Subject = U.pool().intern(displayName(F));
+    return Not;
+  }
+
+  /// The edit at a call of a member, in Caller: `co_await` in a member or
+  /// a coroutine, the run entry in a root.
+  std::optional<Why> awaitOrRun(const OwnCall &Site,
+                                const FunctionDecl &Caller) {
+    bool Root = !IsMember.contains(Caller.getCanonicalDecl()) &&
+                !isa<CoroutineBodyStmt>(Caller.getBody());
+    std::optional<std::string> Text =
+        awaitableAt(Site) ? spelledText(*Site.Call, Ctx) : std::nullopt;
+    if (!Text)
+      return Why{NoRewrite::CallNotAwaitable, ""};
+    if (bindsReference(*Site.Call, Ctx))
+      return Why{NoRewrite::BindsReference, ""};
+    if (!Root) {
+      Fixes.push_back(replaceCallByAwait(*Site.Call, "co_await " + *Text, Ctx));
+      return std::nullopt;
+    }
+    if (!Entry)
+      return Why{NoRewrite::RootCannotRun, displayName(Caller)};
+    Fixes.push_back(FixItHint::CreateReplacement(
+        Site.Call->getSourceRange(),
+        qualifyAt(Entry->QualifiedName, Caller, Ctx) + "(" + *Text + ")"));
+    return std::nullopt;
+  }
+
+  /// Why M cannot become a coroutine of the framework as it is.
+  std::optional<Why> unfit(const FunctionDecl &M) const {
+    if (const auto *Method = dyn_cast<CXXMethodDecl>(&M);
+        Method && Method->isVirtual())
+      return Why{NoRewrite::Virtual, ""};
+    if (isa<CXXConstructorDecl, CXXDestructorDecl, CXXConversionDecl>(M) ||
+        M.isOverloadedOperator() || M.isMain() || isLambdaCallOperator(&M))
+      return Why{NoRewrite::SpecialFunction, ""};
+    if (M.isTemplated() || M.getTemplateInstantiationPattern())
+      return Why{NoRewrite::Template, ""};
+    if (M.isConstexpr() || M.isVariadic() ||
+        M.getReturnType()->getContainedDeducedType())
+      return Why{NoRewrite::CannotBeCoroutine, ""};
+    if (!Coro.FixIts)
+      return Why{NoRewrite::NoFixIts, ""};
+    // A const or volatile value cannot be a task's: `const task<T>` may not
+    // be awaited.
+    if (M.getReturnType().hasLocalQualifiers())
+      return Why{NoRewrite::QualifiedReturn, ""};
+    // The task template must mean the framework's from where M is declared.
+    llvm::StringRef Outer = Task.split("::").first;
+    for (const FunctionDecl *D : M.redecls())
+      if (hiddenAt(Outer, *D->getDeclContext(), Ctx))
+        return Why{NoRewrite::TaskNameHidden, Outer.str()};
+    return std::nullopt;
+  }
+
+  /// Every declaration of M returns the task of its old type. All must be
+  /// in the main file, each declaring M alone; each keeps its own spelling
   /// of the type.
-  std::optional<NoRewrite> declarations() {
-    for (const FunctionDecl *D : B.redecls()) {
+  std::optional<NoRewrite> declarations(const FunctionDecl &M) {
+    for (const FunctionDecl *D : M.redecls()) {
       SourceRange Type = returnTypeRange(*D, Ctx);
       std::optional<std::string> Old =
           Type.isValid() ? textOf(Type, Ctx) : std::nullopt;
@@ -163,91 +297,45 @@ public:
     return std::nullopt;
   }
 
-  /// B's nested runs become awaits, each keeping its value, with no lock
-  /// held where B would now suspend; its returns become co_return.
-  std::optional<std::pair<NoRewrite, std::string>> body() {
-    for (const ClassifiedCall &Call : U.callsOf(B)) {
+  /// M's nested runs become awaits, each keeping its value, with no lock
+  /// held where M would now suspend; its returns become co_return.
+  std::optional<Why> body(const FunctionDecl &M) {
+    for (const ClassifiedCall &Call : U.callsOf(M)) {
       const FunctionDecl *Callee = Call.Site.Callee;
       if (isa_and_nonnull<CXXDestructorDecl>(Callee) &&
           U.knowledge().lockGuardDestructor(qualifiedName(*Callee)))
-        return {{NoRewrite::HoldsLock, ""}};
+        return Why{NoRewrite::HoldsLock, ""};
       if (Call.What != ClassifiedCall::Class::Blocking ||
           Call.Blocks.Kind != BlockKind::NestedRun)
         continue;
       llvm::StringRef Name = U.pool()[Call.Blocks.Name];
-      std::optional<RunEntryPoint> Entry = U.runEntry(Name, Call.Site, Coro);
+      std::optional<RunEntryPoint> Run = U.runEntry(Name, Call.Site, Coro);
       std::optional<FixItHint> Await;
-      if (Entry && Entry->Id == Coro.framework())
-        Await = runToAwait(Call.Site, *Entry, B, Ctx);
+      if (Run && Run->Id == Coro.framework())
+        Await = runToAwait(Call.Site, *Run, M, Ctx);
       if (!Await)
-        return {{NoRewrite::NoAwaitRewrite, Name.str()}};
+        return Why{NoRewrite::NoAwaitRewrite, Name.str()};
       Fixes.push_back(*Await);
     }
     ReturnFinder Returns;
-    Returns.TraverseStmt(B.getBody());
+    Returns.TraverseStmt(M.getBody());
     for (const ReturnStmt *Ret : Returns.Returns) {
       if (Ret->getReturnLoc().isMacroID())
-        return {{NoRewrite::ReturnInMacro, ""}};
+        return Why{NoRewrite::ReturnInMacro, ""};
       // co_return {...} cannot deduce a templated return_value's parameter.
       const Expr *Value =
           Ret->getRetValue() ? Ret->getRetValue()->IgnoreImplicit() : nullptr;
       const auto *Construct = dyn_cast_or_null<CXXConstructExpr>(Value);
       if (isa_and_nonnull<InitListExpr>(Value) ||
           (Construct && Construct->isListInitialization()))
-        return {{NoRewrite::ReturnsBracedList, ""}};
+        return Why{NoRewrite::ReturnsBracedList, ""};
       Fixes.push_back(FixItHint::CreateReplacement(
           CharSourceRange::getTokenRange(Ret->getReturnLoc()), "co_return"));
     }
     return std::nullopt;
   }
 
-  /// Every use of B, written or implicit, is a call that can be awaited, in
-  /// a coroutine of the same framework that takes fix-its, and whose result
-  /// is not bound to a reference: each becomes `co_await`.
-  std::optional<std::pair<NoRewrite, std::string>> callers() {
-    llvm::ArrayRef<Reference> Uses = U.referencesTo(B);
-    llvm::SmallPtrSet<const FunctionDecl *, 4> Callers;
-    for (const Reference &Use : Uses) {
-      const std::optional<AsyncContext> *Caller =
-          Use.Enclosing ? &U.contextOf(*Use.Enclosing) : nullptr;
-      if (!Caller || !*Caller || !sameKind(**Caller) || !(*Caller)->FixIts)
-        return {{NoRewrite::UsedOutside, Kind.str()}};
-      Callers.insert(Use.Enclosing);
-    }
-    size_t Calls = 0;
-    for (const FunctionDecl *Caller : Callers)
-      for (const ClassifiedCall &Call : U.callsOf(*Caller)) {
-        const OwnCall &Site = Call.Site;
-        if (!Site.Callee ||
-            Site.Callee->getCanonicalDecl() != B.getCanonicalDecl())
-          continue;
-        ++Calls;
-        std::optional<std::string> Text =
-            awaitableAt(Site) ? spelledText(*Site.Call, Ctx) : std::nullopt;
-        if (!Text)
-          return {{NoRewrite::CallNotAwaitable, ""}};
-        if (bindsReference(*Site.Call, Ctx))
-          return {{NoRewrite::BindsReference, ""}};
-        Fixes.push_back(
-            replaceCallByAwait(*Site.Call, "co_await " + *Text, Ctx));
-      }
-    if (Calls != Uses.size())
-      return {{NoRewrite::NotOnlyCalls, ""}};
-    return std::nullopt;
-  }
-
-  /// The edits, unless some overlap.
-  AsyncRewrite result() const {
-    if (overlap(Fixes, SM))
-      return {NoRewrite::Overlap, NoStr, {}};
-    AsyncRewrite R;
-    for (const FixItHint &Fix : Fixes)
-      R.Fixes.push_back(U.places().edit(Fix.RemoveRange, Fix.CodeToInsert));
-    return R;
-  }
-
-private:
-  /// Whether Caller is a coroutine B may be awaited in: of Coro's
+  /// Whether Caller is a coroutine a member may be awaited in: of Coro's
   /// framework, or for an in-house task type, of Coro's task type.
   bool sameKind(const AsyncContext &Caller) const {
     if (Coro.framework() != Framework::Unknown)
@@ -256,46 +344,72 @@ private:
   }
 
   const AsyncContext &Coro;
-  const FunctionDecl &B;
   UnitIndex &U;
   llvm::StringRef Task, Kind;
+  const RunEntryPoint *Entry;
   ASTContext &Ctx;
   const SourceManager &SM;
+  std::vector<const FunctionDecl *> Members;
+  llvm::SmallPtrSet<const Decl *, 8> IsMember;
   std::vector<FixItHint> Fixes;
+  StrId Subject = NoStr;
 };
+
+/// How a plain function runs a task of Coro's kind to completion, keeping
+/// its value: the run entry of Coro's framework that a `co_await` of its
+/// argument replaces (`cppcoro::sync_wait(t)`); for an in-house task type,
+/// such an entry of no framework in the task type's namespace.
+const RunEntryPoint *runEntryFor(const AsyncContext &Coro, const Knowledge &K) {
+  llvm::StringRef Namespace =
+      Coro.Task ? Coro.Task->QualifiedName.rsplit("::").first : "";
+  for (const RunEntryPoint &E : K.runEntryPoints()) {
+    if (E.Rewrite != RunRewrite::AwaitArgument &&
+        E.Rewrite != RunRewrite::AwaitArgumentMoved)
+      continue;
+    if (Coro.framework() != Framework::Unknown
+            ? E.Id == Coro.framework()
+            : E.Id == Framework::Unknown && !Namespace.empty() &&
+                  E.QualifiedName.rsplit("::").first == Namespace)
+      return &E;
+  }
+  return nullptr;
+}
 
 } // namespace
 
 AsyncRewrite asyncAllTheWayUp(const Chain &C, const AsyncContext &Coro,
-                              const FunctionDecl &B, UnitIndex &U) {
+                              const FunctionDecl &B, UnitIndex &U,
+                              std::vector<const FunctionDecl *> &Members) {
   StringPool &S = U.pool();
-  auto Fail = [&](NoRewrite Why, llvm::StringRef Arg = "") {
-    return AsyncRewrite{Why, Arg.empty() ? NoStr : S.intern(Arg), {}};
-  };
   // An in-house task type's own task, else its framework's.
   const FrameworkInfo *FW = U.knowledge().framework(Coro.framework());
   llvm::StringRef Task = Coro.Task ? Coro.Task->TaskTemplate : "";
   if (Task.empty() && FW)
     Task = FW->TaskTemplate;
   if (Task.empty())
-    return Fail(NoRewrite::UnknownTaskType);
+    return {NoRewrite::UnknownTaskType, NoStr, {}};
   // A virtual call may run any override: they would all change together.
   if (const auto *Method = dyn_cast<CXXMethodDecl>(&B);
       Method && Method->isVirtual())
-    return Fail(NoRewrite::Virtual);
-  if (C.Hops.size() != 1)
-    return {NoRewrite::ReachesThrough, C.Hops.front().Callee, {}};
-  AsyncUp Up(Coro, B, U, Task,
-             FW ? FW->Name : llvm::StringRef(Coro.Task->QualifiedName));
-  if (auto Why = Up.unfit())
-    return Fail(Why->first, Why->second);
-  if (std::optional<NoRewrite> Why = Up.declarations())
-    return Fail(*Why);
-  if (auto Why = Up.body())
-    return Fail(Why->first, Why->second);
-  if (auto Why = Up.callers())
-    return Fail(Why->first, Why->second);
-  return Up.result();
+    return {NoRewrite::Virtual, NoStr, {}};
+  AsyncUp Up(Coro, U, Task,
+             FW ? FW->Name : llvm::StringRef(Coro.Task->QualifiedName),
+             runEntryFor(Coro, U.knowledge()));
+  std::optional<Why> Not = Up.path(C, B);
+  if (!Not)
+    Not = Up.callers();
+  if (!Not)
+    Not = Up.eachFits();
+  if (!Not) {
+    AsyncRewrite R = Up.result();
+    if (!R.Fixes.empty())
+      Members.assign(Up.members().begin(), Up.members().end());
+    return R;
+  }
+  return {Not->first,
+          Not->second.empty() ? NoStr : S.intern(Not->second),
+          {},
+          Up.subject()};
 }
 
 } // namespace corolint

@@ -6,6 +6,7 @@
 #include "Rewrites.h"
 #include "Stack.h"
 #include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/DenseSet.h"
 
 using namespace clang;
 
@@ -53,15 +54,31 @@ public:
   }
 
 private:
-  // The rewrite is made at the function's first reported call; it covers
-  // every call.
+  // A rewrite is made at the first reported call of any function it
+  // changes; it covers every call of them all. One that would change a
+  // function an earlier one changes too is not offered again.
   AsyncRewrite asyncRewrite(const RawFinding &R) {
-    auto [It, New] = Rewrites.try_emplace(R.Target->getCanonicalDecl());
-    if (New && R.Path) // a chain always has its path
-      It->second = asyncAllTheWayUp(*R.Path, *R.Coro, *R.Target, U);
-    else if (!It->second.Fixes.empty())
+    const FunctionDecl *B = R.Target->getCanonicalDecl();
+    if (Offered.contains(B))
       return {NoRewrite::AtFirstCall, NoStr, {}};
-    return It->second;
+    auto [It, New] = Refused.try_emplace(B);
+    if (!New || !R.Path) // a chain always has its path
+      return It->second;
+    std::vector<const FunctionDecl *> Members;
+    AsyncRewrite Made =
+        asyncAllTheWayUp(*R.Path, *R.Coro, *R.Target, U, Members);
+    if (llvm::any_of(Members, [&](const FunctionDecl *M) {
+          return Offered.contains(M->getCanonicalDecl());
+        }))
+      Made = {NoRewrite::Overlap, NoStr, {}};
+    else
+      for (const FunctionDecl *M : Members)
+        Offered.insert(M->getCanonicalDecl());
+    if (Made.Fixes.empty())
+      It->second = Made;
+    else
+      Refused.erase(B);
+    return Made;
   }
 
   std::vector<Edit> edits(llvm::ArrayRef<FixItHint> Hints) {
@@ -75,7 +92,10 @@ private:
   ASTContext &Ctx;
   const Knowledge &K;
   const FixOptions &Fix;
-  llvm::DenseMap<const FunctionDecl *, AsyncRewrite> Rewrites;
+  /// The functions the rewrites offered so far change.
+  llvm::DenseSet<const FunctionDecl *> Offered;
+  /// Why the rewrite at a function's calls has no edits, once found.
+  llvm::DenseMap<const FunctionDecl *, AsyncRewrite> Refused;
 };
 
 } // namespace

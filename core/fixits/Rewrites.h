@@ -60,9 +60,13 @@ std::vector<clang::FixItHint> qtWaitToAwait(const OwnCall &Call,
 
 /// The edits that make B, which C's first hop calls from Coro and which
 /// reaches a nested run along C, a coroutine of Coro's framework awaited at
-/// every call, or why there are none.
-AsyncRewrite asyncAllTheWayUp(const Chain &C, const AsyncContext &Coro,
-                              const clang::FunctionDecl &B, UnitIndex &U);
+/// every call, with the functions between B and the run and the plain
+/// callers that coroutines reach; or why there are none. Members: the
+/// functions the rewrite makes coroutines, when it has edits.
+AsyncRewrite
+asyncAllTheWayUp(const Chain &C, const AsyncContext &Coro,
+                 const clang::FunctionDecl &B, UnitIndex &U,
+                 std::vector<const clang::FunctionDecl *> &Members);
 
 } // namespace corolint
 

@@ -40,6 +40,9 @@ struct AsyncRewrite {
   NoRewrite Why = NoRewrite::None;
   StrId Arg = NoStr;
   std::vector<Edit> Fixes;
+  /// The function Why is about, as messages show it, when it is not the
+  /// one the coroutine calls but another the rewrite would change.
+  StrId Subject = NoStr;
 };
 
 struct Finding {

@@ -126,8 +126,12 @@ std::vector<Message> render(const Finding &F, const StringPool &S) {
                            " a coroutine and 'co_await' it: async all the "
                            "way up";
       llvm::StringRef Then = noRewriteText(F.Async.Why);
+      std::string Subject =
+          F.Async.Subject == NoStr ? Callee : S[F.Async.Subject].str();
       if (!Then.empty())
-        Advice += "; " + format(Then, Callee, S[F.Async.Arg]);
+        Advice += "; " + format(Then, Subject, S[F.Async.Arg]);
+      if (F.Async.Subject != NoStr)
+        Advice += " (the rewrite would change it too)";
       Note(Role::Advice, F.At, std::move(Advice), F.Async.Fixes);
     } else if (F.Fixes.empty()) {
       Note(Role::Advice, F.At,

@@ -49,15 +49,51 @@ cppcoro::task<int> handler() {
   // CHECK: :[[@LINE-1]]:17: warning: call to 'fetch_now' reaches nested run 'cppcoro::sync_wait' inside coroutine 'handler' [coro-sync-calls-async]
   // CHECK: :[[#HANDLER]]:20: note: coroutine 'handler' declared here
   // CHECK: :[[@LINE-25]]:11: note: 'fetch_now' calls 'cppcoro::sync_wait' here
-  // CHECK: :[[@LINE-4]]:17: note: make 'fetch_now' a coroutine and 'co_await' it: async all the way up; the fix-it at its first call rewrites this call too
+  // CHECK: :[[@LINE-4]]:17: note: make 'fetch_now' a coroutine and 'co_await' it: async all the way up; the fix-it at an earlier call rewrites this call too
   // FIXED: {{^}}  co_return X + co_await fetch_now();{{$}}
 }
 
-// No fix-it: B reaches the run through another function; B is also called
-// outside coroutines; B is declared in a header; B is virtual.
+// Two plain hops: both become coroutines. A plain function that calls one
+// of them and that coroutines reach (summary) joins the rewrite; one that
+// no coroutine reaches is a root (main, a thread's function): it runs the
+// task to completion with the framework's own call.
+// FIXED: {{^}}cppcoro::task<int> fetch_later() { co_return co_await fetch(); }{{$}}
+// FIXED: {{^}}cppcoro::task<int> indirect() { co_return co_await fetch_later() + 1; }{{$}}
+// FIXED: {{^}}cppcoro::task<int> summary() { co_return co_await indirect() * 2; }{{$}}
+// FIXED: {{^}}cppcoro::task<int> also_from_main() { co_return co_await fetch(); }{{$}}
 int fetch_later() { return cppcoro::sync_wait(fetch()); }
 int indirect() { return fetch_later() + 1; }
+int summary() { return indirect() * 2; }
 int also_from_main() { return cppcoro::sync_wait(fetch()); }
+// FIXED: {{^}}void on_thread() { cppcoro::sync_wait(indirect()); }{{$}}
+void on_thread() { indirect(); }
+
+cppcoro::task<int> up(int N) {
+  int A = indirect();
+  // CHECK: :[[@LINE-1]]:11: warning: call to 'indirect' reaches nested run 'cppcoro::sync_wait' inside coroutine 'up' [coro-sync-calls-async]
+  // CHECK: :[[#UP:@LINE-3]]:20: note: coroutine 'up' declared here
+  // CHECK: :[[@LINE-10]]:25: note: 'indirect' calls 'fetch_later' here
+  // CHECK: :[[@LINE-12]]:28: note: 'fetch_later' calls 'cppcoro::sync_wait' here
+  // CHECK: :[[@LINE-5]]:11: note: make 'indirect' a coroutine and 'co_await' it: async all the way up
+  // FIXED: {{^}}  int A = co_await indirect();{{$}}
+  A += summary();
+  // CHECK: :[[@LINE-1]]:8: warning: call to 'summary' reaches nested run 'cppcoro::sync_wait' inside coroutine 'up' [coro-sync-calls-async]
+  // CHECK: :[[#UP]]:20: note: coroutine 'up' declared here
+  // CHECK: :[[@LINE-16]]:24: note: 'summary' calls 'indirect' here
+  // CHECK: :[[@LINE-18]]:25: note: 'indirect' calls 'fetch_later' here
+  // CHECK: :[[@LINE-20]]:28: note: 'fetch_later' calls 'cppcoro::sync_wait' here
+  // CHECK: :[[@LINE-6]]:8: note: make 'summary' a coroutine and 'co_await' it: async all the way up; the fix-it at an earlier call rewrites this call too
+  // FIXED: {{^}}  A += co_await summary();{{$}}
+  A += also_from_main();
+  // CHECK: :[[@LINE-1]]:8: warning: call to 'also_from_main' reaches nested run 'cppcoro::sync_wait' inside coroutine 'up' [coro-sync-calls-async]
+  // CHECK: :[[#UP]]:20: note: coroutine 'up' declared here
+  // CHECK: :[[@LINE-23]]:31: note: 'also_from_main' calls 'cppcoro::sync_wait' here
+  // CHECK: :[[@LINE-4]]:8: note: make 'also_from_main' a coroutine and 'co_await' it: async all the way up
+  // FIXED: {{^}}  A += co_await also_from_main();{{$}}
+  co_return A + N;
+}
+
+// No fix-it: B is declared in a header; B is virtual.
 struct Service {
   virtual ~Service() = default;
   virtual int load() = 0;
@@ -67,28 +103,18 @@ struct Database final : Service {
 };
 
 cppcoro::task<int> no_fix(Database &D) {
-  int A = indirect();
-  // CHECK: :[[@LINE-1]]:11: warning: call to 'indirect' reaches nested run 'cppcoro::sync_wait' inside coroutine 'no_fix' [coro-sync-calls-async]
+  int A = load_row_now(1);
+  // CHECK: :[[@LINE-1]]:11: warning: call to 'load_row_now' reaches nested run 'cppcoro::sync_wait' inside coroutine 'no_fix' [coro-sync-calls-async]
   // CHECK: :[[#NOFIX:@LINE-3]]:20: note: coroutine 'no_fix' declared here
-  // CHECK: :[[@LINE-14]]:25: note: 'indirect' calls 'fetch_later' here
-  // CHECK: :[[@LINE-16]]:28: note: 'fetch_later' calls 'cppcoro::sync_wait' here
-  // CHECK: :[[@LINE-5]]:11: note: make 'indirect' a coroutine and 'co_await' it: async all the way up; no fix-it: 'indirect' reaches it through 'fetch_later'
-  A += also_from_main();
-  // CHECK: :[[@LINE-1]]:8: warning: call to 'also_from_main' reaches nested run 'cppcoro::sync_wait' inside coroutine 'no_fix' [coro-sync-calls-async]
-  // CHECK: :[[#NOFIX]]:20: note: coroutine 'no_fix' declared here
-  // CHECK: :[[@LINE-19]]:31: note: 'also_from_main' calls 'cppcoro::sync_wait' here
-  // CHECK: :[[@LINE-4]]:8: note: make 'also_from_main' a coroutine and 'co_await' it: async all the way up; no fix-it: 'also_from_main' is used outside cppcoro coroutines
-  A += load_row_now(1);
-  // CHECK: :[[@LINE-1]]:8: warning: call to 'load_row_now' reaches nested run 'cppcoro::sync_wait' inside coroutine 'no_fix' [coro-sync-calls-async]
-  // CHECK: :[[#NOFIX]]:20: note: coroutine 'no_fix' declared here
   // CHECK: legacy.h:8:42: note: 'load_row_now' calls 'cppcoro::sync_wait' here
-  // CHECK: :[[@LINE-4]]:8: note: make 'load_row_now' a coroutine and 'co_await' it: async all the way up; no fix-it: 'load_row_now' is declared outside the main file or in a macro
+  // CHECK: :[[@LINE-4]]:11: note: make 'load_row_now' a coroutine and 'co_await' it: async all the way up; no fix-it: 'load_row_now' is declared outside the main file or in a macro
   A += D.load();
   // CHECK: :[[@LINE-1]]:10: warning: call to 'Database::load' reaches nested run 'cppcoro::sync_wait' inside coroutine 'no_fix' [coro-sync-calls-async]
   // CHECK: :[[#NOFIX]]:20: note: coroutine 'no_fix' declared here
-  // CHECK: :[[@LINE-23]]:32: note: 'Database::load' calls 'cppcoro::sync_wait' here
+  // CHECK: :[[@LINE-12]]:32: note: 'Database::load' calls 'cppcoro::sync_wait' here
   // CHECK: :[[@LINE-4]]:10: note: make 'Database::load' a coroutine and 'co_await' it: async all the way up; no fix-it: 'Database::load' is virtual
   co_return A;
 }
 
+// FIXED: {{^}}int main() { return cppcoro::sync_wait(also_from_main()); }{{$}}
 int main() { return also_from_main(); }

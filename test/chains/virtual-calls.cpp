@@ -128,6 +128,6 @@ cppcoro::task<int> handler(Store &S, Poller &P, Sink &K, Buffered &B, Clock C,
   // CHECK: :[[@LINE-35]]:41: note: 'through_helper' calls 'Store::load' here
   // CHECK: :[[@LINE-105]]:7: note: the virtual call of 'Store::load' may run its override 'SqlStore::load', defined here
   // CHECK: :[[@LINE-106]]:32: note: 'SqlStore::load' calls 'cppcoro::sync_wait' here
-  // CHECK: :[[@LINE-6]]:8: note: make 'through_helper' a coroutine and 'co_await' it: async all the way up; no fix-it: 'through_helper' reaches it through 'Store::load'
+  // CHECK: :[[@LINE-6]]:8: note: make 'through_helper' a coroutine and 'co_await' it: async all the way up; no fix-it: 'Store::load' is virtual (the rewrite would change it too)
   co_return A;
 }

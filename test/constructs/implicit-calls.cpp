@@ -75,7 +75,7 @@ cppcoro::task<> implicit_calls(Guard &Shared, Guard *Owned) {
   // CHECK: :[[@LINE-35]]:17: note: coroutine 'implicit_calls' declared here
   // CHECK: :[[@LINE-38]]:23: note: 'drop' implicitly calls 'Guard::~Guard' here
   // CHECK: :[[@LINE-61]]:14: note: 'Guard::~Guard' calls 'cppcoro::sync_wait' here
-  // CHECK: :[[@LINE-5]]:3: note: make 'drop' a coroutine and 'co_await' it: async all the way up; no fix-it: 'drop' reaches it through 'Guard::~Guard'
+  // CHECK: :[[@LINE-5]]:3: note: make 'drop' a coroutine and 'co_await' it: async all the way up; no fix-it: 'Guard::~Guard' is a constructor, destructor, operator, lambda or main (the rewrite would change it too)
   co_return;
 }
 

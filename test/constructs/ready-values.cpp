@@ -94,6 +94,6 @@ result<void> captured(result<int> A, result<int> B) {
   // CHECK: :[[@LINE-8]]:14: note: coroutine 'captured' declared here
   // CHECK: :27:5: note: 'assert_throws<(lambda) &>' calls 'lambda' here
   // CHECK: :[[@LINE-6]]:25: note: 'lambda' calls 'concurrencpp::result::get' here
-  // CHECK: :[[@LINE-5]]:3: note: make 'assert_throws<(lambda) &>' a coroutine and 'co_await' it: async all the way up; no fix-it: 'assert_throws<(lambda) &>' reaches it through 'lambda'
+  // CHECK: :[[@LINE-5]]:3: note: make 'assert_throws<(lambda) &>' a coroutine and 'co_await' it: async all the way up; no fix-it: 'assert_throws<(lambda) &>' is a template
   co_return;
 }
