@@ -118,3 +118,7 @@ cppcoro::task<int> no_fix(Database &D) {
 
 // FIXED: {{^}}int main() { return cppcoro::sync_wait(also_from_main()); }{{$}}
 int main() { return also_from_main(); }
+
+// A lambda no coroutine reaches is a root too.
+// FIXED: {{^}}auto on_worker = [] { return cppcoro::sync_wait(indirect()); };{{$}}
+auto on_worker = [] { return indirect(); };

@@ -7,6 +7,7 @@
 #include <string>
 #include <utility>
 
+#include "concurrencpp/concurrencpp.h"
 #include "cppcoro/task.hpp"
 
 cppcoro::task<int> fetch();
@@ -67,4 +68,18 @@ cppcoro::task<int> refused() {
   // CHECK: :[[@LINE-32]]:34: note: 'app::hidden_now' calls 'cppcoro::sync_wait' here
   // CHECK: :[[@LINE-4]]:8: note: make 'app::hidden_now' a coroutine and 'co_await' it: async all the way up; no fix-it: 'cppcoro' means something else where 'app::hidden_now' is declared
   co_return A + static_cast<int>(N.size());
+}
+
+// A root would have to run the task to completion: concurrencpp has no
+// call that does so from plain code and keeps the value.
+concurrencpp::result<int> computed();
+int computed_now() { return computed().get(); }
+int from_main() { return computed_now(); }
+
+concurrencpp::result<int> root_cannot_run() {
+  co_return computed_now();
+  // CHECK: :[[@LINE-1]]:13: warning: call to 'computed_now' reaches nested run 'concurrencpp::result::get' inside coroutine 'root_cannot_run' [coro-sync-calls-async]
+  // CHECK: :[[@LINE-3]]:27: note: coroutine 'root_cannot_run' declared here
+  // CHECK: :[[@LINE-7]]:40: note: 'computed_now' calls 'concurrencpp::result::get' here
+  // CHECK: :[[@LINE-4]]:13: note: make 'computed_now' a coroutine and 'co_await' it: async all the way up; no fix-it: 'from_main' calls 'computed_now' outside coroutines, and corolint knows no call that runs such a task to completion there
 }
