@@ -15,6 +15,7 @@
 #include "clang/AST/ASTLambda.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
+#include "clang/AST/ParentMapContext.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/Basic/SourceManager.h"
 #include "clang/Lex/Lexer.h"
@@ -97,6 +98,20 @@ bool sortOverlap(std::vector<FixItHint> &Fixes, const SourceManager &SM) {
   return false;
 }
 
+/// Whether Use, a function's name, is what a call calls.
+bool isCallee(const Expr &Use, ASTContext &Ctx) {
+  const Expr *E = &Use;
+  for (;;) {
+    DynTypedNodeList Parents = Ctx.getParents(*E);
+    const auto *Parent = Parents.empty() ? nullptr : Parents[0].get<Expr>();
+    if (!isa_and_nonnull<ImplicitCastExpr, ParenExpr>(Parent)) {
+      const auto *Call = dyn_cast_or_null<CallExpr>(Parent);
+      return Call && Call->getCallee()->IgnoreParenImpCasts() == &Use;
+    }
+    E = Parent;
+  }
+}
+
 } // namespace
 
 namespace {
@@ -150,6 +165,8 @@ public:
       llvm::SmallPtrSet<const FunctionDecl *, 4> Callers;
       for (const Reference &Use : Uses) {
         const FunctionDecl *E = Use.Enclosing;
+        if (!isCallee(*Use.Use, Ctx))
+          return about(M, {NoRewrite::NotCalled, ""});
         if (!E)
           return about(M, {NoRewrite::UsedOutside, Kind.str()});
         const std::optional<AsyncContext> &Caller = U.contextOf(*E);
@@ -256,6 +273,13 @@ private:
     if (M.isConstexpr() || M.isVariadic() ||
         M.getReturnType()->getContainedDeducedType())
       return Why{NoRewrite::CannotBeCoroutine, ""};
+    // C callers would get a task they cannot await.
+    if (M.isExternC())
+      return Why{NoRewrite::ExternC, ""};
+    // A task of a reference would refer to what the coroutine's frame
+    // holds once it has run.
+    if (M.getReturnType()->isReferenceType())
+      return Why{NoRewrite::ReturnsReference, ""};
     if (!Coro.FixIts)
       return Why{NoRewrite::NoFixIts, ""};
     // A const or volatile value cannot be a task's: `const task<T>` may not

@@ -3,6 +3,7 @@
 // RUN: %clang_tidy --checks='-*,coro-sync-calls-async' %s -- -std=c++20 -I %inputs \
 // RUN:   | FileCheck %s --implicit-check-not='{{warning|note|error}}:'
 
+#include <functional>
 #include <mutex>
 #include <string>
 #include <utility>
@@ -82,4 +83,42 @@ concurrencpp::result<int> root_cannot_run() {
   // CHECK: :[[@LINE-3]]:27: note: coroutine 'root_cannot_run' declared here
   // CHECK: :[[@LINE-7]]:40: note: 'computed_now' calls 'concurrencpp::result::get' here
   // CHECK: :[[@LINE-4]]:13: note: make 'computed_now' a coroutine and 'co_await' it: async all the way up; no fix-it: 'from_main' calls 'computed_now' outside coroutines, and corolint knows no call that runs such a task to completion there
+}
+
+// C callers could not await it; a task of a reference would refer into
+// the coroutine's frame; its address is taken; it is stored in a
+// std::function.
+extern "C" int c_now() { return cppcoro::sync_wait(fetch()); }
+int Cached = 0;
+int &ref_now() {
+  Cached = cppcoro::sync_wait(fetch());
+  return Cached;
+}
+int addressed_now() { return cppcoro::sync_wait(fetch()); }
+int (*Pointer)() = &addressed_now;
+int stored_now() { return cppcoro::sync_wait(fetch()); }
+std::function<int()> Stored = stored_now;
+
+cppcoro::task<int> refused_too() {
+  int A = c_now();
+  // CHECK: :[[@LINE-1]]:11: warning: call to 'c_now' reaches nested run 'cppcoro::sync_wait' inside coroutine 'refused_too' [coro-sync-calls-async]
+  // CHECK: :[[#TOO:@LINE-3]]:20: note: coroutine 'refused_too' declared here
+  // CHECK: :[[@LINE-15]]:33: note: 'c_now' calls 'cppcoro::sync_wait' here
+  // CHECK: :[[@LINE-4]]:11: note: make 'c_now' a coroutine and 'co_await' it: async all the way up; no fix-it: 'c_now' has C language linkage
+  A += ref_now();
+  // CHECK: :[[@LINE-1]]:8: warning: call to 'ref_now' reaches nested run 'cppcoro::sync_wait' inside coroutine 'refused_too' [coro-sync-calls-async]
+  // CHECK: :[[#TOO]]:20: note: coroutine 'refused_too' declared here
+  // CHECK: :[[@LINE-17]]:12: note: 'ref_now' calls 'cppcoro::sync_wait' here
+  // CHECK: :[[@LINE-4]]:8: note: make 'ref_now' a coroutine and 'co_await' it: async all the way up; no fix-it: 'ref_now' returns a reference
+  A += addressed_now();
+  // CHECK: :[[@LINE-1]]:8: warning: call to 'addressed_now' reaches nested run 'cppcoro::sync_wait' inside coroutine 'refused_too' [coro-sync-calls-async]
+  // CHECK: :[[#TOO]]:20: note: coroutine 'refused_too' declared here
+  // CHECK: :[[@LINE-19]]:30: note: 'addressed_now' calls 'cppcoro::sync_wait' here
+  // CHECK: :[[@LINE-4]]:8: note: make 'addressed_now' a coroutine and 'co_await' it: async all the way up; no fix-it: 'addressed_now' is named other than in a call (its address taken, or the function stored)
+  A += stored_now();
+  // CHECK: :[[@LINE-1]]:8: warning: call to 'stored_now' reaches nested run 'cppcoro::sync_wait' inside coroutine 'refused_too' [coro-sync-calls-async]
+  // CHECK: :[[#TOO]]:20: note: coroutine 'refused_too' declared here
+  // CHECK: :[[@LINE-22]]:27: note: 'stored_now' calls 'cppcoro::sync_wait' here
+  // CHECK: :[[@LINE-4]]:8: note: make 'stored_now' a coroutine and 'co_await' it: async all the way up; no fix-it: 'stored_now' is named other than in a call (its address taken, or the function stored)
+  co_return A;
 }
