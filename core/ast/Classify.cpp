@@ -181,11 +181,16 @@ Analysis::runEntry(llvm::StringRef Name, const OwnCall &Site,
   if (!Awaited)
     return std::nullopt;
   std::string Task = qualifiedName(*Awaited);
+  // A function becoming a coroutine will return its task type.
   const CXXRecordDecl *Own =
       recordOf(Coro.Func->getReturnType()->getCanonicalTypeUnqualified());
+  std::string OwnName = Coro.Becoming && Coro.Task
+                            ? Coro.Task->QualifiedName.str()
+                        : Own ? qualifiedName(*Own)
+                              : "";
   const TaskType *Known = K.taskType(Task);
   bool Awaitable =
-      (Own && qualifiedName(*Own) == Task) ||
+      (!OwnName.empty() && OwnName == Task) ||
       (Known && Known->Id == Coro.framework() &&
        Coro.framework() != Framework::Unknown && !Known->SynchronousGenerator);
   if (!Awaitable)

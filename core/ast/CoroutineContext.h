@@ -29,6 +29,9 @@ struct AsyncContext {
   /// Whether a fix-it may be offered in this coroutine: not in a template
   /// instantiation, and only where the task type takes the rewrites.
   bool FixIts = false;
+  /// A plain function the async rewrite is making a coroutine of this
+  /// type: it will return the task template, on the default executor.
+  bool Becoming = false;
 
   bool isLambda() const;
   Framework framework() const { return Task ? Task->Id : Framework::Unknown; }

@@ -129,14 +129,16 @@ public:
   /// Task: the task type members return, %0 their old return type; Kind:
   /// how messages name the coroutines members may be awaited in; Entry:
   /// how a root runs a member to completion, if the framework has a way.
-  AsyncUp(const AsyncContext &Coro, UnitIndex &U, llvm::StringRef Task,
-          llvm::StringRef Kind, const RunEntryPoint *Entry)
-      : Coro(Coro), U(U), Task(Task), Kind(Kind), Entry(Entry),
+  AsyncUp(const AsyncContext &Coro, UnitIndex &U, const FixOptions &Fix,
+          llvm::StringRef Task, llvm::StringRef Kind,
+          const RunEntryPoint *Entry)
+      : Coro(Coro), U(U), Fix(Fix), Task(Task), Kind(Kind), Entry(Entry),
         Ctx(U.context()), SM(Ctx.getSourceManager()) {}
 
-  /// B and the functions C's hops pass through, down to the one that runs
-  /// the nested run itself.
+  /// B and the functions C's hops pass through, down to the one that makes
+  /// the blocking call itself.
   std::optional<Why> path(const Chain &C, const FunctionDecl &B) {
+    End = &C.Hops.back();
     add(B);
     const FunctionDecl *At = &B;
     for (const Hop &H : llvm::ArrayRef(C.Hops).drop_back()) {
@@ -321,25 +323,30 @@ private:
     return std::nullopt;
   }
 
-  /// M's nested runs become awaits, each keeping its value, with no lock
-  /// held where M would now suspend; its returns become co_return.
+  /// M's blocking calls become awaits where they have an awaited form (a
+  /// nested run and the chain's own blocking call must), with no lock held
+  /// where M would now suspend; its returns become co_return.
   std::optional<Why> body(const FunctionDecl &M) {
+    // M as it will be: a coroutine of Coro's kind.
+    AsyncContext Becoming = Coro;
+    Becoming.Func = &M;
+    Becoming.Body = nullptr;
+    Becoming.Becoming = true;
     for (const ClassifiedCall &Call : U.callsOf(M)) {
       const FunctionDecl *Callee = Call.Site.Callee;
       if (isa_and_nonnull<CXXDestructorDecl>(Callee) &&
           U.knowledge().lockGuardDestructor(qualifiedName(*Callee)))
         return Why{NoRewrite::HoldsLock, ""};
-      if (Call.What != ClassifiedCall::Class::Blocking ||
-          Call.Blocks.Kind != BlockKind::NestedRun)
+      if (Call.What != ClassifiedCall::Class::Blocking)
         continue;
-      llvm::StringRef Name = U.pool()[Call.Blocks.Name];
-      std::optional<RunEntryPoint> Run = U.runEntry(Name, Call.Site, Coro);
-      std::optional<FixItHint> Await;
-      if (Run && Run->Id == Coro.framework())
-        Await = runToAwait(Call.Site, *Run, M, Ctx);
-      if (!Await)
-        return Why{NoRewrite::NoAwaitRewrite, Name.str()};
-      Fixes.push_back(*Await);
+      std::vector<FixItHint> Await =
+          awaitFixes(Call.Site, Call.Blocks, Becoming, U, Fix);
+      bool Must = Call.Blocks.Kind == BlockKind::NestedRun ||
+                  (!End->Implicit && Call.Site.Loc == End->At.Loc);
+      if (Await.empty() && Must)
+        return Why{NoRewrite::NoAwaitRewrite,
+                   U.pool()[Call.Blocks.Name].str()};
+      llvm::append_range(Fixes, Await);
     }
     ReturnFinder Returns;
     Returns.TraverseStmt(M.getBody());
@@ -369,7 +376,10 @@ private:
 
   const AsyncContext &Coro;
   UnitIndex &U;
+  const FixOptions &Fix;
   llvm::StringRef Task, Kind;
+  /// The chain's last hop: the blocking call it reaches.
+  const Hop *End = nullptr;
   const RunEntryPoint *Entry;
   ASTContext &Ctx;
   const SourceManager &SM;
@@ -403,6 +413,7 @@ const RunEntryPoint *runEntryFor(const AsyncContext &Coro, const Knowledge &K) {
 
 AsyncRewrite asyncAllTheWayUp(const Chain &C, const AsyncContext &Coro,
                               const FunctionDecl &B, UnitIndex &U,
+                              const FixOptions &Fix,
                               std::vector<const FunctionDecl *> &Members) {
   StringPool &S = U.pool();
   // An in-house task type's own task, else its framework's.
@@ -416,7 +427,7 @@ AsyncRewrite asyncAllTheWayUp(const Chain &C, const AsyncContext &Coro,
   if (const auto *Method = dyn_cast<CXXMethodDecl>(&B);
       Method && Method->isVirtual())
     return {NoRewrite::Virtual, NoStr, {}};
-  AsyncUp Up(Coro, U, Task,
+  AsyncUp Up(Coro, U, Fix, Task,
              FW ? FW->Name : llvm::StringRef(Coro.Task->QualifiedName),
              runEntryFor(Coro, U.knowledge()));
   std::optional<Why> Not = Up.path(C, B);

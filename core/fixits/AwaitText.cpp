@@ -263,6 +263,8 @@ FixItHint replaceCallByAwait(const Expr &Call, std::string Replacement,
 
 bool usesExecutor(const AsyncContext &Coro, llvm::StringRef Executor,
                   ASTContext &Ctx) {
+  if (Coro.Becoming)
+    return true;
   const auto *Spec = dyn_cast_or_null<ClassTemplateSpecializationDecl>(
       recordOf(Coro.Func->getReturnType()));
   if (!Spec)

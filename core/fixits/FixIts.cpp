@@ -18,38 +18,20 @@ namespace {
 /// of a function once, at its first reported call.
 class Fixer {
 public:
-  Fixer(UnitIndex &U, const FixOptions &Fix)
-      : U(U), Ctx(U.context()), K(U.knowledge()), Fix(Fix) {}
+  Fixer(UnitIndex &U, const FixOptions &Fix) : U(U), Fix(Fix) {}
 
   Finding withFixes(const RawFinding &R) {
     Finding F = R.F;
-    llvm::StringRef Name = U.pool()[F.End.Name];
-    const OwnCall &Site = R.Site->Site;
-    if (F.chain()) {
-      if (F.End.Kind == BlockKind::NestedRun)
-        F.Async = asyncRewrite(R);
-    } else if (F.End.Kind == BlockKind::NestedRun) {
-      if (std::optional<RunEntryPoint> Entry = U.runEntry(Name, Site, *R.Coro))
-        if (std::optional<FixItHint> Await =
-                nestedRunToAwait(Site, *Entry, *R.Coro, Ctx))
-          F.Fixes = edits(*Await);
-    } else if (const SleepFunction *Sleep = F.End.Kind == BlockKind::Sleep
-                                                ? K.sleepFunction({Name.str()})
-                                                : nullptr) {
-      F.Fixes = edits(sleepToAwait(Site, *Sleep, *R.Coro, Ctx, K, Fix));
-    } else if (const BlockingFunction *Row =
-                   K.blockingFunction({Name.str()}, /*OptIn=*/true);
-               Row && !Row->Twin.empty()) {
-      if (std::optional<FixItHint> Await =
-              awaitableTwinToAwait(Site, *Row, *R.Coro, Ctx))
-        F.Fixes = edits(*Await);
-    } else if (std::optional<AsyncTwin> Twin = asyncTwin(Site, Ctx, K)) {
-      // A synchronous operation with an async twin (a timer's wait is a
-      // sleep), or a Qt wait.
-      F.Fixes = edits(twinToAwait(Site, *Twin, *R.Coro, Ctx, K, Fix));
-    } else {
-      F.Fixes = edits(qtWaitToAwait(Site, *R.Coro, Ctx, K, Fix));
+    if (!F.chain()) {
+      F.Fixes = edits(awaitFixes(R.Site->Site, F.End, *R.Coro, U, Fix));
+      return F;
     }
+    AsyncRewrite Up = asyncRewrite(R);
+    // A chain to a sleep or a blocking call keeps its advice where the
+    // rewrite has no edits here.
+    if (F.End.Kind == BlockKind::NestedRun || !Up.Fixes.empty() ||
+        Up.Why == NoRewrite::AtFirstCall)
+      F.Async = std::move(Up);
     return F;
   }
 
@@ -66,7 +48,7 @@ private:
       return It->second;
     std::vector<const FunctionDecl *> Members;
     AsyncRewrite Made =
-        asyncAllTheWayUp(*R.Path, *R.Coro, *R.Target, U, Members);
+        asyncAllTheWayUp(*R.Path, *R.Coro, *R.Target, U, Fix, Members);
     if (llvm::any_of(Members, [&](const FunctionDecl *M) {
           return Offered.contains(M->getCanonicalDecl());
         }))
@@ -89,8 +71,6 @@ private:
   }
 
   UnitIndex &U;
-  ASTContext &Ctx;
-  const Knowledge &K;
   const FixOptions &Fix;
   /// The functions the rewrites offered so far change.
   llvm::DenseSet<const FunctionDecl *> Offered;
@@ -99,6 +79,37 @@ private:
 };
 
 } // namespace
+
+std::vector<FixItHint> awaitFixes(const OwnCall &Site, const Primitive &Blocks,
+                                  const AsyncContext &Coro, UnitIndex &U,
+                                  const FixOptions &Fix) {
+  ASTContext &Ctx = U.context();
+  const Knowledge &K = U.knowledge();
+  llvm::StringRef Name = U.pool()[Blocks.Name];
+  if (Blocks.Kind == BlockKind::NestedRun) {
+    if (std::optional<RunEntryPoint> Entry = U.runEntry(Name, Site, Coro))
+      if (std::optional<FixItHint> Await =
+              nestedRunToAwait(Site, *Entry, Coro, Ctx))
+        return {*Await};
+    return {};
+  }
+  if (Blocks.Kind == BlockKind::Sleep)
+    if (const SleepFunction *Sleep = K.sleepFunction({Name.str()}))
+      return sleepToAwait(Site, *Sleep, Coro, Ctx, K, Fix);
+  if (const BlockingFunction *Row =
+          K.blockingFunction({Name.str()}, /*OptIn=*/true);
+      Row && !Row->Twin.empty()) {
+    if (std::optional<FixItHint> Await =
+            awaitableTwinToAwait(Site, *Row, Coro, Ctx))
+      return {*Await};
+    return {};
+  }
+  // A synchronous operation with an async twin (a timer's wait is a
+  // sleep), or a Qt wait.
+  if (std::optional<AsyncTwin> Twin = asyncTwin(Site, Ctx, K))
+    return twinToAwait(Site, *Twin, Coro, Ctx, K, Fix);
+  return qtWaitToAwait(Site, Coro, Ctx, K, Fix);
+}
 
 std::vector<Finding> findingsWithFixes(UnitIndex &U, CheckId Check,
                                        const FixOptions &Fix) {

@@ -59,14 +59,24 @@ std::vector<clang::FixItHint> qtWaitToAwait(const OwnCall &Call,
                                             const FixOptions &Fix);
 
 /// The edits that make B, which C's first hop calls from Coro and which
-/// reaches a nested run along C, a coroutine of Coro's framework awaited at
-/// every call, with the functions between B and the run and the plain
-/// callers that coroutines reach; or why there are none. Members: the
-/// functions the rewrite makes coroutines, when it has edits.
-AsyncRewrite
-asyncAllTheWayUp(const Chain &C, const AsyncContext &Coro,
-                 const clang::FunctionDecl &B, UnitIndex &U,
-                 std::vector<const clang::FunctionDecl *> &Members);
+/// reaches a blocking call along C, a coroutine of Coro's framework awaited
+/// at every call, with the functions between B and the blocking call and
+/// the plain callers that coroutines reach, each blocking call in them
+/// awaited where it has an awaited form; or why there are none. Members:
+/// the functions the rewrite makes coroutines, when it has edits.
+AsyncRewrite asyncAllTheWayUp(const Chain &C, const AsyncContext &Coro,
+                              const clang::FunctionDecl &B, UnitIndex &U,
+                              const FixOptions &Fix,
+                              std::vector<const clang::FunctionDecl *> &Members);
+
+/// The fix-its that rewrite the blocking call Site, which makes Blocks, in
+/// Coro to `co_await` of its awaited form (a nested run's task, the awaited
+/// timer, an async twin, QCoro's wait); none where the result would not
+/// compile or would mean something else.
+std::vector<clang::FixItHint> awaitFixes(const OwnCall &Site,
+                                         const Primitive &Blocks,
+                                         const AsyncContext &Coro, UnitIndex &U,
+                                         const FixOptions &Fix);
 
 } // namespace corolint
 

@@ -103,40 +103,44 @@ std::vector<Message> render(const Finding &F, const StringPool &S) {
          Caller + (Last ? Primitive : S[H.Callee].str()) + " here");
   }
 
+  // A chain's rewrite (or, for a nested run, why there is none) is its
+  // advice.
+  if (F.chain() && (Kind == BlockKind::NestedRun ||
+                    F.Async.Why != NoRewrite::None || !F.Async.Fixes.empty())) {
+    std::string Advice = "make " + Callee +
+                         " a coroutine and 'co_await' it: async all the "
+                         "way up";
+    llvm::StringRef Then = noRewriteText(F.Async.Why);
+    std::string Subject =
+        F.Async.Subject == NoStr ? Callee : S[F.Async.Subject].str();
+    if (!Then.empty())
+      Advice += "; " + format(Then, Subject, S[F.Async.Arg]);
+    if (F.Async.Subject != NoStr)
+      Advice += " (the rewrite would change it too)";
+    Note(Role::Advice, F.At, std::move(Advice), F.Async.Fixes);
+    return Out;
+  }
+  if (!F.Fixes.empty())
+    return Out;
   llvm::StringRef Suggested = S[F.End.Suggestion];
   switch (Kind) {
   case BlockKind::Sleep:
-    if (F.Fixes.empty())
-      Note(Role::Advice, F.At,
-           Suggested.empty() ? sleepAdvice(F.Coro.FW)
-                             : "use " + Suggested.str() + " instead");
+    Note(Role::Advice, F.At,
+         Suggested.empty() ? sleepAdvice(F.Coro.FW)
+                           : "use " + Suggested.str() + " instead");
     break;
   case BlockKind::Call: {
     std::string Alternative =
         !Suggested.empty()
             ? Suggested.str()
             : Knowledge::builtin().alternativeFor(F.End.Waits, F.Coro.FW).str();
-    if (F.Fixes.empty() && !Alternative.empty())
+    if (!Alternative.empty())
       Note(Role::Advice, F.At, "use " + Alternative + " instead");
     break;
   }
   case BlockKind::NestedRun:
-    if (F.chain()) {
-      std::string Advice = "make " + Callee +
-                           " a coroutine and 'co_await' it: async all the "
-                           "way up";
-      llvm::StringRef Then = noRewriteText(F.Async.Why);
-      std::string Subject =
-          F.Async.Subject == NoStr ? Callee : S[F.Async.Subject].str();
-      if (!Then.empty())
-        Advice += "; " + format(Then, Subject, S[F.Async.Arg]);
-      if (F.Async.Subject != NoStr)
-        Advice += " (the rewrite would change it too)";
-      Note(Role::Advice, F.At, std::move(Advice), F.Async.Fixes);
-    } else if (F.Fixes.empty()) {
-      Note(Role::Advice, F.At,
-           Suggested.empty() ? runAdvice(F, S[F.End.Name]) : Suggested.str());
-    }
+    Note(Role::Advice, F.At,
+         Suggested.empty() ? runAdvice(F, S[F.End.Name]) : Suggested.str());
     break;
   }
   return Out;

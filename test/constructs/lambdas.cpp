@@ -36,7 +36,7 @@ folly::coro::Task<void> local_class() {
   // CHECK: :[[@LINE-1]]:12: warning: call to 'local_class()::Poller::poll' reaches blocking sleep 'sleep' inside coroutine 'local_class' [coro-blocking-sleep]
   // CHECK: :[[@LINE-8]]:25: note: coroutine 'local_class' declared here
   // CHECK: :[[@LINE-7]]:19: note: 'local_class()::Poller::poll' calls 'sleep' here
-  // CHECK: :[[@LINE-4]]:12: note: folly coroutines await 'folly::coro::sleep(d)' instead
+  // CHECK: :[[@LINE-4]]:12: note: make 'local_class()::Poller::poll' a coroutine and 'co_await' it: async all the way up
   co_return;
 }
 
