@@ -344,8 +344,7 @@ private:
       bool Must = Call.Blocks.Kind == BlockKind::NestedRun ||
                   (!End->Implicit && Call.Site.Loc == End->At.Loc);
       if (Await.empty() && Must)
-        return Why{NoRewrite::NoAwaitRewrite,
-                   U.pool()[Call.Blocks.Name].str()};
+        return Why{NoRewrite::NoAwaitRewrite, U.pool()[Call.Blocks.Name].str()};
       llvm::append_range(Fixes, Await);
     }
     ReturnFinder Returns;

@@ -797,14 +797,11 @@ void KnowledgeReader::takeBlocking(const doc::Document &D) {
       K.TwinClasses.push_back(
           {save(Name), T.Waits, T.Timer, origin(D.From, T)});
   if (D.Twins) {
-    K.Twins = {save(D.Twins->Prefix), saveAll(D.Twins->TokenConcepts),
+    const std::optional<doc::Rebind> &R = D.Twins->Rebinds;
+    K.Twins = {save(D.Twins->Prefix),           saveAll(D.Twins->TokenConcepts),
                saveAll(D.Twins->TokenSuffixes), saveAll(D.Twins->ErrorCodes),
-               D.Twins->UnknownClass};
-    if (const std::optional<doc::Rebind> &R = D.Twins->Rebinds) {
-      K.Twins.RebindTemplate = save(R->Template);
-      K.Twins.RebindMember = save(R->Member);
-      K.Twins.ExecutorType = save(R->Executor);
-    }
+               D.Twins->UnknownClass,           R ? save(R->Template) : "",
+               R ? save(R->Member) : "",        R ? save(R->Executor) : ""};
   }
   for (const doc::Stream &S : D.Streams)
     for (const std::string &Name : S.all())
