@@ -1,10 +1,13 @@
 //===--- AsyncUp.cpp - Async all the way up -------------------------------===//
 //
-// A plain function that a coroutine calls and that runs a coroutine to
-// completion becomes a coroutine of the caller's framework, awaited at
-// every call: its return type becomes the framework's task of it, its
-// nested runs `co_await`, its returns `co_return`, and each call
-// `co_await`. Within one file, where every declaration and use is seen.
+// A plain function that a coroutine calls and that reaches a blocking call
+// becomes a coroutine of the caller's framework, awaited at every call, and
+// so do the functions between it and the blocking call and the plain
+// callers coroutines reach: each return type becomes the framework's task
+// of it, each blocking call its awaited form, each return `co_return`, each
+// call `co_await`; a root (a plain caller no coroutine reaches) runs the
+// task to completion. Within one file, where every declaration and use is
+// seen.
 //
 //===----------------------------------------------------------------------===//
 

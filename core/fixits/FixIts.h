@@ -5,8 +5,8 @@
 // the result compiles and means the same (a thread sleep to the awaited
 // timer, a nested run that keeps its value to `co_await`, a synchronous
 // operation to its awaited async twin, a Qt wait to QCoro's), and for a
-// chain to a nested run the async-all-the-way-up rewrite or why there is
-// none. It sees the unit's analysis only through UnitIndex.
+// chain the async-all-the-way-up rewrite (for a chain to a nested run, why
+// there is none). It sees the unit's analysis only through UnitIndex.
 //
 //===----------------------------------------------------------------------===//
 
