@@ -311,7 +311,11 @@ NodeId Analysis::nodeOf(const FunctionDecl &F) {
 void Analysis::indexOverriders(llvm::ArrayRef<const FunctionDecl *> Defined) {
   for (const FunctionDecl *F : Defined) {
     const auto *Method = dyn_cast<CXXMethodDecl>(F);
-    if (!Method || !Method->isVirtual())
+    // An override in a class template's instance is type erasure (a job
+    // that holds any callable): its instances grow with every use in the
+    // program, and a call through the base would run each; not followed.
+    if (!Method || !Method->isVirtual() ||
+        isa<ClassTemplateSpecializationDecl>(Method->getParent()))
       continue;
     llvm::SmallVector<const CXXMethodDecl *, 4> Up{Method};
     llvm::SmallPtrSet<const CXXMethodDecl *, 4> Seen;

@@ -131,3 +131,25 @@ cppcoro::task<int> handler(Store &S, Poller &P, Sink &K, Buffered &B, Clock C,
   // CHECK: :[[@LINE-6]]:8: note: make 'through_helper' a coroutine and 'co_await' it: async all the way up; no fix-it: 'Store::load' is virtual (the rewrite would change it too)
   co_return A;
 }
+
+// Type erasure: a job that holds any callable. Its overrides are a class
+// template's instances, one per callable in the program (here one that
+// sleeps): a call through the base is not followed into them.
+struct Work {
+  virtual ~Work() = default;
+  virtual void run() = 0;
+};
+template <typename F> struct FuncWork : Work {
+  F Fn;
+  explicit FuncWork(F Fn) : Fn(Fn) {}
+  void run() override { Fn(); }
+};
+void run_sleeper() {
+  FuncWork W([] { sleep(1); });
+  W.run();
+}
+
+cppcoro::task<int> erased(Work &W) {
+  W.run();
+  co_return 0;
+}
