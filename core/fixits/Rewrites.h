@@ -64,10 +64,11 @@ std::vector<clang::FixItHint> qtWaitToAwait(const OwnCall &Call,
 /// the plain callers that coroutines reach, each blocking call in them
 /// awaited where it has an awaited form; or why there are none. Members:
 /// the functions the rewrite makes coroutines, when it has edits.
-AsyncRewrite asyncAllTheWayUp(const Chain &C, const AsyncContext &Coro,
-                              const clang::FunctionDecl &B, UnitIndex &U,
-                              const FixOptions &Fix,
-                              std::vector<const clang::FunctionDecl *> &Members);
+AsyncRewrite
+asyncAllTheWayUp(const Chain &C, const AsyncContext &Coro,
+                 const clang::FunctionDecl &B, UnitIndex &U,
+                 const FixOptions &Fix,
+                 std::vector<const clang::FunctionDecl *> &Members);
 
 /// The fix-its that rewrite the blocking call Site, which makes Blocks, in
 /// Coro to `co_await` of its awaited form (a nested run's task, the awaited
