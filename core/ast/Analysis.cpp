@@ -355,6 +355,11 @@ NodeId Analysis::dispatchNodeOf(const FunctionDecl &M) {
   return N;
 }
 
+NodeId Analysis::calleeNode(const Call &C) {
+  return C.What == Call::Class::Virtual ? dispatchNodeOf(*C.Target)
+                                        : nodeOf(*C.Target);
+}
+
 void Analysis::scan(const FunctionDecl &F, NodeId N) {
   G[N].Defined = true;
   G[N].NonBlocking = markedNonBlocking(F);
@@ -377,8 +382,7 @@ void Analysis::scan(const FunctionDecl &F, NodeId N) {
     case Call::Class::Followed:
     case Call::Class::External:
     case Call::Class::Virtual: {
-      NodeId To = C.What == Call::Class::Virtual ? dispatchNodeOf(*C.Target)
-                                                 : nodeOf(*C.Target);
+      NodeId To = calleeNode(C);
       G[N].Edges.push_back(
           {To, Places.at(C.Site.Loc), Places.at(C.Site.ImplicitAt)});
       break;
@@ -497,11 +501,10 @@ void Analysis::collect() {
         for (unsigned K = 0; K < NumBlockKinds; ++K) {
           BlockKind Kind = static_cast<BlockKind>(K);
           CheckId Check = checkFor(Kind, /*Chain=*/true);
+          // A function defined in another unit has no chain here.
           std::optional<Chain> Path;
-          if (C.What == Call::Class::Followed)
-            Path = G.chain(nodeOf(*C.Target), Kind);
-          else if (C.What == Call::Class::Virtual)
-            Path = G.chain(dispatchNodeOf(*C.Target), Kind);
+          if (C.What != Call::Class::External)
+            Path = G.chain(calleeNode(C), Kind);
           if (CandidatesPass == Path.has_value() || !First(Check, C))
             continue;
           RawFinding &R = (Path ? Found : Candidates).emplace_back();

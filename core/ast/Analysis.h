@@ -98,6 +98,9 @@ private:
   NodeId nodeOf(const clang::FunctionDecl &F);
   /// The node of a virtual call of M: an edge to each body it may run.
   NodeId dispatchNodeOf(const clang::FunctionDecl &M);
+  /// The node a call into a function (Followed, External, Virtual) leads
+  /// to: its callee's, or the virtual call's.
+  NodeId calleeNode(const Call &C);
   /// Each virtual function's bodies defined in Defined: its own, its
   /// overrides' at any depth.
   void indexOverriders(llvm::ArrayRef<const clang::FunctionDecl *> Defined);

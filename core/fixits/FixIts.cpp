@@ -43,9 +43,10 @@ private:
     const FunctionDecl *B = R.Target->getCanonicalDecl();
     if (Offered.contains(B))
       return {NoRewrite::AtFirstCall, NoStr, {}};
-    auto [It, New] = Refused.try_emplace(B);
-    if (!New || !R.Path) // a chain always has its path
+    if (auto It = Refused.find(B); It != Refused.end())
       return It->second;
+    if (!R.Path) // a chain always has its path
+      return {};
     std::vector<const FunctionDecl *> Members;
     AsyncRewrite Made =
         asyncAllTheWayUp(*R.Path, *R.Coro, *R.Target, U, Fix, Members);
@@ -53,13 +54,11 @@ private:
           return Offered.contains(M->getCanonicalDecl());
         }))
       Made = {NoRewrite::Overlap, NoStr, {}};
+    if (Made.Fixes.empty())
+      Refused[B] = Made;
     else
       for (const FunctionDecl *M : Members)
         Offered.insert(M->getCanonicalDecl());
-    if (Made.Fixes.empty())
-      It->second = Made;
-    else
-      Refused.erase(B);
     return Made;
   }
 
