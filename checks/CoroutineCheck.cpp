@@ -150,6 +150,10 @@ void CoroutineCheck::check(const MatchFinder::MatchResult &R) {
   SourceManager &SM = R.Context->getSourceManager();
   std::shared_ptr<StringPool> Strings = A.strings();
   const bool Chains = Info.Followed && FollowCalls;
+  if (S->frontEnd().Rewrite) {
+    S->offerRewrite(A, fixOptions());
+    return;
+  }
   if (Recorder)
     Recorder->addInputs(SM, Unit, A.options().knowledge().userFiles());
   for (const Finding &F : findingsWithFixes(A, Info.Id, fixOptions())) {

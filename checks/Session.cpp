@@ -38,12 +38,26 @@ void Session::startUnit() {
   if (Front.Recorder)
     Front.Recorder->startUnit();
   Analyses.clear();
+  ToRewrite = nullptr;
 }
 
 void Session::endUnit() {
+  if (ToRewrite)
+    Front.Rewrite(*ToRewrite, RewriteFix);
+  ToRewrite = nullptr;
   Analyses.clear();
   OptionsContext = nullptr;
   Parsed.clear();
+}
+
+void Session::offerRewrite(UnitIndex &A, const FixOptions &Fix) {
+  if (!Front.Rewrite)
+    return;
+  if (!ToRewrite || (RewriteFix.SleepReplacement.empty() &&
+                     !Fix.SleepReplacement.empty())) {
+    ToRewrite = &A;
+    RewriteFix = Fix;
+  }
 }
 
 void addCorolintChecks(tidy::ClangTidyCheckFactories &Factories,

@@ -13,6 +13,7 @@
 #define COROLINT_CHECKS_SESSION_H
 
 #include "Analysis.h"
+#include "FixIts.h"
 #include "Options.h"
 #include "Program.h"
 #include "llvm/ADT/StringMap.h"
@@ -41,6 +42,10 @@ struct FrontEnd {
   /// through other files; it answers at once.
   std::function<std::shared_ptr<Program>(llvm::StringRef MainFile)>
       WholeProgram;
+  /// The standalone tool's rewrite across files: the checks hand it each
+  /// unit's analysis, once, as the unit ends (with the fix options of the
+  /// check that has a sleep replacement, if one has), and report nothing.
+  std::function<void(UnitIndex &, const FixOptions &)> Rewrite;
 };
 
 class Session {
@@ -65,12 +70,18 @@ public:
   void startUnit();
   void endUnit();
 
+  /// A check offers the front end's Rewrite the unit's analysis A, with its
+  /// fix options; it runs once, as the unit ends.
+  void offerRewrite(UnitIndex &A, const FixOptions &Fix);
+
 private:
   FrontEnd Front;
   const clang::tidy::ClangTidyContext *OptionsContext = nullptr;
   std::string OptionsFile;
   llvm::StringMap<std::shared_ptr<const ParsedOptions>> Parsed;
   std::vector<std::unique_ptr<Analysis>> Analyses;
+  UnitIndex *ToRewrite = nullptr;
+  FixOptions RewriteFix;
 };
 
 /// Registers the coro-* checks in Factories, each made with S.

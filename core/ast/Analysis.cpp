@@ -363,14 +363,18 @@ NodeId Analysis::calleeNode(const Call &C) {
 void Analysis::scan(const FunctionDecl &F, NodeId N) {
   G[N].Defined = true;
   G[N].NonBlocking = markedNonBlocking(F);
-  if (isa<CoroutineBodyStmt>(F.getBody())) {
-    G[N].Coroutine = true; // calling it does not run its body
+  // Calling a coroutine does not run its body. For facts, an asynchronous
+  // context's calls are kept (not its blocking calls, which its own
+  // findings report): the whole program's rewrite asks which plain
+  // functions coroutines reach, and from where they are awaited.
+  const bool Coroutine = isa<CoroutineBodyStmt>(F.getBody());
+  G[N].Coroutine = Coroutine;
+  if (Coroutine && !(Everything && contextOf(F)))
     return;
-  }
   for (const Call &C : callsOf(F)) {
     switch (C.What) {
     case Call::Class::Blocking: {
-      if (!G.sink(N, C.Blocks.Kind).empty())
+      if (Coroutine || !G.sink(N, C.Blocks.Kind).empty())
         break;
       Sink S{G.addPrimitive(C.Blocks), Places.at(C.Site.Loc),
              Places.at(C.Site.ImplicitAt),
@@ -400,6 +404,8 @@ Finding Analysis::pending(const Call &C, const AsyncContext &Coro) {
   F.Coro.Lambda = Coro.isLambda();
   F.Coro.At = Places.at(Coro.Func->getLocation());
   F.Coro.FW = Coro.framework();
+  if (Coro.Task)
+    F.Coro.Task = Strings->intern(Coro.Task->QualifiedName);
   F.At = Places.at(C.Site.Loc);
   F.ImplicitAt = Places.at(C.Site.ImplicitAt);
   if (C.Site.Callee)

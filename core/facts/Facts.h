@@ -26,7 +26,7 @@
 namespace corolint {
 
 /// The version of the facts format.
-constexpr int FactsFormatVersion = 6;
+constexpr int FactsFormatVersion = 7;
 
 /// Where the facts of SourceFile go in a facts directory or the cache:
 /// Dir/<hash of its path>.json.

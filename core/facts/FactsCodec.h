@@ -62,7 +62,8 @@ template <typename IO> auto describe(IO &Io, Hop &H) {
                   H.Dispatch);
 }
 template <typename IO> auto describe(IO &Io, Coroutine &C) {
-  return Io.array(Io.id(C.Name), Io.id(C.Qualified), C.Lambda, C.At, C.FW);
+  return Io.array(Io.id(C.Name), Io.id(C.Qualified), C.Lambda, C.At, C.FW,
+                  Io.id(C.Task));
 }
 template <typename IO> auto describe(IO &Io, AsyncRewrite &A) {
   return Io.array(A.Why, Io.id(A.Arg), A.Fixes, Io.id(A.Subject));

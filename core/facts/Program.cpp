@@ -115,4 +115,11 @@ std::shared_ptr<Program> Program::load(llvm::StringRef Dir,
   return Loaded;
 }
 
+std::vector<const Graph *> Program::graphs() const {
+  std::vector<const Graph *> Out;
+  for (const auto &[Options, G] : Graphs)
+    Out.push_back(G.get());
+  return Out;
+}
+
 } // namespace corolint

@@ -44,6 +44,9 @@ public:
   /// are; safe from several threads (clangd's).
   std::optional<Finding> resolveFrom(const Candidate &C, StringPool &Pool);
 
+  /// The merged graphs, one per set of options.
+  std::vector<const Graph *> graphs() const;
+
 private:
   std::vector<std::pair<StrId, std::unique_ptr<Graph>>> Graphs;
   std::mutex M;

@@ -11,7 +11,9 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "Analysis.h"
 #include "AwaitText.h"
+#include "Paths.h"
 #include "Place.h"
 #include "Rewrites.h"
 #include "clang/AST/ASTContext.h"
@@ -24,6 +26,7 @@
 #include "clang/Lex/Lexer.h"
 #include "llvm/ADT/SmallPtrSet.h"
 #include "llvm/ADT/StringExtras.h"
+#include <set>
 
 using namespace clang;
 
@@ -88,12 +91,33 @@ SourceRange returnTypeRange(const FunctionDecl &D, const ASTContext &Ctx) {
   return Range;
 }
 
-/// Sorts Fixes by where they start; whether some edit overlapping text.
+/// Sorts Fixes by where they start, making insertions at one place one (an
+/// include each rewrite needs, in the order of their text); whether some
+/// edit overlaps another's text.
 bool sortOverlap(std::vector<FixItHint> &Fixes, const SourceManager &SM) {
+  auto Insertion = [](const FixItHint &F) {
+    return !F.RemoveRange.isTokenRange() &&
+           F.RemoveRange.getBegin() == F.RemoveRange.getEnd();
+  };
   llvm::sort(Fixes, [&](const FixItHint &L, const FixItHint &R) {
-    return SM.isBeforeInTranslationUnit(L.RemoveRange.getBegin(),
-                                        R.RemoveRange.getBegin());
+    if (L.RemoveRange.getBegin() != R.RemoveRange.getBegin())
+      return SM.isBeforeInTranslationUnit(L.RemoveRange.getBegin(),
+                                          R.RemoveRange.getBegin());
+    return std::make_pair(!Insertion(L), L.CodeToInsert) <
+           std::make_pair(!Insertion(R), R.CodeToInsert);
   });
+  std::vector<FixItHint> Merged;
+  for (FixItHint &F : Fixes) {
+    FixItHint *Last = Merged.empty() ? nullptr : &Merged.back();
+    if (Last && Insertion(*Last) && Insertion(F) &&
+        Last->RemoveRange.getBegin() == F.RemoveRange.getBegin()) {
+      if (!llvm::StringRef(Last->CodeToInsert).contains(F.CodeToInsert))
+        Last->CodeToInsert += F.CodeToInsert;
+      continue;
+    }
+    Merged.push_back(std::move(F));
+  }
+  Fixes = std::move(Merged);
   for (size_t I = 1; I < Fixes.size(); ++I)
     if (!SM.isBeforeInTranslationUnit(Fixes[I - 1].RemoveRange.getEnd(),
                                       Fixes[I].RemoveRange.getBegin()))
@@ -121,12 +145,27 @@ namespace {
 
 using Why = std::pair<NoRewrite, std::string>;
 
-/// The rewrite, in steps: the functions of a chain's path become members,
-/// and so do the plain functions that call a member and are reached from
-/// coroutines; each member becomes a coroutine of the framework, awaited
-/// wherever it is called, except in the roots (plain callers no coroutine
-/// reaches), which run it to completion. Each step adds its edits, or says
-/// why there can be none, and which member that is about.
+/// What a plain function that calls a member becomes.
+enum class CallerRole { Member, Root, Refused };
+
+/// How a rewrite decides what it changes: within one unit, from a chain and
+/// the unit's callers; across files, from the whole program's plan.
+struct Scope {
+  /// What the plain caller F of a member becomes.
+  std::function<CallerRole(const FunctionDecl &F)> PlainCaller;
+  /// Whether a declaration at Loc may be edited.
+  std::function<bool(SourceLocation Loc)> Editable;
+  /// Whether the blocking call at P is one the rewrite must await (a
+  /// chain's end).
+  std::function<bool(const Place &P)> MustAwait;
+};
+
+/// The rewrite, in steps: the members (the functions of a chain's path,
+/// and the plain callers of a member that coroutines reach) become
+/// coroutines of the framework, awaited wherever they are called, except
+/// in the roots (plain callers no coroutine reaches), which run them to
+/// completion. Each step adds its edits, or says why there can be none,
+/// and which member that is about.
 class AsyncUp {
 public:
   /// Task: the task type members return, %0 their old return type; Kind:
@@ -134,14 +173,13 @@ public:
   /// how a root runs a member to completion, if the framework has a way.
   AsyncUp(const AsyncContext &Coro, UnitIndex &U, const FixOptions &Fix,
           llvm::StringRef Task, llvm::StringRef Kind,
-          const RunEntryPoint *Entry)
+          const RunEntryPoint *Entry, Scope In)
       : Coro(Coro), U(U), Fix(Fix), Task(Task), Kind(Kind), Entry(Entry),
-        Ctx(U.context()), SM(Ctx.getSourceManager()) {}
+        In(std::move(In)), Ctx(U.context()), SM(Ctx.getSourceManager()) {}
 
   /// B and the functions C's hops pass through, down to the one that makes
   /// the blocking call itself.
   std::optional<Why> path(const Chain &C, const FunctionDecl &B) {
-    End = &C.Hops.back();
     add(B);
     const FunctionDecl *At = &B;
     for (const Hop &H : llvm::ArrayRef(C.Hops).drop_back()) {
@@ -158,6 +196,12 @@ public:
       add(*At);
     }
     return std::nullopt;
+  }
+
+  /// Members named from outside (the plan's).
+  void add(const FunctionDecl &F) {
+    if (IsMember.insert(F.getCanonicalDecl()).second)
+      Members.push_back(&F);
   }
 
   /// Every member's uses: calls in coroutines of the framework are awaited;
@@ -180,8 +224,13 @@ public:
         if (Caller ? !sameKind(*Caller) || !Caller->FixIts
                    : !Plain || E->isDependentContext())
           return about(M, {NoRewrite::UsedOutside, Kind.str()});
-        if (Plain && U.reachedFromCoroutine(*E))
-          add(*E);
+        if (Plain && !IsMember.contains(E->getCanonicalDecl())) {
+          CallerRole Role = In.PlainCaller(*E);
+          if (Role == CallerRole::Refused)
+            return about(M, {NoRewrite::UsedOutside, Kind.str()});
+          if (Role == CallerRole::Member)
+            add(*E);
+        }
         Callers.insert(E);
       }
       size_t Calls = 0;
@@ -200,15 +249,17 @@ public:
     return std::nullopt;
   }
 
-  /// Each member, as it is declared and defined, can become a coroutine.
+  /// Each member, as it is declared (and, where its body is here,
+  /// defined), can become a coroutine.
   std::optional<Why> eachFits() {
     for (const FunctionDecl *M : Members) {
       if (std::optional<Why> Not = unfit(*M))
         return about(*M, *Not);
       if (std::optional<NoRewrite> Not = declarations(*M))
         return about(*M, {*Not, ""});
-      if (std::optional<Why> Not = body(*M))
-        return about(*M, *Not);
+      if (const FunctionDecl *Def = M->getDefinition())
+        if (std::optional<Why> Not = body(*Def))
+          return about(*M, *Not);
     }
     return std::nullopt;
   }
@@ -229,14 +280,10 @@ public:
   StrId subject() const { return Subject; }
 
 private:
-  void add(const FunctionDecl &F) {
-    if (IsMember.insert(F.getCanonicalDecl()).second)
-      Members.push_back(&F);
-  }
-
   /// Why, about F: the note names F when it is not the function called.
   Why about(const FunctionDecl &F, Why Not) {
-    if (&F != Members.front())
+    if (Members.empty() ||
+        F.getCanonicalDecl() != Members.front()->getCanonicalDecl())
       Subject = U.pool().intern(displayName(F));
     return Not;
   }
@@ -262,6 +309,7 @@ private:
     Fixes.push_back(FixItHint::CreateReplacement(
         Site.Call->getSourceRange(),
         qualifyAt(Entry->QualifiedName, Caller, Ctx) + "(" + *Text + ")"));
+    include(Site.Call->getBeginLoc(), Entry->QualifiedName, Entry->From.Header);
     return std::nullopt;
   }
 
@@ -299,15 +347,15 @@ private:
     return std::nullopt;
   }
 
-  /// Every declaration of M returns the task of its old type. All must be
-  /// in the main file, each declaring M alone; each keeps its own spelling
-  /// of the type.
+  /// Every declaration of M returns the task of its old type. Each must be
+  /// where the scope may edit it, outside macros, declaring M alone; each
+  /// keeps its own spelling of the type.
   std::optional<NoRewrite> declarations(const FunctionDecl &M) {
     for (const FunctionDecl *D : M.redecls()) {
       SourceRange Type = returnTypeRange(*D, Ctx);
       std::optional<std::string> Old =
           Type.isValid() ? textOf(Type, Ctx) : std::nullopt;
-      if (!SM.isInMainFile(D->getLocation()) || !Old ||
+      if (!In.Editable(D->getLocation()) || !Old ||
           Type.getBegin().isMacroID() || Type.getEnd().isMacroID())
         return NoRewrite::DeclaredElsewhere;
       for (const Decl *Sibling : D->getLexicalDeclContext()->decls())
@@ -322,12 +370,37 @@ private:
       Fixes.push_back(FixItHint::CreateReplacement(
           CharSourceRange::getTokenRange(Type),
           substitute(Task, *Old) + (Joined ? " " : "")));
+      if (Coro.Task)
+        include(D->getLocation(), Coro.Task->QualifiedName,
+                Coro.Task->From.Header);
     }
     return std::nullopt;
   }
 
+  /// Includes Header, which declares Name, in the file of At unless Name
+  /// is declared there already: before At in the main file; in a header,
+  /// by a file it includes, directly or not (a header must compile in
+  /// every file that includes it).
+  void include(SourceLocation At, llvm::StringRef Name,
+               llvm::StringRef Header) {
+    FileID In = SM.getFileID(SM.getExpansionLoc(At));
+    if (!Fix.Include || Header.empty() || !Included.insert({In, Header}).second)
+      return;
+    if (const NamedDecl *Declared = lookupQualified(Ctx, Name)) {
+      if (In == SM.getMainFileID() &&
+          SM.isBeforeInTranslationUnit(Declared->getLocation(), At))
+        return;
+      for (FileID F = SM.getFileID(SM.getExpansionLoc(Declared->getLocation()));
+           F.isValid(); F = SM.getFileID(SM.getIncludeLoc(F)))
+        if (F == In)
+          return;
+    }
+    if (std::optional<FixItHint> Hint = Fix.Include(In, Header))
+      Fixes.push_back(*Hint);
+  }
+
   /// M's blocking calls become awaits where they have an awaited form (a
-  /// nested run and the chain's own blocking call must), with no lock held
+  /// nested run and a chain's own blocking call must), with no lock held
   /// where M would now suspend; its returns become co_return.
   std::optional<Why> body(const FunctionDecl &M) {
     // M as it will be: a coroutine of Coro's kind.
@@ -345,7 +418,8 @@ private:
       std::vector<FixItHint> Await =
           awaitFixes(Call.Site, Call.Blocks, Becoming, U, Fix);
       bool Must = Call.Blocks.Kind == BlockKind::NestedRun ||
-                  (!End->Implicit && Call.Site.Loc == End->At.Loc);
+                  (Call.Site.ImplicitAt.isInvalid() &&
+                   In.MustAwait(U.places().at(Call.Site.Loc)));
       if (Await.empty() && Must)
         return Why{NoRewrite::NoAwaitRewrite, U.pool()[Call.Blocks.Name].str()};
       llvm::append_range(Fixes, Await);
@@ -380,14 +454,14 @@ private:
   UnitIndex &U;
   const FixOptions &Fix;
   llvm::StringRef Task, Kind;
-  /// The chain's last hop: the blocking call it reaches.
-  const Hop *End = nullptr;
   const RunEntryPoint *Entry;
+  Scope In;
   ASTContext &Ctx;
   const SourceManager &SM;
   std::vector<const FunctionDecl *> Members;
   llvm::SmallPtrSet<const Decl *, 8> IsMember;
   std::vector<FixItHint> Fixes;
+  std::set<std::pair<FileID, llvm::StringRef>> Included;
   StrId Subject = NoStr;
 };
 
@@ -413,40 +487,147 @@ const RunEntryPoint *runEntryFor(const AsyncContext &Coro, const Knowledge &K) {
 
 } // namespace
 
+namespace {
+
+/// The task type a member of a rewrite for Coro returns (an in-house task
+/// type's own, else its framework's), empty when there is none; and how
+/// messages name Coro's kind.
+std::pair<llvm::StringRef, llvm::StringRef> taskOf(const AsyncContext &Coro,
+                                                   const Knowledge &K) {
+  const FrameworkInfo *FW = K.framework(Coro.framework());
+  llvm::StringRef Task = Coro.Task ? Coro.Task->TaskTemplate : "";
+  if (Task.empty() && FW)
+    Task = FW->TaskTemplate;
+  llvm::StringRef Kind = FW ? FW->Name : "";
+  if (!FW && Coro.Task)
+    Kind = Coro.Task->QualifiedName;
+  return {Task, Kind};
+}
+
+/// Up's result, or Not in Out's pool.
+AsyncRewrite finish(AsyncUp &Up, std::optional<Why> Not, StringPool &S) {
+  if (!Not)
+    return Up.result();
+  return {Not->first, Not->second.empty() ? NoStr : S.intern(Not->second),
+          {}, Up.subject()};
+}
+
+/// The functions of U's unit outside system headers whose USR is in Usrs.
+std::vector<const FunctionDecl *>
+declaredHere(UnitIndex &U, const std::set<std::string> &Usrs) {
+  struct Finder : RecursiveASTVisitor<Finder> {
+    const std::set<std::string> &Usrs;
+    const SourceManager &SM;
+    std::vector<const FunctionDecl *> Found;
+    llvm::SmallPtrSet<const Decl *, 8> Seen;
+    Finder(const std::set<std::string> &Usrs, const SourceManager &SM)
+        : Usrs(Usrs), SM(SM) {}
+    bool VisitFunctionDecl(FunctionDecl *F) {
+      if (!SM.isInSystemHeader(F->getLocation()) &&
+          !Seen.contains(F->getCanonicalDecl()) && Usrs.count(usrOf(*F))) {
+        Seen.insert(F->getCanonicalDecl());
+        Found.push_back(F);
+      }
+      return true;
+    }
+  } F(Usrs, U.context().getSourceManager());
+  F.TraverseAST(U.context());
+  return F.Found;
+}
+
+} // namespace
+
 AsyncRewrite asyncAllTheWayUp(const Chain &C, const AsyncContext &Coro,
                               const FunctionDecl &B, UnitIndex &U,
                               const FixOptions &Fix,
                               std::vector<const FunctionDecl *> &Members) {
-  StringPool &S = U.pool();
-  // An in-house task type's own task, else its framework's.
-  const FrameworkInfo *FW = U.knowledge().framework(Coro.framework());
-  llvm::StringRef Task = Coro.Task ? Coro.Task->TaskTemplate : "";
-  if (Task.empty() && FW)
-    Task = FW->TaskTemplate;
+  auto [Task, Kind] = taskOf(Coro, U.knowledge());
   if (Task.empty())
     return {NoRewrite::UnknownTaskType, NoStr, {}};
   // A virtual call may run any override: they would all change together.
   if (const auto *Method = dyn_cast<CXXMethodDecl>(&B);
       Method && Method->isVirtual())
     return {NoRewrite::Virtual, NoStr, {}};
-  AsyncUp Up(Coro, U, Fix, Task,
-             FW ? FW->Name : llvm::StringRef(Coro.Task->QualifiedName),
-             runEntryFor(Coro, U.knowledge()));
+  const Hop &End = C.Hops.back();
+  const SourceManager &SM = U.context().getSourceManager();
+  Scope InFile{[&](const FunctionDecl &F) {
+                 return U.reachedFromCoroutine(F) ? CallerRole::Member
+                                                  : CallerRole::Root;
+               },
+               [&](SourceLocation Loc) { return SM.isInMainFile(Loc); },
+               [&](const Place &P) {
+                 return !End.Implicit && P.File == End.At.File &&
+                        P.Offset == End.At.Offset;
+               }};
+  AsyncUp Up(Coro, U, Fix, Task, Kind, runEntryFor(Coro, U.knowledge()),
+             std::move(InFile));
   std::optional<Why> Not = Up.path(C, B);
   if (!Not)
     Not = Up.callers();
   if (!Not)
     Not = Up.eachFits();
-  if (!Not) {
-    AsyncRewrite R = Up.result();
-    if (!R.Fixes.empty())
-      Members.assign(Up.members().begin(), Up.members().end());
+  AsyncRewrite R = finish(Up, Not, U.pool());
+  if (!R.Fixes.empty())
+    Members.assign(Up.members().begin(), Up.members().end());
+  return R;
+}
+
+UnitRewrite rewriteInUnit(const ProgramRewritePlan &Plan, UnitIndex &U,
+                          const FixOptions &Fix, StringPool &Out) {
+  UnitRewrite R;
+  const Knowledge &K = U.knowledge();
+  AsyncContext Coro;
+  Coro.Task = K.taskType(Plan.TaskRow);
+  Coro.FixIts = Coro.Task && Coro.Task->FixIts;
+  auto [Task, Kind] = taskOf(Coro, K);
+  std::vector<const FunctionDecl *> Here = declaredHere(U, Plan.Members);
+  if (Here.empty())
+    return R;
+  if (Task.empty()) {
+    R.Result.Why = NoRewrite::UnknownTaskType;
     return R;
   }
-  return {Not->first,
-          Not->second.empty() ? NoStr : S.intern(Not->second),
-          {},
-          Up.subject()};
+  StringPool &S = U.pool();
+  PlaceMaker &Places = U.places();
+  auto Usr = [](const FunctionDecl &F) { return usrOf(F); };
+  Scope Whole{[&](const FunctionDecl &F) {
+                std::string Id = Usr(F);
+                if (Plan.Members.count(Id))
+                  return CallerRole::Member;
+                return Plan.Roots.count(Id) ? CallerRole::Root
+                                            : CallerRole::Refused;
+              },
+              [&](SourceLocation Loc) {
+                Place P = Places.at(Loc);
+                return P.valid() &&
+                       !U.context().getSourceManager().isInSystemHeader(Loc) &&
+                       relativeTo(S[P.File], Plan.SourceRoot).has_value();
+              },
+              [&](const Place &P) {
+                return Plan.MustAwait.count({S[P.File].str(), P.Offset}) != 0;
+              }};
+  AsyncUp Up(Coro, U, Fix, Task, Kind, runEntryFor(Coro, K), std::move(Whole));
+  for (const FunctionDecl *M : Here) {
+    Up.add(*M);
+    for (const FunctionDecl *D : M->redecls())
+      if (Place P = Places.at(D->getLocation()); P.valid())
+        R.DeclaredIn.insert(S[P.File].str());
+  }
+  std::optional<Why> Not = Up.callers();
+  if (!Not)
+    Not = Up.eachFits();
+  AsyncRewrite Made = finish(Up, Not, S);
+  // Into Out's pool.
+  auto Move = [&](StrId I) { return I == NoStr ? NoStr : Out.intern(S[I]); };
+  R.Result.Why = Made.Why;
+  R.Result.Arg = Move(Made.Arg);
+  R.Result.Subject = Move(Made.Subject);
+  for (Edit E : Made.Fixes) {
+    E.At.File = Move(E.At.File);
+    E.At.Loc = {};
+    R.Result.Fixes.push_back(std::move(E));
+  }
+  return R;
 }
 
 } // namespace corolint

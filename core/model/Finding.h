@@ -24,6 +24,8 @@ struct Coroutine {
   bool Lambda = false;
   Place At;
   Framework FW = Framework::Unknown;
+  /// The qualified name of its task type's row (Knowledge::taskType).
+  StrId Task = NoStr;
 };
 
 /// Why the async-all-the-way-up rewrite (make the called function a

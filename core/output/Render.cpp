@@ -1,6 +1,7 @@
 //===--- Render.cpp - A finding as the user reads it ---------------------===//
 
 #include "Render.h"
+#include <set>
 #include "Knowledge.h"
 #include "llvm/ADT/Twine.h"
 
@@ -117,6 +118,12 @@ std::vector<Message> render(const Finding &F, const StringPool &S) {
       Advice += "; " + format(Then, Subject, S[F.Async.Arg]);
     if (F.Async.Subject != NoStr)
       Advice += " (the rewrite would change it too)";
+    std::set<StrId> Files;
+    for (const Edit &E : F.Async.Fixes)
+      Files.insert(E.At.File);
+    if (Files.size() > 1)
+      Advice += "; the fix-it changes " + std::to_string(Files.size()) +
+                " files";
     Note(Role::Advice, F.At, std::move(Advice), F.Async.Fixes);
     return Out;
   }

@@ -5,14 +5,6 @@
 
 namespace corolint {
 
-std::optional<std::string> relativeTo(llvm::StringRef Path,
-                                      llvm::StringRef Root) {
-  std::string Prefix = Root.ends_with("/") ? Root.str() : (Root + "/").str();
-  if (Root.empty() || !Path.starts_with(Prefix))
-    return std::nullopt;
-  return Path.drop_front(Prefix.size()).str();
-}
-
 std::string findingKey(const Results &R, const Reported &F,
                        llvm::StringRef Root) {
   llvm::StringRef Path = R.str(F.F.At.File);

@@ -3,6 +3,7 @@
 #ifndef COROLINT_OUTPUT_RESULTS_H
 #define COROLINT_OUTPUT_RESULTS_H
 
+#include "Paths.h"
 #include "Render.h"
 #include <map>
 #include <optional>
@@ -35,16 +36,14 @@ struct Results {
   unsigned Files = 0; // analysed, failed ones included
   /// The hash of each file's text as the analysis read it.
   std::map<std::string, uint64_t> Inputs;
+  /// Each analysed file, with the files it was parsed from.
+  std::map<std::string, std::set<std::string>> Units;
   /// The findings in headers that the header filter left out, by check
   /// and place, each once.
   std::set<std::tuple<CheckId, StrId, uint32_t>> Hidden;
 
   llvm::StringRef str(StrId I) const { return (*Strings)[I]; }
 };
-
-/// Path relative to Root when it is under it.
-std::optional<std::string> relativeTo(llvm::StringRef Path,
-                                      llvm::StringRef Root);
 
 /// What a finding is, independent of line numbers: check, file, the
 /// coroutine it is in and the name it calls. Baselines and SARIF

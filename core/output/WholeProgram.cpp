@@ -21,6 +21,9 @@ void WholeProgram::add(FileFacts &&F) {
     return;
   }
   R.Inputs.insert(F.Inputs.begin(), F.Inputs.end());
+  std::set<std::string> &Read = R.Units[F.File];
+  for (const Input &In : F.Inputs)
+    Read.insert(In.first);
   for (const auto &[Check, At] : F.Hidden)
     R.Hidden.insert({Check, At.File, At.Offset});
   P.add(std::move(F));

@@ -21,6 +21,8 @@ class WholeProgram {
 public:
   /// The pool facts are read with; the results' strings are in it.
   StringPool &strings() { return P.Strings; }
+  /// The merged facts: graphs stay after resolve().
+  const Program &program() const { return P; }
 
   /// Takes one file's facts, read with strings().
   void add(FileFacts &&F);

@@ -13,4 +13,12 @@ std::string absolutePath(llvm::StringRef Path) {
   return P.str().str();
 }
 
+std::optional<std::string> relativeTo(llvm::StringRef Path,
+                                      llvm::StringRef Root) {
+  std::string Prefix = Root.ends_with("/") ? Root.str() : (Root + "/").str();
+  if (Root.empty() || !Path.starts_with(Prefix))
+    return std::nullopt;
+  return Path.drop_front(Prefix.size()).str();
+}
+
 } // namespace corolint

@@ -12,6 +12,7 @@
 #include "Configuration.h"
 #include "Database.h"
 #include "Gather.h"
+#include "ProgramRewrite.h"
 #include "Report.h"
 #include "RunOptions.h"
 #include "WholeProgram.h"
@@ -50,6 +51,21 @@ int runWorker(RunOptions &O) {
   return 0;
 }
 
+/// Where fixes are asked for and the facts came from the database, the
+/// chains that cross files get their rewrite.
+std::optional<int> rewriteAcrossFiles(RunOptions &O, Results &R,
+                                      WholeProgram &P) {
+  if ((!O.Fix && O.ExportFixes.empty()) || !O.FactsIn.empty())
+    return std::nullopt;
+  std::string DatabaseDir, Error;
+  auto DB = loadDatabase(O, DatabaseDir, Error);
+  if (!DB)
+    return usageError(Error);
+  rewriteAcrossFiles(R, P.strings(), P.program(), *DB, O.Tidy,
+                     canonicalPath(O.SourceRoot));
+  return std::nullopt;
+}
+
 } // namespace
 
 int main(int Argc, const char **Argv) {
@@ -79,5 +95,7 @@ int main(int Argc, const char **Argv) {
   if (std::optional<int> Status = factsSource(O, Argv[0])->gather(P, G))
     return *Status;
   Results R = P.resolve();
+  if (std::optional<int> Status = rewriteAcrossFiles(O, R, P))
+    return *Status;
   return report(O, R, G, Accepted);
 }

@@ -194,10 +194,9 @@ configuredArguments(tidy::ClangTidyContext &Context) {
 std::vector<tidy::ClangTidyError>
 runChecks(tidy::ClangTidyContext &Context,
           const tooling::CompilationDatabase &DB, const std::string &File,
-          FactsRecorder &Recorder) {
+          FrontEnd Front) {
   tidy::ClangTidyCheckFactories Factories;
-  addCorolintChecks(Factories,
-                    std::make_shared<Session>(FrontEnd{&Recorder, nullptr}));
+  addCorolintChecks(Factories, std::make_shared<Session>(std::move(Front)));
   tooling::ClangTool Tool(DB, {File});
   Tool.appendArgumentsAdjuster(configuredArguments(Context));
   Tool.appendArgumentsAdjuster(tooling::getStripPluginsAdjuster());
@@ -212,7 +211,67 @@ runChecks(tidy::ClangTidyContext &Context,
   return Consumer.take();
 }
 
+/// The compiler's errors among Errors, each with its place.
+std::vector<std::string> compilerErrors(
+    const std::vector<tidy::ClangTidyError> &Errors) {
+  std::vector<std::string> Out;
+  LineTables Lines;
+  for (const tidy::ClangTidyError &E : Errors) {
+    if (E.DiagLevel != tooling::Diagnostic::Error ||
+        checkNamed(E.DiagnosticName) ||
+        E.DiagnosticName == "clang-tidy-config")
+      continue;
+    std::string Where;
+    if (!E.Message.FilePath.empty()) {
+      std::string Path = canonicalPath(E.Message.FilePath, E.BuildDirectory);
+      auto [Line, Col] = Lines.at(Path, E.Message.FileOffset);
+      Where = Path + ":" + std::to_string(Line) + ":" + std::to_string(Col) +
+              ": ";
+    }
+    Out.push_back(Where + "error: " + E.Message.Message);
+  }
+  return Out;
+}
+
 } // namespace
+
+std::vector<std::string>
+rewriteFile(const std::string &File, const tooling::CompilationDatabase &DB,
+            const TidyFlags &Flags,
+            std::function<void(UnitIndex &, const FixOptions &)> Rewrite) {
+  auto Provider = makeOptionsProvider(Flags);
+  if (!Provider)
+    return {llvm::toString(Provider.takeError())};
+  tidy::ClangTidyContext Context(std::move(*Provider));
+  return compilerErrors(
+      runChecks(Context, DB, File, FrontEnd{nullptr, nullptr, Rewrite}));
+}
+
+std::vector<std::string>
+compileWith(const std::vector<std::string> &Files,
+            const tooling::CompilationDatabase &DB, const TidyFlags &Flags,
+            const std::map<std::string, std::string> &Texts) {
+  auto Provider = makeOptionsProvider(Flags);
+  if (!Provider)
+    return {llvm::toString(Provider.takeError())};
+  tidy::ClangTidyContext Context(std::move(*Provider));
+  tooling::ClangTool Tool(DB, Files);
+  for (const auto &[Path, Text] : Texts)
+    Tool.mapVirtualFile(Path, Text);
+  Tool.appendArgumentsAdjuster(configuredArguments(Context));
+  Tool.appendArgumentsAdjuster(tooling::getStripPluginsAdjuster());
+  tidy::ClangTidyDiagnosticConsumer Consumer(Context);
+  DiagnosticsEngine Engine(llvm::makeIntrusiveRefCnt<DiagnosticIDs>(),
+                           llvm::makeIntrusiveRefCnt<DiagnosticOptions>(),
+                           &Consumer, /*ShouldOwnClient=*/false);
+  Context.setDiagnosticsEngine(&Engine);
+  Tool.setDiagnosticConsumer(&Consumer);
+  // No check runs: the parse alone says whether the text compiles.
+  tidy::ClangTidyCheckFactories None;
+  ChecksActionFactory Action(Context, None);
+  Tool.run(&Action);
+  return compilerErrors(Consumer.take());
+}
 
 std::vector<std::string>
 configurationErrors(const TidyFlags &Flags, llvm::ArrayRef<std::string> Paths) {
@@ -274,7 +333,7 @@ llvm::Error analyseFile(const std::string &File,
   tidy::ClangTidyContext Context(std::move(*Provider));
   FactsRecorder Recorder(Writer);
   std::vector<tidy::ClangTidyError> Errors =
-      runChecks(Context, DB, File, Recorder);
+      runChecks(Context, DB, File, FrontEnd{&Recorder, nullptr, nullptr});
 
   // What clang-tidy let through, by check and place: a finding or a
   // candidate is kept when its diagnostic was.

@@ -5,6 +5,9 @@
 
 #include "clang-tidy/ClangTidyOptions.h"
 #include "clang/Tooling/CompilationDatabase.h"
+#include "FixIts.h"
+#include <functional>
+#include <map>
 #include <memory>
 #include <optional>
 
@@ -39,6 +42,24 @@ std::vector<std::string> configurationErrors(const TidyFlags &Flags,
 llvm::Error analyseFile(const std::string &File,
                         const clang::tooling::CompilationDatabase &DB,
                         const TidyFlags &Flags, llvm::StringRef Out);
+
+/// Parses File as DB compiles it with the checks Flags enable, which hand
+/// its analysis to Rewrite (the whole program's rewrite) and report
+/// nothing; the compiler's errors, each with its place, if it did not
+/// compile.
+std::vector<std::string>
+rewriteFile(const std::string &File,
+            const clang::tooling::CompilationDatabase &DB,
+            const TidyFlags &Flags,
+            std::function<void(UnitIndex &, const FixOptions &)> Rewrite);
+
+/// Parses Files as DB compiles them, with Texts (by path) in place of those
+/// files' own texts; the compiler's errors, each with its place.
+std::vector<std::string>
+compileWith(const std::vector<std::string> &Files,
+            const clang::tooling::CompilationDatabase &DB,
+            const TidyFlags &Flags,
+            const std::map<std::string, std::string> &Texts);
 
 } // namespace corolint
 
