@@ -153,8 +153,9 @@ enum class CallerRole { Member, Root, Refused };
 struct Scope {
   /// What the plain caller F of a member becomes.
   std::function<CallerRole(const FunctionDecl &F)> PlainCaller;
-  /// Whether a declaration at Loc may be edited.
+  /// Whether a declaration at Loc may be edited, and why not.
   std::function<bool(SourceLocation Loc)> Editable;
+  NoRewrite NotEditable;
   /// Whether the blocking call at P is one the rewrite must await (a
   /// chain's end).
   std::function<bool(const Place &P)> MustAwait;
@@ -355,8 +356,9 @@ private:
       SourceRange Type = returnTypeRange(*D, Ctx);
       std::optional<std::string> Old =
           Type.isValid() ? textOf(Type, Ctx) : std::nullopt;
-      if (!In.Editable(D->getLocation()) || !Old ||
-          Type.getBegin().isMacroID() || Type.getEnd().isMacroID())
+      if (!In.Editable(D->getLocation()))
+        return In.NotEditable;
+      if (!Old || Type.getBegin().isMacroID() || Type.getEnd().isMacroID())
         return NoRewrite::DeclaredElsewhere;
       for (const Decl *Sibling : D->getLexicalDeclContext()->decls())
         if (Sibling != D && Sibling->getBeginLoc() == D->getBeginLoc())
@@ -377,16 +379,39 @@ private:
     return std::nullopt;
   }
 
-  /// Includes Header, which declares Name, in the file of At unless Name
+  /// The header of Loc's file as the #include that brought it spelled it
+  /// (`<lib/task.hpp>`), or empty.
+  std::string includedAs(SourceLocation Loc) const {
+    SourceLocation By =
+        SM.getIncludeLoc(SM.getFileID(SM.getExpansionLoc(Loc)));
+    if (By.isInvalid() || By.isMacroID())
+      return "";
+    llvm::StringRef Rest(SM.getCharacterData(By));
+    char Close = Rest.starts_with("<") ? '>' : Rest.starts_with("\"") ? '"' : 0;
+    size_t End = Close ? Rest.find_first_of(Close, 1) : llvm::StringRef::npos;
+    size_t Line = Rest.find('\n');
+    if (End == llvm::StringRef::npos || (Line != llvm::StringRef::npos && Line < End))
+      return "";
+    return Rest.take_front(End + 1).str();
+  }
+
+  /// Includes Header (or, with none, the header the unit includes for it),
+  /// which declares Name, in the file of At unless Name
   /// is declared there already: before At in the main file; in a header,
   /// by a file it includes, directly or not (a header must compile in
   /// every file that includes it).
   void include(SourceLocation At, llvm::StringRef Name,
                llvm::StringRef Header) {
     FileID In = SM.getFileID(SM.getExpansionLoc(At));
-    if (!Fix.Include || Header.empty() || !Included.insert({In, Header}).second)
+    const NamedDecl *Declared = lookupQualified(Ctx, Name);
+    std::string Spelled =
+        Header.empty() && Declared ? includedAs(Declared->getLocation()) : "";
+    if (Header.empty())
+      Header = Spelled;
+    if (!Fix.Include || Header.empty() ||
+        !Included.insert({In, Header.str()}).second)
       return;
-    if (const NamedDecl *Declared = lookupQualified(Ctx, Name)) {
+    if (Declared) {
       if (In == SM.getMainFileID() &&
           SM.isBeforeInTranslationUnit(Declared->getLocation(), At))
         return;
@@ -461,7 +486,7 @@ private:
   std::vector<const FunctionDecl *> Members;
   llvm::SmallPtrSet<const Decl *, 8> IsMember;
   std::vector<FixItHint> Fixes;
-  std::set<std::pair<FileID, llvm::StringRef>> Included;
+  std::set<std::pair<FileID, std::string>> Included;
   StrId Subject = NoStr;
 };
 
@@ -555,6 +580,7 @@ AsyncRewrite asyncAllTheWayUp(const Chain &C, const AsyncContext &Coro,
                                                   : CallerRole::Root;
                },
                [&](SourceLocation Loc) { return SM.isInMainFile(Loc); },
+               NoRewrite::DeclaredElsewhere,
                [&](const Place &P) {
                  return !End.Implicit && P.File == End.At.File &&
                         P.Offset == End.At.Offset;
@@ -603,6 +629,7 @@ UnitRewrite rewriteInUnit(const ProgramRewritePlan &Plan, UnitIndex &U,
                        !U.context().getSourceManager().isInSystemHeader(Loc) &&
                        relativeTo(S[P.File], Plan.SourceRoot).has_value();
               },
+              NoRewrite::OutsideSourceRoot,
               [&](const Place &P) {
                 return Plan.MustAwait.count({S[P.File].str(), P.Offset}) != 0;
               }};

@@ -115,7 +115,8 @@ public:
            const TidyFlags &Flags, llvm::StringRef SourceRoot)
       : R(R), S(S), Graph(P), DB(DB), Flags(Flags), SourceRoot(SourceRoot) {}
 
-  /// The rewrite for F, whose coroutine calls B: made once per B.
+  /// The rewrite for F, whose coroutine calls B: made once per B, offered
+  /// at the first chain into any function it changes.
   AsyncRewrite rewrite(const Finding &F, StrId B) {
     if (Offered.count(B))
       return {NoRewrite::AtFirstCall, NoStr, {}};
@@ -131,8 +132,10 @@ public:
       edits(A);
     if (!A.refused())
       verify(A);
+    // Another chain into any of these functions is rewritten by this one.
     if (!A.refused())
-      Offered.insert(B);
+      for (const std::string &Member : A.Plan.Members)
+        Offered.insert(S.intern(Member));
     return Made[B] = A.Result;
   }
 

@@ -188,18 +188,34 @@ configuredArguments(tidy::ClangTidyContext &Context) {
   };
 }
 
-/// Parses File as DB compiles it and runs the checks with Recorder; what
-/// clang-tidy would report: the compiler's errors and the checks'
+/// Makes Tool's parses say nothing on the terminal (the caller reports
+/// their errors), with the configuration's arguments.
+void quiet(tooling::ClangTool &Tool, tidy::ClangTidyContext &Context) {
+  Tool.setPrintErrorMessage(false);
+  Tool.appendArgumentsAdjuster(configuredArguments(Context));
+  Tool.appendArgumentsAdjuster(tooling::getStripPluginsAdjuster());
+  // Without carets, clang does not print "N errors generated."
+  Tool.appendArgumentsAdjuster(tooling::getInsertArgumentAdjuster(
+      "-fno-caret-diagnostics", tooling::ArgumentInsertPosition::END));
+}
+
+/// Parses File as DB compiles it and runs the checks made for Front (on
+/// the terminal, as clang-tidy would, unless Quiet); what clang-tidy would
+/// report: the compiler's errors and the checks'
 /// diagnostics that NOLINT and the header filter let through.
 std::vector<tidy::ClangTidyError>
 runChecks(tidy::ClangTidyContext &Context,
           const tooling::CompilationDatabase &DB, const std::string &File,
-          FrontEnd Front) {
+          FrontEnd Front, bool Quiet = false) {
   tidy::ClangTidyCheckFactories Factories;
   addCorolintChecks(Factories, std::make_shared<Session>(std::move(Front)));
   tooling::ClangTool Tool(DB, {File});
-  Tool.appendArgumentsAdjuster(configuredArguments(Context));
-  Tool.appendArgumentsAdjuster(tooling::getStripPluginsAdjuster());
+  if (Quiet) {
+    quiet(Tool, Context);
+  } else {
+    Tool.appendArgumentsAdjuster(configuredArguments(Context));
+    Tool.appendArgumentsAdjuster(tooling::getStripPluginsAdjuster());
+  }
   tidy::ClangTidyDiagnosticConsumer Consumer(Context);
   DiagnosticsEngine Engine(llvm::makeIntrusiveRefCnt<DiagnosticIDs>(),
                            llvm::makeIntrusiveRefCnt<DiagnosticOptions>(),
@@ -243,8 +259,9 @@ rewriteFile(const std::string &File, const tooling::CompilationDatabase &DB,
   if (!Provider)
     return {llvm::toString(Provider.takeError())};
   tidy::ClangTidyContext Context(std::move(*Provider));
-  return compilerErrors(
-      runChecks(Context, DB, File, FrontEnd{nullptr, nullptr, Rewrite}));
+  return compilerErrors(runChecks(Context, DB, File,
+                                  FrontEnd{nullptr, nullptr, Rewrite},
+                                  /*Quiet=*/true));
 }
 
 std::vector<std::string>
@@ -255,21 +272,23 @@ compileWith(const std::vector<std::string> &Files,
   if (!Provider)
     return {llvm::toString(Provider.takeError())};
   tidy::ClangTidyContext Context(std::move(*Provider));
-  tooling::ClangTool Tool(DB, Files);
-  for (const auto &[Path, Text] : Texts)
-    Tool.mapVirtualFile(Path, Text);
-  Tool.appendArgumentsAdjuster(configuredArguments(Context));
-  Tool.appendArgumentsAdjuster(tooling::getStripPluginsAdjuster());
   tidy::ClangTidyDiagnosticConsumer Consumer(Context);
   DiagnosticsEngine Engine(llvm::makeIntrusiveRefCnt<DiagnosticIDs>(),
                            llvm::makeIntrusiveRefCnt<DiagnosticOptions>(),
                            &Consumer, /*ShouldOwnClient=*/false);
   Context.setDiagnosticsEngine(&Engine);
-  Tool.setDiagnosticConsumer(&Consumer);
   // No check runs: the parse alone says whether the text compiles.
   tidy::ClangTidyCheckFactories None;
   ChecksActionFactory Action(Context, None);
-  Tool.run(&Action);
+  // One file at a time: ClangTool numbers the files of a longer run.
+  for (const std::string &File : Files) {
+    tooling::ClangTool Tool(DB, {File});
+    for (const auto &[Path, Text] : Texts)
+      Tool.mapVirtualFile(Path, Text);
+    quiet(Tool, Context);
+    Tool.setDiagnosticConsumer(&Consumer);
+    Tool.run(&Action);
+  }
   return compilerErrors(Consumer.take());
 }
 

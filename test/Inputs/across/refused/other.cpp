@@ -1,0 +1,3 @@
+#include "helpers.h"
+
+int (*Lookup)(int) = &lookup;

@@ -1,0 +1,4 @@
+#include "legacy.h"
+#include "compute.h"
+
+int fetch(int X) { return cppcoro::sync_wait(compute(X)); }
