@@ -7,7 +7,7 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 packages=(
   clang-19 clang-tidy-19 clang-tools-19 clang-format-19 libclang-19-dev llvm-19-dev
   llvm-19-tools
-  cmake ninja-build
+  cmake ninja-build patch
   libasio-dev libboost1.81-dev libboost1.81-doc
   libgrpc++-dev libprotobuf-dev protobuf-compiler protobuf-compiler-grpc
   libpq-dev libsqlite3-dev libcurl4-openssl-dev libhiredis-dev

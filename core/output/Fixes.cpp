@@ -66,6 +66,98 @@ llvm::StringRef checkOf(const Reported &F) { return checkInfo(F.F.Check).Name; }
 
 namespace {
 
+/// The offsets where Text's lines start; a last line without its newline
+/// counts.
+std::vector<size_t> lineStarts(llvm::StringRef Text) {
+  std::vector<size_t> Starts{0};
+  for (size_t I = 0; I < Text.size(); ++I)
+    if (Text[I] == '\n' && I + 1 < Text.size())
+      Starts.push_back(I + 1);
+  return Starts;
+}
+
+/// Text's lines, without their newlines.
+llvm::SmallVector<llvm::StringRef, 16> linesOf(llvm::StringRef Text) {
+  llvm::SmallVector<llvm::StringRef, 16> Out;
+  Text.split(Out, '\n');
+  if (!Out.empty() && Out.back().empty())
+    Out.pop_back();
+  return Out;
+}
+
+/// Prints the lines of a hunk: those Old and New share (their longest
+/// common subsequence) as context, the others removed or added.
+void printLines(llvm::ArrayRef<llvm::StringRef> Old,
+                llvm::ArrayRef<llvm::StringRef> New, llvm::raw_ostream &OS) {
+  const size_t N = Old.size(), M = New.size();
+  // Common[I][J]: the longest common subsequence of Old[I..] and New[J..].
+  std::vector<std::vector<uint32_t>> Common(N + 1,
+                                            std::vector<uint32_t>(M + 1, 0));
+  for (size_t I = N; I-- > 0;)
+    for (size_t J = M; J-- > 0;)
+      Common[I][J] = Old[I] == New[J]
+                         ? Common[I + 1][J + 1] + 1
+                         : std::max(Common[I + 1][J], Common[I][J + 1]);
+  size_t I = 0, J = 0;
+  while (I < N || J < M) {
+    if (I < N && J < M && Old[I] == New[J]) {
+      OS << " " << Old[I++] << "\n";
+      ++J;
+    } else if (J == M || (I < N && Common[I + 1][J] >= Common[I][J + 1])) {
+      OS << "-" << Old[I++] << "\n";
+    } else {
+      OS << "+" << New[J++] << "\n";
+    }
+  }
+}
+
+/// Prints, as a unified diff with three lines of context, what Edits
+/// (sorted, apart) make of File's text Old.
+void printDiff(llvm::StringRef File, llvm::StringRef Old,
+               llvm::ArrayRef<FileEdit> Edits, const DiffTo &To) {
+  llvm::raw_ostream &OS = To.OS;
+  std::string Name = relativeTo(File, To.Root).value_or(File.str());
+  std::vector<size_t> Starts = lineStarts(Old);
+  auto LineOf = [&](size_t Offset) {
+    return size_t(llvm::upper_bound(Starts, Offset) - Starts.begin()) - 1;
+  };
+  const size_t Last = Starts.size() - 1, Context = 3;
+  OS << "--- a/" << Name << "\n+++ b/" << Name << "\n";
+  long Shift = 0; // new line numbers minus old, before the hunk
+  for (size_t I = 0; I < Edits.size();) {
+    // A hunk: the edits whose lines, with context, touch.
+    size_t First = LineOf(Edits[I].Offset), End = I;
+    size_t Through = First;
+    for (; End < Edits.size(); ++End) {
+      const FileEdit &E = Edits[End];
+      size_t A = LineOf(E.Offset);
+      if (End > I && A > Through + 2 * Context + 1)
+        break;
+      size_t B = E.Length && Old[E.end() - 1] == '\n' ? LineOf(E.end() - 1)
+                                                        : LineOf(E.end());
+      Through = std::max(Through, B);
+    }
+    size_t From = First > Context ? First - Context : 0;
+    size_t Until = std::min(Last, Through + Context);
+    size_t Begin = Starts[From];
+    size_t Stop = Until + 1 < Starts.size() ? Starts[Until + 1] : Old.size();
+    std::string New = Old.slice(Begin, Stop).str();
+    for (size_t K = End; K-- > I;)
+      New.replace(Edits[K].Offset - Begin, Edits[K].Length, Edits[K].Text);
+    auto OldLines = linesOf(Old.slice(Begin, Stop));
+    auto NewLines = linesOf(New);
+    OS << "@@ -" << From + 1 << "," << OldLines.size() << " +"
+       << long(From) + 1 + Shift << "," << NewLines.size() << " @@\n";
+    printLines(OldLines, NewLines, OS);
+    Shift += long(NewLines.size()) - long(OldLines.size());
+    I = End;
+  }
+}
+
+} // namespace
+
+namespace {
+
 /// Applies the fixes of a run's findings, in steps: take those that do not
 /// clash, check each against its file as it is now, edit the texts, write
 /// them, count what was applied.
@@ -127,8 +219,9 @@ public:
     }
   }
 
-  /// Edits each file, from its end backwards, and writes it whole.
-  void write() {
+  /// Edits each file, from its end backwards, and writes it whole; or,
+  /// given Diff, prints what would change there and writes nothing.
+  void write(const DiffTo *Diff) {
     for (auto &[File, Edits] : Files) {
       auto Text = Texts.find(File);
       if (Text == Texts.end())
@@ -136,17 +229,21 @@ public:
       llvm::sort(Edits, [](const auto &L, const auto &Rt) {
         return Rt.first < L.first;
       });
-      const FileEdit *Last = nullptr;
-      bool Changed = false;
-      for (auto &[E, F] : Edits) {
-        if (Unfit.count(F) || (Last && *Last == E))
-          continue; // the same edit again: another file's view of a header
-        Last = &E;
-        Text->second.replace(E.Offset, E.Length, E.Text);
-        Changed = true;
-      }
-      if (!Changed)
+      std::vector<FileEdit> Kept;
+      for (auto &[E, F] : Edits)
+        // The same edit again is another file's view of a header.
+        if (!Unfit.count(F) && (Kept.empty() || !(Kept.back() == E)))
+          Kept.push_back(E);
+      if (Kept.empty())
         continue;
+      if (Diff) {
+        std::reverse(Kept.begin(), Kept.end());
+        printDiff(File, Text->second, Kept, *Diff);
+        Out.Written.push_back(File);
+        continue;
+      }
+      for (const FileEdit &E : Kept)
+        Text->second.replace(E.Offset, E.Length, E.Text);
       if (llvm::Error E = writeFileAtomically(File, Text->second)) {
         Out.Errors.push_back(llvm::toString(std::move(E)) +
                              "; it is unchanged");
@@ -188,13 +285,13 @@ private:
 
 } // namespace
 
-FixResult applyFixes(const Results &R, bool WithNotes) {
+FixResult applyFixes(const Results &R, bool WithNotes, const DiffTo *Diff) {
   FixResult Out;
   Applier A(R, Out);
   for (const Reported &F : R.Findings)
     A.take(F, WithNotes);
   A.check();
-  A.write();
+  A.write(Diff);
   A.count();
   return Out;
 }

@@ -28,9 +28,18 @@ struct FixResult {
 /// edit of one taken before it is refused whole; identical edits (from a
 /// header that several files include) count once; a file whose text is no
 /// longer the one analysed (its hash in R.Inputs differs) is not edited.
+/// Where --diff prints: the stream, and the directory its paths are
+/// relative to (as a/PATH and b/PATH, for `git apply` or `patch -p1`).
+struct DiffTo {
+  llvm::raw_ostream &OS;
+  std::string Root;
+};
+
 /// Each file is written to a temporary file and renamed, so that none is
-/// left half written.
-FixResult applyFixes(const Results &R, bool WithNotes);
+/// left half written. Given Diff, nothing is written: what would change
+/// is printed there as a unified diff, and Written names the files.
+FixResult applyFixes(const Results &R, bool WithNotes,
+                     const DiffTo *Diff = nullptr);
 
 /// The findings in the YAML that clang-apply-replacements reads, as
 /// clang-tidy --export-fixes writes it. Each warning carries the edits --fix

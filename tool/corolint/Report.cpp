@@ -75,11 +75,18 @@ bool handleFixes(const RunOptions &O, const Results &R) {
   }
   if (!O.Fix)
     return Written;
-  FixResult Fixed = applyFixes(R, O.FixNotes);
+  DiffTo Diff{llvm::outs(), canonicalPath(O.SourceRoot)};
+  FixResult Fixed = applyFixes(R, O.FixNotes, O.Diff ? &Diff : nullptr);
   for (const std::string &Refused : Fixed.Refused)
     llvm::WithColor::warning(llvm::errs(), "corolint") << Refused << "\n";
   for (const std::string &Error : Fixed.Errors)
     llvm::WithColor::error(llvm::errs(), "corolint") << Error << "\n";
+  if (O.Diff) {
+    llvm::errs() << llvm::formatv(
+        "corolint: the diff changes {0} file{1}; no file was written\n",
+        Fixed.Written.size(), Fixed.Written.size() == 1 ? "" : "s");
+    return Written;
+  }
   llvm::errs() << llvm::formatv("corolint: applied {0} fix{1} to {2} file{3}\n",
                                 Fixed.Applied, Fixed.Applied == 1 ? "" : "es",
                                 Fixed.Written.size(),
@@ -144,7 +151,8 @@ int report(const RunOptions &O, Results &R, const Gathered &G,
   const bool ErrorsConfigured = markErrors(O, R);
   const size_t Errors =
       llvm::count_if(R.Findings, [](const Reported &F) { return F.AsError; });
-  writeFindings(O, R, Root);
+  if (!O.Diff)
+    writeFindings(O, R, Root);
   bool FixesWritten = handleFixes(O, R);
   summarize(O, R, G, InBaseline, ErrorsConfigured, Errors);
   if (!R.Failures.empty())

@@ -80,6 +80,12 @@ cl::opt<bool> FixNotes(
              "none of its own (the async-all-the-way-up rewrite); implies\n"
              "--fix, as in clang-tidy"),
     cl::cat(Category));
+cl::opt<bool> Diff(
+    "diff",
+    cl::desc("Print the fixes that --fix (or --fix-notes) would apply as a\n"
+             "unified diff on standard output, instead of the findings,\n"
+             "and change no file; implies --fix"),
+    cl::cat(Category));
 cl::opt<std::string>
     ExportFixes("export-fixes",
                 cl::desc("Write the findings and their fixes as YAML for\n"
@@ -225,7 +231,8 @@ std::optional<RunOptions> parseCommandLine(int Argc, const char **Argv) {
   O.Output = OutputFormat;
   O.SourceRoot = SourceRoot;
   // As in clang-tidy, --fix-notes implies --fix.
-  O.Fix = Fix || FixNotes;
+  O.Fix = Fix || FixNotes || Diff;
+  O.Diff = Diff;
   O.FixNotes = FixNotes;
   O.ExportFixes = ExportFixes;
   O.Shard = Shard;

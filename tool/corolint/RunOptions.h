@@ -32,6 +32,8 @@ struct RunOptions {
   Format Output = Format::Text;
   std::string SourceRoot;
   bool Fix = false, FixNotes = false;
+  /// Print the fixes as a diff instead of the findings; write no file.
+  bool Diff = false;
   std::string ExportFixes;
   std::string Shard;
   std::string FactsOut;
