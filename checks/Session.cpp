@@ -53,8 +53,8 @@ void Session::endUnit() {
 void Session::offerRewrite(UnitIndex &A, const FixOptions &Fix) {
   if (!Front.Rewrite)
     return;
-  if (!ToRewrite || (RewriteFix.SleepReplacement.empty() &&
-                     !Fix.SleepReplacement.empty())) {
+  if (!ToRewrite ||
+      (RewriteFix.SleepReplacement.empty() && !Fix.SleepReplacement.empty())) {
     ToRewrite = &A;
     RewriteFix = Fix;
   }

@@ -382,15 +382,15 @@ private:
   /// The header of Loc's file as the #include that brought it spelled it
   /// (`<lib/task.hpp>`), or empty.
   std::string includedAs(SourceLocation Loc) const {
-    SourceLocation By =
-        SM.getIncludeLoc(SM.getFileID(SM.getExpansionLoc(Loc)));
+    SourceLocation By = SM.getIncludeLoc(SM.getFileID(SM.getExpansionLoc(Loc)));
     if (By.isInvalid() || By.isMacroID())
       return "";
     llvm::StringRef Rest(SM.getCharacterData(By));
     char Close = Rest.starts_with("<") ? '>' : Rest.starts_with("\"") ? '"' : 0;
     size_t End = Close ? Rest.find_first_of(Close, 1) : llvm::StringRef::npos;
     size_t Line = Rest.find('\n');
-    if (End == llvm::StringRef::npos || (Line != llvm::StringRef::npos && Line < End))
+    if (End == llvm::StringRef::npos ||
+        (Line != llvm::StringRef::npos && Line < End))
       return "";
     return Rest.take_front(End + 1).str();
   }
@@ -533,8 +533,10 @@ std::pair<llvm::StringRef, llvm::StringRef> taskOf(const AsyncContext &Coro,
 AsyncRewrite finish(AsyncUp &Up, std::optional<Why> Not, StringPool &S) {
   if (!Not)
     return Up.result();
-  return {Not->first, Not->second.empty() ? NoStr : S.intern(Not->second),
-          {}, Up.subject()};
+  return {Not->first,
+          Not->second.empty() ? NoStr : S.intern(Not->second),
+          {},
+          Up.subject()};
 }
 
 /// The functions of U's unit outside system headers whose USR is in Usrs.

@@ -134,7 +134,7 @@ void printDiff(llvm::StringRef File, llvm::StringRef Old,
       if (End > I && A > Through + 2 * Context + 1)
         break;
       size_t B = E.Length && Old[E.end() - 1] == '\n' ? LineOf(E.end() - 1)
-                                                        : LineOf(E.end());
+                                                      : LineOf(E.end());
       Through = std::max(Through, B);
     }
     size_t From = First > Context ? First - Context : 0;

@@ -1,9 +1,9 @@
 //===--- Render.cpp - A finding as the user reads it ---------------------===//
 
 #include "Render.h"
-#include <set>
 #include "Knowledge.h"
 #include "llvm/ADT/Twine.h"
+#include <set>
 
 namespace corolint {
 
@@ -122,8 +122,8 @@ std::vector<Message> render(const Finding &F, const StringPool &S) {
     for (const Edit &E : F.Async.Fixes)
       Files.insert(E.At.File);
     if (Files.size() > 1)
-      Advice += "; the fix-it changes " + std::to_string(Files.size()) +
-                " files";
+      Advice +=
+          "; the fix-it changes " + std::to_string(Files.size()) + " files";
     Note(Role::Advice, F.At, std::move(Advice), F.Async.Fixes);
     return Out;
   }

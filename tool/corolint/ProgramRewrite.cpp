@@ -251,9 +251,8 @@ private:
     }
     std::vector<std::string> Units;
     for (const auto &[Unit, Read] : R.Units)
-      if (llvm::any_of(Texts, [&](const auto &T) {
-            return Read.count(T.first) != 0;
-          }))
+      if (llvm::any_of(Texts,
+                       [&](const auto &T) { return Read.count(T.first) != 0; }))
         Units.push_back(Unit);
     std::vector<std::string> Errors = compileWith(Units, DB, Flags, Texts);
     Parsed += Units.size();
@@ -319,8 +318,8 @@ unsigned rewriteAcrossFiles(Results &R, StringPool &S, const Program &P,
     AsyncRewrite Made = Up.rewrite(F, *B);
     // A chain to a sleep or a blocking call keeps its advice unless there
     // are edits; a nested run's note says why there are none.
-    if (Made.Fixes.empty() && (F.End.Kind != BlockKind::NestedRun ||
-                               F.Async.Why == NoRewrite::None))
+    if (Made.Fixes.empty() &&
+        (F.End.Kind != BlockKind::NestedRun || F.Async.Why == NoRewrite::None))
       continue;
     F.Async = std::move(Made);
     Rep.Messages = render(F, S);

@@ -188,6 +188,20 @@ configuredArguments(tidy::ClangTidyContext &Context) {
   };
 }
 
+/// clang-tidy's diagnostics for Context: its consumer, and the engine
+/// that feeds it, installed in Context.
+struct Diagnostics {
+  tidy::ClangTidyDiagnosticConsumer Consumer;
+  DiagnosticsEngine Engine;
+  explicit Diagnostics(tidy::ClangTidyContext &Context)
+      : Consumer(Context),
+        Engine(llvm::makeIntrusiveRefCnt<DiagnosticIDs>(),
+               llvm::makeIntrusiveRefCnt<DiagnosticOptions>(), &Consumer,
+               /*ShouldOwnClient=*/false) {
+    Context.setDiagnosticsEngine(&Engine);
+  }
+};
+
 /// Makes Tool's parses say nothing on the terminal (the caller reports
 /// their errors), with the configuration's arguments.
 void quiet(tooling::ClangTool &Tool, tidy::ClangTidyContext &Context) {
@@ -216,33 +230,28 @@ runChecks(tidy::ClangTidyContext &Context,
     Tool.appendArgumentsAdjuster(configuredArguments(Context));
     Tool.appendArgumentsAdjuster(tooling::getStripPluginsAdjuster());
   }
-  tidy::ClangTidyDiagnosticConsumer Consumer(Context);
-  DiagnosticsEngine Engine(llvm::makeIntrusiveRefCnt<DiagnosticIDs>(),
-                           llvm::makeIntrusiveRefCnt<DiagnosticOptions>(),
-                           &Consumer, /*ShouldOwnClient=*/false);
-  Context.setDiagnosticsEngine(&Engine);
-  Tool.setDiagnosticConsumer(&Consumer);
+  Diagnostics Diags(Context);
+  Tool.setDiagnosticConsumer(&Diags.Consumer);
   ChecksActionFactory Action(Context, Factories);
   Tool.run(&Action);
-  return Consumer.take();
+  return Diags.Consumer.take();
 }
 
 /// The compiler's errors among Errors, each with its place.
-std::vector<std::string> compilerErrors(
-    const std::vector<tidy::ClangTidyError> &Errors) {
+std::vector<std::string>
+compilerErrors(const std::vector<tidy::ClangTidyError> &Errors) {
   std::vector<std::string> Out;
   LineTables Lines;
   for (const tidy::ClangTidyError &E : Errors) {
     if (E.DiagLevel != tooling::Diagnostic::Error ||
-        checkNamed(E.DiagnosticName) ||
-        E.DiagnosticName == "clang-tidy-config")
+        checkNamed(E.DiagnosticName) || E.DiagnosticName == "clang-tidy-config")
       continue;
     std::string Where;
     if (!E.Message.FilePath.empty()) {
       std::string Path = canonicalPath(E.Message.FilePath, E.BuildDirectory);
       auto [Line, Col] = Lines.at(Path, E.Message.FileOffset);
-      Where = Path + ":" + std::to_string(Line) + ":" + std::to_string(Col) +
-              ": ";
+      Where =
+          Path + ":" + std::to_string(Line) + ":" + std::to_string(Col) + ": ";
     }
     Out.push_back(Where + "error: " + E.Message.Message);
   }
@@ -272,11 +281,7 @@ compileWith(const std::vector<std::string> &Files,
   if (!Provider)
     return {llvm::toString(Provider.takeError())};
   tidy::ClangTidyContext Context(std::move(*Provider));
-  tidy::ClangTidyDiagnosticConsumer Consumer(Context);
-  DiagnosticsEngine Engine(llvm::makeIntrusiveRefCnt<DiagnosticIDs>(),
-                           llvm::makeIntrusiveRefCnt<DiagnosticOptions>(),
-                           &Consumer, /*ShouldOwnClient=*/false);
-  Context.setDiagnosticsEngine(&Engine);
+  Diagnostics Diags(Context);
   // No check runs: the parse alone says whether the text compiles.
   tidy::ClangTidyCheckFactories None;
   ChecksActionFactory Action(Context, None);
@@ -286,10 +291,10 @@ compileWith(const std::vector<std::string> &Files,
     for (const auto &[Path, Text] : Texts)
       Tool.mapVirtualFile(Path, Text);
     quiet(Tool, Context);
-    Tool.setDiagnosticConsumer(&Consumer);
+    Tool.setDiagnosticConsumer(&Diags.Consumer);
     Tool.run(&Action);
   }
-  return compilerErrors(Consumer.take());
+  return compilerErrors(Diags.Consumer.take());
 }
 
 std::vector<std::string>
@@ -311,14 +316,10 @@ configurationErrors(const TidyFlags &Flags, llvm::ArrayRef<std::string> Paths) {
     if (!One)
       continue; // as above: cannot happen
     tidy::ClangTidyContext Context(std::move(*One));
-    tidy::ClangTidyDiagnosticConsumer Consumer(Context);
-    DiagnosticsEngine Engine(llvm::makeIntrusiveRefCnt<DiagnosticIDs>(),
-                             llvm::makeIntrusiveRefCnt<DiagnosticOptions>(),
-                             &Consumer, /*ShouldOwnClient=*/false);
-    Context.setDiagnosticsEngine(&Engine);
+    Diagnostics Diags(Context);
     Context.setCurrentFile(Path);
     tidy::ClangTidyASTConsumerFactory(Context).getCheckOptions();
-    for (const tidy::ClangTidyError &E : Consumer.take())
+    for (const tidy::ClangTidyError &E : Diags.Consumer.take())
       if (E.DiagnosticName == "clang-tidy-config" &&
           !llvm::is_contained(Errors, E.Message.Message))
         Errors.push_back(E.Message.Message);
@@ -357,31 +358,20 @@ llvm::Error analyseFile(const std::string &File,
   // What clang-tidy let through, by check and place: a finding or a
   // candidate is kept when its diagnostic was.
   std::set<std::tuple<CheckId, std::string, unsigned>> Shown;
-  LineTables Lines;
-  bool Parsed = true;
   for (const tidy::ClangTidyError &E : Errors) {
-    if (E.DiagnosticName == "clang-tidy-config") {
+    if (E.DiagnosticName == "clang-tidy-config")
       Writer.configError(E.Message.Message);
-      continue;
-    }
-    const CheckInfo *Check = checkNamed(E.DiagnosticName);
-    std::string Path =
-        E.Message.FilePath.empty()
-            ? std::string()
-            : canonicalPath(E.Message.FilePath, E.BuildDirectory);
-    if (Check) {
-      Shown.insert({Check->Id, Path, E.Message.FileOffset});
-    } else if (E.DiagLevel == tooling::Diagnostic::Error) {
-      std::string Where;
-      if (!Path.empty()) {
-        auto [Line, Col] = Lines.at(Path, E.Message.FileOffset);
-        Where = Path + ":" + std::to_string(Line) + ":" + std::to_string(Col) +
-                ": ";
-      }
-      Writer.error(Where + "error: " + E.Message.Message);
-      Parsed = false;
-    }
+    else if (const CheckInfo *Check = checkNamed(E.DiagnosticName))
+      Shown.insert({Check->Id,
+                    E.Message.FilePath.empty()
+                        ? std::string()
+                        : canonicalPath(E.Message.FilePath, E.BuildDirectory),
+                    E.Message.FileOffset});
   }
+  std::vector<std::string> Failed = compilerErrors(Errors);
+  for (const std::string &Error : Failed)
+    Writer.error(Error);
+  const bool Parsed = Failed.empty();
   auto Kept = [&](const Finding &F, const StringPool &S) {
     return Shown.count({F.Check, S[F.At.File].str(), F.At.Offset}) != 0;
   };

@@ -3,9 +3,9 @@
 #ifndef COROLINT_TOOL_WORKER_H
 #define COROLINT_TOOL_WORKER_H
 
+#include "FixIts.h"
 #include "clang-tidy/ClangTidyOptions.h"
 #include "clang/Tooling/CompilationDatabase.h"
-#include "FixIts.h"
 #include <functional>
 #include <map>
 #include <memory>
