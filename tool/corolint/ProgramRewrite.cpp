@@ -250,10 +250,11 @@ private:
       Text.replace(E.At.Offset, E.Length, E.Text);
     }
     std::vector<std::string> Units;
-    for (const auto &[Unit, Read] : R.Units)
-      if (llvm::any_of(Texts,
-                       [&](const auto &T) { return Read.count(T.first) != 0; }))
-        Units.push_back(Unit);
+    for (const auto &Unit : R.Units)
+      if (llvm::any_of(Texts, [&](const auto &T) {
+            return Unit.second.count(T.first) != 0;
+          }))
+        Units.push_back(Unit.first);
     std::vector<std::string> Errors = compileWith(Units, DB, Flags, Texts);
     Parsed += Units.size();
     if (!Errors.empty())
