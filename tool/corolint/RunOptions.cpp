@@ -56,7 +56,7 @@ cl::list<std::string> ExtraArgsBefore(
     cl::cat(Category));
 cl::opt<unsigned> Jobs("j",
                        cl::desc("Files parsed at once (default: all cores)"),
-                       cl::init(0), cl::cat(Category));
+                       cl::init(0), cl::Prefix, cl::cat(Category));
 cl::opt<Format> OutputFormat(
     "format", cl::desc("Output format"), cl::init(Format::Text),
     cl::values(clEnumValN(Format::Text, "text",
