@@ -159,6 +159,9 @@ struct Scope {
   /// Whether the blocking call at P is one the rewrite must await (a
   /// chain's end).
   std::function<bool(const Place &P)> MustAwait;
+  /// Whether a virtual member comes with its whole family (the function it
+  /// overrides and every override), which changes with it.
+  bool Families = false;
 };
 
 /// The rewrite, in steps: the members (the functions of a chain's path,
@@ -317,7 +320,7 @@ private:
   /// Why M cannot become a coroutine of the framework as it is.
   std::optional<Why> unfit(const FunctionDecl &M) const {
     if (const auto *Method = dyn_cast<CXXMethodDecl>(&M);
-        Method && Method->isVirtual())
+        Method && Method->isVirtual() && !In.Families)
       return Why{NoRewrite::Virtual, ""};
     if (isa<CXXConstructorDecl, CXXDestructorDecl, CXXConversionDecl>(M) ||
         M.isOverloadedOperator() || M.isMain() || isLambdaCallOperator(&M))
@@ -539,27 +542,38 @@ AsyncRewrite finish(AsyncUp &Up, std::optional<Why> Not, StringPool &S) {
           Up.subject()};
 }
 
-/// The functions of U's unit outside system headers whose USR is in Usrs.
-std::vector<const FunctionDecl *>
-declaredHere(UnitIndex &U, const std::set<std::string> &Usrs) {
+/// The functions of U's unit outside system headers whose USR is in Usrs;
+/// and, when a virtual function overrides one of them without being one,
+/// or one overrides a function that is not, the first such pair.
+struct Declared {
+  std::vector<const FunctionDecl *> Found;
+  std::optional<std::pair<const FunctionDecl *, const FunctionDecl *>>
+      OutsideFamily;
+};
+Declared declaredHere(UnitIndex &U, const std::set<std::string> &Usrs) {
   struct Finder : RecursiveASTVisitor<Finder> {
     const std::set<std::string> &Usrs;
     const SourceManager &SM;
-    std::vector<const FunctionDecl *> Found;
+    Declared Out;
     llvm::SmallPtrSet<const Decl *, 8> Seen;
     Finder(const std::set<std::string> &Usrs, const SourceManager &SM)
         : Usrs(Usrs), SM(SM) {}
     bool VisitFunctionDecl(FunctionDecl *F) {
-      if (!SM.isInSystemHeader(F->getLocation()) &&
-          !Seen.contains(F->getCanonicalDecl()) && Usrs.count(usrOf(*F))) {
-        Seen.insert(F->getCanonicalDecl());
-        Found.push_back(F);
-      }
+      if (SM.isInSystemHeader(F->getLocation()) ||
+          !Seen.insert(F->getCanonicalDecl()).second)
+        return true;
+      bool Member = Usrs.count(usrOf(*F));
+      if (Member)
+        Out.Found.push_back(F);
+      if (const auto *M = dyn_cast<CXXMethodDecl>(F))
+        for (const CXXMethodDecl *Base : M->overridden_methods())
+          if (bool(Usrs.count(usrOf(*Base))) != Member && !Out.OutsideFamily)
+            Out.OutsideFamily = {F, Base};
       return true;
     }
   } F(Usrs, U.context().getSourceManager());
   F.TraverseAST(U.context());
-  return F.Found;
+  return std::move(F.Out);
 }
 
 } // namespace
@@ -608,9 +622,18 @@ UnitRewrite rewriteInUnit(const ProgramRewritePlan &Plan, UnitIndex &U,
   Coro.Task = K.taskType(Plan.TaskRow);
   Coro.FixIts = Coro.Task && Coro.Task->FixIts;
   auto [Task, Kind] = taskOf(Coro, K);
-  std::vector<const FunctionDecl *> Here = declaredHere(U, Plan.Members);
-  if (Here.empty())
+  Declared Here = declaredHere(U, Plan.Members);
+  if (Here.Found.empty())
     return R;
+  if (Here.OutsideFamily) {
+    // One of them is not a member: say which.
+    const auto [Override, Base] = *Here.OutsideFamily;
+    bool OverrideOut = !Plan.Members.count(usrOf(*Override));
+    R.Result.Why = NoRewrite::OutsideFamily;
+    R.Result.Arg = Out.intern(displayName(OverrideOut ? *Override : *Base));
+    R.Result.Subject = Out.intern(displayName(OverrideOut ? *Base : *Override));
+    return R;
+  }
   if (Task.empty()) {
     R.Result.Why = NoRewrite::UnknownTaskType;
     return R;
@@ -634,9 +657,10 @@ UnitRewrite rewriteInUnit(const ProgramRewritePlan &Plan, UnitIndex &U,
               NoRewrite::OutsideSourceRoot,
               [&](const Place &P) {
                 return Plan.MustAwait.count({S[P.File].str(), P.Offset}) != 0;
-              }};
+              },
+              /*Families=*/true};
   AsyncUp Up(Coro, U, Fix, Task, Kind, runEntryFor(Coro, K), std::move(Whole));
-  for (const FunctionDecl *M : Here) {
+  for (const FunctionDecl *M : Here.Found) {
     Up.add(*M);
     for (const FunctionDecl *D : M->redecls())
       if (Place P = Places.at(D->getLocation()); P.valid())

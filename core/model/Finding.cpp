@@ -31,8 +31,15 @@ llvm::StringRef noRewriteText(NoRewrite Why) {
   return NoRewriteTexts[static_cast<size_t>(Why)];
 }
 
+/// What a virtual call's node adds to the function's USR.
+constexpr llvm::StringLiteral DispatchSuffix = "#virtual";
+
 std::string dispatchUsr(llvm::StringRef Usr) {
-  return (llvm::Twine(Usr) + "#virtual").str();
+  return (llvm::Twine(Usr) + DispatchSuffix).str();
+}
+
+llvm::StringRef dispatchedFrom(llvm::StringRef DispatchUsr) {
+  return DispatchUsr.drop_back(DispatchSuffix.size());
 }
 
 Finding resolve(const Candidate &Cand, const Chain &C) {

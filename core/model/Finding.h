@@ -91,6 +91,8 @@ struct Candidate {
 /// The USR of the node that stands for a virtual call of the function
 /// whose USR is Usr: the bodies such a call may run.
 std::string dispatchUsr(llvm::StringRef Usr);
+/// The USR of the function whose virtual call's node is DispatchUsr.
+llvm::StringRef dispatchedFrom(llvm::StringRef DispatchUsr);
 
 /// Pending, completed with C: the finding a candidate becomes. For a
 /// nested run, its note says why there is no rewrite across files.

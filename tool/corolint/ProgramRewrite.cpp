@@ -37,6 +37,15 @@ public:
     return It->second;
   }
 
+  /// The functions Usr calls; for a virtual call's node, the bodies it
+  /// may run.
+  llvm::ArrayRef<StrId> callees(StrId Usr) const {
+    auto It = Callees.find(Usr);
+    if (It == Callees.end())
+      return {};
+    return It->second;
+  }
+
   struct Function {
     StrId Name = NoStr;
     bool Defined = false, Coroutine = false, Dispatch = false;
@@ -132,6 +141,9 @@ public:
       edits(A);
     if (!A.refused())
       verify(A);
+    // The note names another function only when it is not the one called.
+    if (A.Result.Subject == F.Callee)
+      A.Result.Subject = NoStr;
     // Another chain into any of these functions is rewritten by this one.
     if (!A.refused())
       for (const std::string &Member : A.Plan.Members)
@@ -150,8 +162,11 @@ private:
   void plan(const Finding &F, StrId B, Attempt &A) {
     std::vector<StrId> Members{B};
     for (const Hop &H : llvm::ArrayRef(F.Hops).drop_back()) {
+      // Into an override from a virtual call: it joins with its family.
+      if (H.Dispatch)
+        continue;
       std::optional<StrId> Next = Graph.calleeAt(H.At);
-      if (H.Implicit || H.Dispatch || !Next)
+      if (H.Implicit || !Next)
         return refuse(A, NoRewrite::ReachesThrough, H.Callee, H.Caller);
       Members.push_back(*Next);
     }
@@ -159,26 +174,33 @@ private:
     if (!End.Implicit)
       A.Plan.MustAwait.insert({S[End.At.File].str(), End.At.Offset});
     std::set<StrId> IsMember(Members.begin(), Members.end());
+    auto Join = [&](StrId Id) {
+      if (IsMember.insert(Id).second)
+        Members.push_back(Id);
+    };
     for (size_t I = 0; I < Members.size(); ++I) {
       const Calls::Function *M = Graph.function(Members[I]);
       if (!M || !M->Defined)
         return refuse(A, NoRewrite::NotInDatabase, NoStr,
                       M ? M->Name : F.Callee);
-      A.Plan.Members.insert(S[Members[I]].str());
-      A.Seeds.insert(M->DefinedIn.begin(), M->DefinedIn.end());
+      if (M->Dispatch) {
+        // A virtual function's family changes together: the function
+        // (declared, perhaps pure) and every body a call of it may run.
+        A.Plan.Members.insert(dispatchedFrom(S[Members[I]]).str());
+        llvm::for_each(Graph.callees(Members[I]), Join);
+      } else {
+        A.Plan.Members.insert(S[Members[I]].str());
+        A.Seeds.insert(M->DefinedIn.begin(), M->DefinedIn.end());
+      }
       for (const auto &[Caller, At] : M->Callers) {
         A.Seeds.insert(At.File);
         const Calls::Function *C = Graph.function(Caller);
-        if (C && C->Dispatch)
-          return refuse(A, NoRewrite::Virtual, NoStr, M->Name);
         if (!C || C->Coroutine || IsMember.count(Caller))
           continue;
-        if (Graph.reachedFromCoroutine(Caller)) {
-          IsMember.insert(Caller);
-          Members.push_back(Caller);
-        } else {
+        if (C->Dispatch || Graph.reachedFromCoroutine(Caller))
+          Join(Caller);
+        else
           A.Plan.Roots.insert(S[Caller].str());
-        }
       }
     }
   }
@@ -293,6 +315,7 @@ bool needsOtherFiles(const Finding &F) {
   case NoRewrite::DefinedElsewhere:
   case NoRewrite::DeclaredElsewhere:
   case NoRewrite::ReachesThrough:
+  case NoRewrite::Virtual:
     return true;
   default:
     return false;

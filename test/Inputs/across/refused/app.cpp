@@ -1,11 +1,13 @@
 #include "helpers.h"
+#include "store.h"
 #include <ext.h>
 #include <cppcoro/task.hpp>
 
-cppcoro::task<int> app(int X) {
+cppcoro::task<int> app(Store &S, int X) {
   int A = lookup(X);
   int B = c_fetch(X);
   int C = locked(X);
   int E = ext_fetch(X);
-  co_return A + B + C + E;
+  int F = S.get(X);
+  co_return A + B + C + E + F;
 }

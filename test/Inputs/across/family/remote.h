@@ -1,0 +1,6 @@
+#pragma once
+#include "source.h"
+
+struct Remote : Source {
+  int fetch(int X) override;
+};

@@ -1,0 +1,3 @@
+#include "store.h"
+
+int Cloud::get(int X) { return X; }
