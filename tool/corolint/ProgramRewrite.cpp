@@ -108,6 +108,15 @@ private:
   std::optional<std::set<StrId>> Reached;
 };
 
+/// The first of Errors that says where it is (not clang's "too many
+/// errors"), else the first.
+const std::string &firstError(const std::vector<std::string> &Errors) {
+  for (const std::string &E : Errors)
+    if (!llvm::StringRef(E).starts_with("error: "))
+      return E;
+  return Errors.front();
+}
+
 /// A whole-program rewrite being made: its plan, the files whose units
 /// must give their edits, and why it cannot be made, once known.
 struct Attempt {
@@ -224,7 +233,7 @@ private:
             });
         ++Parsed;
         if (!Errors.empty())
-          return refuse(A, NoRewrite::NotParsed, S.intern(Errors.front()));
+          return refuse(A, NoRewrite::NotParsed, S.intern(firstError(Errors)));
         if (!Got)
           continue;
         if (Got->Result.Why != NoRewrite::None) {
@@ -271,16 +280,19 @@ private:
         return refuse(A, NoRewrite::NotParsed, NoStr);
       Text.replace(E.At.Offset, E.Length, E.Text);
     }
+    // A unit the checks did not run in (below C++20) says nothing of what
+    // it reads: it is compiled too.
     std::vector<std::string> Units;
     for (const auto &Unit : R.Units)
-      if (llvm::any_of(Texts, [&](const auto &T) {
+      if (Unit.second.empty() || llvm::any_of(Texts, [&](const auto &T) {
             return Unit.second.count(T.first) != 0;
           }))
         Units.push_back(Unit.first);
-    std::vector<std::string> Errors = compileWith(Units, DB, Flags, Texts);
+    auto [Unit, Errors] = compileWith(Units, DB, Flags, Texts);
     Parsed += Units.size();
     if (!Errors.empty())
-      refuse(A, NoRewrite::WouldNotCompile, S.intern(Errors.front()));
+      refuse(A, NoRewrite::WouldNotCompile,
+             S.intern("in " + Unit + ", " + firstError(Errors)));
   }
 
   bool readsSeed(const std::set<std::string> &Read,

@@ -273,13 +273,13 @@ rewriteFile(const std::string &File, const tooling::CompilationDatabase &DB,
                                   /*Quiet=*/true));
 }
 
-std::vector<std::string>
+std::pair<std::string, std::vector<std::string>>
 compileWith(const std::vector<std::string> &Files,
             const tooling::CompilationDatabase &DB, const TidyFlags &Flags,
             const std::map<std::string, std::string> &Texts) {
   auto Provider = makeOptionsProvider(Flags);
   if (!Provider)
-    return {llvm::toString(Provider.takeError())};
+    return {"", {llvm::toString(Provider.takeError())}};
   tidy::ClangTidyContext Context(std::move(*Provider));
   Diagnostics Diags(Context);
   // No check runs: the parse alone says whether the text compiles.
@@ -293,8 +293,11 @@ compileWith(const std::vector<std::string> &Files,
     quiet(Tool, Context);
     Tool.setDiagnosticConsumer(&Diags.Consumer);
     Tool.run(&Action);
+    std::vector<std::string> Errors = compilerErrors(Diags.Consumer.take());
+    if (!Errors.empty())
+      return {File, std::move(Errors)};
   }
-  return compilerErrors(Diags.Consumer.take());
+  return {};
 }
 
 std::vector<std::string>

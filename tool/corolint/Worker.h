@@ -54,8 +54,9 @@ rewriteFile(const std::string &File,
             std::function<void(UnitIndex &, const FixOptions &)> Rewrite);
 
 /// Parses Files as DB compiles them, with Texts (by path) in place of those
-/// files' own texts; the compiler's errors, each with its place.
-std::vector<std::string>
+/// files' own texts, up to the first that does not compile: that file and
+/// the compiler's errors, each with its place; nothing when all compile.
+std::pair<std::string, std::vector<std::string>>
 compileWith(const std::vector<std::string> &Files,
             const clang::tooling::CompilationDatabase &DB,
             const TidyFlags &Flags,

@@ -1,4 +1,5 @@
 #include "helpers.h"
+#include "probe.h"
 #include "store.h"
 #include <ext.h>
 #include <cppcoro/task.hpp>
@@ -9,5 +10,6 @@ cppcoro::task<int> app(Store &S, int X) {
   int C = locked(X);
   int E = ext_fetch(X);
   int F = S.get(X);
-  co_return A + B + C + E + F;
+  int G = probe(X);
+  co_return A + B + C + E + F + G;
 }

@@ -1,0 +1,3 @@
+#include "probe.h"
+
+int old_code() { return 1; }
