@@ -153,10 +153,13 @@ public:
     // The note names another function only when it is not the one called.
     if (A.Result.Subject == F.Callee)
       A.Result.Subject = NoStr;
-    // Another chain into any of these functions is rewritten by this one.
-    if (!A.refused())
+    // Another chain into any of these functions (or this virtual call) is
+    // rewritten by this one.
+    if (!A.refused()) {
+      Offered.insert(B);
       for (const std::string &Member : A.Plan.Members)
         Offered.insert(S.intern(Member));
+    }
     return Made[B] = A.Result;
   }
 
