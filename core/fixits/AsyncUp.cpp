@@ -202,7 +202,8 @@ public:
     return std::nullopt;
   }
 
-  /// Members named from outside (the plan's).
+  /// F becomes a member: a function of the path, a plain caller that
+  /// joins, or one the plan names.
   void add(const FunctionDecl &F) {
     if (IsMember.insert(F.getCanonicalDecl()).second)
       Members.push_back(&F);
@@ -407,12 +408,10 @@ private:
                llvm::StringRef Header) {
     FileID In = SM.getFileID(SM.getExpansionLoc(At));
     const NamedDecl *Declared = lookupQualified(Ctx, Name);
-    std::string Spelled =
-        Header.empty() && Declared ? includedAs(Declared->getLocation()) : "";
-    if (Header.empty())
-      Header = Spelled;
-    if (!Fix.Include || Header.empty() ||
-        !Included.insert({In, Header.str()}).second)
+    std::string Wanted = !Header.empty() ? Header.str()
+                         : Declared      ? includedAs(Declared->getLocation())
+                                         : "";
+    if (!Fix.Include || Wanted.empty() || !Included.insert({In, Wanted}).second)
       return;
     if (Declared) {
       if (In == SM.getMainFileID() &&
@@ -423,7 +422,7 @@ private:
         if (F == In)
           return;
     }
-    if (std::optional<FixItHint> Hint = Fix.Include(In, Header))
+    if (std::optional<FixItHint> Hint = Fix.Include(In, Wanted))
       Fixes.push_back(*Hint);
   }
 
@@ -544,7 +543,8 @@ AsyncRewrite finish(AsyncUp &Up, std::optional<Why> Not, StringPool &S) {
 
 /// The functions of U's unit outside system headers whose USR is in Usrs;
 /// and, when a virtual function overrides one of them without being one,
-/// or one overrides a function that is not, the first such pair.
+/// or one overrides a function that is not, the first such pair: the one
+/// in Usrs, and the other.
 struct Declared {
   std::vector<const FunctionDecl *> Found;
   std::optional<std::pair<const FunctionDecl *, const FunctionDecl *>>
@@ -568,7 +568,7 @@ Declared declaredHere(UnitIndex &U, const std::set<std::string> &Usrs) {
       if (const auto *M = dyn_cast<CXXMethodDecl>(F))
         for (const CXXMethodDecl *Base : M->overridden_methods())
           if (bool(Usrs.count(usrOf(*Base))) != Member && !Out.OutsideFamily)
-            Out.OutsideFamily = {F, Base};
+            Out.OutsideFamily.emplace(Member ? F : Base, Member ? Base : F);
       return true;
     }
   } F(Usrs, U.context().getSourceManager());
@@ -626,12 +626,10 @@ UnitRewrite rewriteInUnit(const ProgramRewritePlan &Plan, UnitIndex &U,
   if (Here.Found.empty())
     return R;
   if (Here.OutsideFamily) {
-    // One of them is not a member: say which.
-    const auto [Override, Base] = *Here.OutsideFamily;
-    bool OverrideOut = !Plan.Members.count(usrOf(*Override));
+    const auto [Member, Outsider] = *Here.OutsideFamily;
     R.Result.Why = NoRewrite::OutsideFamily;
-    R.Result.Arg = Out.intern(displayName(OverrideOut ? *Override : *Base));
-    R.Result.Subject = Out.intern(displayName(OverrideOut ? *Base : *Override));
+    R.Result.Arg = Out.intern(displayName(*Outsider));
+    R.Result.Subject = Out.intern(displayName(*Member));
     return R;
   }
   if (Task.empty()) {
@@ -640,9 +638,8 @@ UnitRewrite rewriteInUnit(const ProgramRewritePlan &Plan, UnitIndex &U,
   }
   StringPool &S = U.pool();
   PlaceMaker &Places = U.places();
-  auto Usr = [](const FunctionDecl &F) { return usrOf(F); };
   Scope Whole{[&](const FunctionDecl &F) {
-                std::string Id = Usr(F);
+                std::string Id = usrOf(F);
                 if (Plan.Members.count(Id))
                   return CallerRole::Member;
                 return Plan.Roots.count(Id) ? CallerRole::Root
