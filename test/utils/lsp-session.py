@@ -2,8 +2,10 @@
 """A scripted LSP session with a clangd: initialize, didOpen, wait for
 publishDiagnostics, codeAction at each warning, shutdown, exit.
 
-Usage: lsp-session.py [--apply-to OUT] [--wait-for CODE [--save-after FILE=NEW]]
-                      [--links] [--log FILE] SERVER FILE [SERVER-ARGS...]
+Usage: lsp-session.py [--apply-to OUT | --apply-in-place]
+                      [--wait-for CODE [--wait-note TEXT] [--save-after FILE=NEW]]
+                      [--change-on-disk FILE=NEW] [--links] [--log FILE]
+                      SERVER FILE [SERVER-ARGS...]
 
 Prints each message the test asserts, one per line, in a stable form:
   diagnostic L:C-L:C <severity> [<code>] <message>
@@ -12,10 +14,13 @@ Prints each message the test asserts, one per line, in a stable form:
                                    FILE when not the file opened)
   config FILE L:C <message>        (diagnostics for other files, such as .clangd)
   action <kind> <title>
-  edit L:C-L:C <new text>          (the quick fix's edits, JSON-quoted text)
+  edit [FILE ]L:C-L:C <new text>   (the quick fix's edits, JSON-quoted text;
+                                   FILE when not the file opened)
 and the server's exit code. Positions are 1-based lines and columns.
 With --apply-to, the first quick fix offered for each coro-* warning is applied
 to the file's text, as a client would, and the result is written to OUT.
+With --apply-in-place, those fixes' edits are applied to every file they
+change, on disk.
 With --wait-for, the client announces work-done progress and takes the
 file's diagnostics as the server publishes them again, until one has the
 code CODE (any, for `none`) and every progress the server began has ended;
@@ -23,6 +28,10 @@ it then prints
   progress <token> begin <title>
   progress <token> end <message>
 for each progress, before the diagnostics.
+With --wait-note, also until a note (relatedInformation) of the diagnostic
+with the code CODE contains TEXT.
+With --change-on-disk FILE=NEW, NEW is copied over FILE before the code
+actions are asked for, and the server is not told.
 With --save-after FILE=NEW, NEW is then copied over FILE, which the client
 says it saved, and the diagnostics are taken again until CODE is gone.
 With --log FILE, the server's standard error goes to FILE.
@@ -35,6 +44,7 @@ import subprocess
 import tempfile
 import sys
 import threading
+import urllib.parse
 
 SEVERITY = {1: "error", 2: "warning", 3: "information", 4: "hint"}
 
@@ -106,7 +116,7 @@ class Server:
         if "method" in msg and "id" in msg:
             self.send({"jsonrpc": "2.0", "id": msg["id"], "result": None})
 
-    def diagnostics_for(self, uri, wait_for=None, gone=False):
+    def diagnostics_for(self, uri, wait_for=None, gone=False, note=None):
         # Diagnostics for other files (a .clangd config, say) are printed as
         # "config <file> L:C <message>" on the way. With wait_for, until the
         # file's diagnostics have that code (with gone, no longer have it)
@@ -116,7 +126,8 @@ class Server:
         while True:
             if latest is not None and (wait_for is None or (
                     (wait_for == "none" or
-                     any(d.get("code") == wait_for for d in latest) != gone) and
+                     any(d.get("code") == wait_for and has_note(d, note)
+                         for d in latest) != gone) and
                     progress and all(len(p) == 2 for p in progress.values()))):
                 for token, p in sorted(progress.items()):
                     print("progress %s begin %s" % (token, p[0]))
@@ -141,6 +152,10 @@ class Server:
                                                pos(d["range"]["start"]), d["message"]))
                 continue
             self.answer(msg)
+
+
+def has_note(d, text):
+    return text is None or any(text in r["message"] for r in d.get("relatedInformation", []))
 
 
 def pos(p):
@@ -185,11 +200,14 @@ def print_diagnostics(diagnostics, uri, links):
 def main():
     args = sys.argv[1:]
     opts = {"--apply-to": None, "--wait-for": None, "--save-after": None,
-            "--log": None}
-    links = False
-    while args[0] in opts or args[0] == "--links":
+            "--log": None, "--wait-note": None, "--change-on-disk": None}
+    links = in_place = False
+    while args[0] in opts or args[0] in ("--links", "--apply-in-place"):
         if args[0] == "--links":
             links, args = True, args[1:]
+            continue
+        if args[0] == "--apply-in-place":
+            in_place, args = True, args[1:]
             continue
         opts[args[0]], args = args[1], args[2:]
     apply_to, wait_for = opts["--apply-to"], opts["--wait-for"]
@@ -209,9 +227,12 @@ def main():
         text = f.read()
     server.notify("textDocument/didOpen", {"textDocument": {
         "uri": uri, "languageId": "cpp", "version": 1, "text": text}})
-    diagnostics = server.diagnostics_for(uri, wait_for)
+    diagnostics = server.diagnostics_for(uri, wait_for, note=opts["--wait-note"])
     print_diagnostics(diagnostics, uri, links)
-    chosen = []
+    if opts["--change-on-disk"]:
+        changed, new_text = opts["--change-on-disk"].split("=")
+        shutil.copyfile(new_text, changed)
+    chosen = {}  # uri -> edits
     for d in diagnostics:
         if not str(d.get("code", "")).startswith("coro-"):
             continue
@@ -220,14 +241,23 @@ def main():
             "context": {"diagnostics": [d], "only": ["quickfix"]}})
         for i, a in enumerate(actions):
             print("action %s %s" % (a.get("kind", ""), a["title"]))
-            for edits in a.get("edit", {}).get("changes", {}).values():
+            for target, edits in sorted(a.get("edit", {}).get("changes", {}).items(),
+                                        key=lambda c: (c[0] != uri, c[0])):
+                where = "" if target == uri else os.path.basename(target) + " "
                 for e in edits:
-                    print("edit %s %s" % (span(e["range"]), json.dumps(e["newText"])))
+                    print("edit %s%s %s" % (where, span(e["range"]), json.dumps(e["newText"])))
                 if i == 0:
-                    chosen += edits
+                    chosen.setdefault(target, []).extend(edits)
     if apply_to:
         with open(apply_to, "w") as f:
-            f.write(apply_edits(text, chosen))
+            f.write(apply_edits(text, chosen.get(uri, [])))
+    if in_place:
+        for target, edits in chosen.items():
+            target = urllib.parse.unquote(target[len("file://"):])
+            with open(target) as f:
+                new = apply_edits(f.read(), edits)
+            with open(target, "w") as f:
+                f.write(new)
     if opts["--save-after"]:
         # Another file changes on disk and is saved, as from another editor
         # window; the open file's diagnostics are awaited until the code

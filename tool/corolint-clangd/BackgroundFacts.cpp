@@ -2,6 +2,8 @@
 
 #include "BackgroundFacts.h"
 #include "Cache.h"
+#include "LspText.h"
+#include "Place.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/Errno.h"
 #include "llvm/Support/FileSystem.h"
@@ -13,6 +15,7 @@
 #include <csignal>
 #include <cstdio>
 #include <fcntl.h>
+#include <set>
 #include <spawn.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -20,24 +23,6 @@
 namespace corolint {
 
 namespace {
-
-/// The path of a file:// URI; empty for any other.
-std::string pathOf(llvm::StringRef Uri) {
-  if (!Uri.consume_front("file://"))
-    return "";
-  std::string Path;
-  for (size_t I = 0; I < Uri.size(); ++I) {
-    unsigned Byte;
-    if (Uri[I] == '%' && I + 2 < Uri.size() &&
-        !Uri.substr(I + 1, 2).getAsInteger(16, Byte)) {
-      Path += static_cast<char>(Byte);
-      I += 2;
-    } else {
-      Path += Uri[I];
-    }
-  }
-  return Path;
-}
 
 const llvm::json::Object *documentOf(const llvm::json::Object &Message) {
   const llvm::json::Object *Params = Message.getObject("params");
@@ -56,9 +41,12 @@ BackgroundFacts::BackgroundFacts(LspProxy &Proxy, std::string Corolint,
 BackgroundFacts::~BackgroundFacts() { stop(); }
 
 llvm::ArrayRef<llvm::StringRef> BackgroundFacts::watchedMethods() {
-  static constexpr llvm::StringRef Methods[] = {
-      "initialize", "textDocument/didOpen", "textDocument/didChange",
-      "textDocument/didSave", "textDocument/didClose"};
+  static constexpr llvm::StringRef Methods[] = {"initialize",
+                                                "textDocument/didOpen",
+                                                "textDocument/didChange",
+                                                "textDocument/didSave",
+                                                "textDocument/didClose",
+                                                "textDocument/codeAction"};
   return Methods;
 }
 
@@ -90,12 +78,24 @@ bool BackgroundFacts::fromEditor(const llvm::json::Object &Message) {
     std::lock_guard<std::mutex> Lock(M);
     ProgressWanted =
         Window && Window->getBoolean("workDoneProgress").value_or(false);
+    // The workspace is where the rewrite across files may edit.
+    if (std::optional<llvm::StringRef> Root =
+            Params ? Params->getString("rootUri") : std::nullopt)
+      WorkspaceRoot = pathOf(*Root);
+    else if (std::optional<llvm::StringRef> Path =
+                 Params ? Params->getString("rootPath") : std::nullopt)
+      WorkspaceRoot = Path->str();
     // clangd's own extension names the database too.
     if (const llvm::json::Object *Init =
             Params ? Params->getObject("initializationOptions") : nullptr)
       if (std::optional<llvm::StringRef> Dir =
               Init->getString("compilationDatabasePath"))
         GivenDatabase = Dir->str();
+    // The positions of the fixes are counted as clangd and the editor agree.
+    if (const llvm::json::Value *Id = Message.get("id"))
+      Proxy.amendAnswer(*Id, [this](llvm::json::Value &Result) {
+        Fixes.useEncoding(Result);
+      });
     return false;
   }
   const llvm::json::Object *Doc = documentOf(Message);
@@ -106,9 +106,14 @@ bool BackgroundFacts::fromEditor(const llvm::json::Object &Message) {
   std::string Path = pathOf(*Uri);
   if (Path.empty())
     return false;
+  if (*Method == "textDocument/codeAction") {
+    codeAction(Message, Path);
+    return false;
+  }
   if (*Method == "textDocument/didClose") {
     std::lock_guard<std::mutex> Lock(M);
     Documents.erase(Path);
+    Fixes.forget(Path);
     return false;
   }
   std::string Database = databaseOf(Path);
@@ -120,11 +125,68 @@ bool BackgroundFacts::fromEditor(const llvm::json::Object &Message) {
   D.Database = Database;
   if (const llvm::json::Value *Version = Doc->get("version"))
     D.Version = *Version;
+  D.Unsaved = *Method == "textDocument/didChange";
   // Facts come from files on disk: a database is refreshed when one of its
   // files is first opened, and after each save.
   if (*Method == "textDocument/didSave" || !Projects.count(Database))
     enqueue(Database);
   return false;
+}
+
+void BackgroundFacts::codeAction(const llvm::json::Object &Message,
+                                 const std::string &Path) {
+  const llvm::json::Value *Id = Message.get("id");
+  const llvm::json::Object *Params = Message.getObject("params");
+  if (!Id || !Params)
+    return;
+  std::set<std::string> Unsaved;
+  {
+    std::lock_guard<std::mutex> Lock(M);
+    for (const auto &[Open, D] : Documents)
+      if (D.Unsaved)
+        Unsaved.insert(canonicalPath(Open));
+  }
+  llvm::json::Array Actions =
+      Fixes.actions(Path, *Params, [&](llvm::StringRef File) {
+        return Unsaved.count(File.str()) != 0;
+      });
+  if (Actions.empty())
+    return;
+  Proxy.amendAnswer(*Id, [Actions](llvm::json::Value &Result) {
+    if (llvm::json::Array *Theirs = Result.getAsArray())
+      Theirs->insert(Theirs->end(), Actions.begin(), Actions.end());
+    else if (Result.kind() == llvm::json::Value::Null)
+      Result = llvm::json::Array(Actions);
+  });
+}
+
+void BackgroundFacts::fromServer(llvm::json::Object &Message) {
+  llvm::json::Object *Params = Message.getObject("params");
+  std::optional<llvm::StringRef> Uri =
+      Params ? Params->getString("uri") : std::nullopt;
+  if (Message.getString("method") != "textDocument/publishDiagnostics" || !Uri)
+    return;
+  std::string Path = pathOf(*Uri);
+  std::lock_guard<std::mutex> Lock(M);
+  auto D = Documents.find(Path);
+  // The fixes were made from the files on disk.
+  if (D == Documents.end() || D->second.Unsaved)
+    return;
+  Document &Doc = D->second;
+  auto P = Projects.find(Doc.Database);
+  if (P == Projects.end() || !P->second.Facts)
+    return;
+  // corolint is asked once for each state of the facts (a save brings new
+  // ones); until it answers, the checks' own notes stand.
+  if (Doc.FixesFor == P->second.Signature) {
+    Fixes.amend(Path, *Params);
+    return;
+  }
+  if (Doc.FixesQueued || !ProgramFixes::needsOtherFiles(*Params))
+    return;
+  Doc.FixesQueued = true;
+  Queue.push_back({Doc.Database, Path});
+  Wake.notify_one();
 }
 
 std::string BackgroundFacts::databaseOf(llvm::StringRef File) {
@@ -159,7 +221,7 @@ void BackgroundFacts::enqueue(const std::string &Database) {
   P.Queued = true;
   llvm::errs() << "corolint-clangd: bringing the facts of the compile database "
                << "in " << Database << " up to date in the background\n";
-  Queue.push_back(Database);
+  Queue.push_back({Database, ""});
   Wake.notify_one();
 }
 
@@ -174,31 +236,39 @@ std::shared_ptr<Program> BackgroundFacts::programFor(llvm::StringRef MainFile) {
 
 void BackgroundFacts::work() {
   while (true) {
-    std::string Database;
+    Job J;
     {
       std::unique_lock<std::mutex> Lock(M);
       Wake.wait(Lock, [&] { return Stopping || !Queue.empty(); });
       if (Stopping)
         return;
-      Database = Queue.front();
+      J = Queue.front();
       Queue.pop_front();
       // A save from now on asks for another run.
-      Projects[Database].Queued = false;
+      if (J.File.empty())
+        Projects[J.Database].Queued = false;
     }
-    if (!refresh(Database))
+    if (!(J.File.empty() ? refresh(J.Database) : fix(J)))
       return; // said why; nothing to run
   }
 }
 
+int BackgroundFacts::reap(pid_t Child) {
+  int Status;
+  while (waitpid(Child, &Status, 0) < 0 && errno == EINTR) {
+  }
+  return Status;
+}
+
 bool BackgroundFacts::refresh(const std::string &Database) {
   int Output = -1;
-  std::optional<pid_t> Child = spawn(Database, Output);
+  std::optional<pid_t> Child =
+      spawn({Corolint, "-p", Database, "--refresh-cache", "--low-priority"},
+            Output, /*Progress=*/true);
   if (!Child)
     return false;
   follow(Database, Output);
-  int Status;
-  while (waitpid(*Child, &Status, 0) < 0 && errno == EINTR) {
-  }
+  int Status = reap(*Child);
   // The new facts are in effect before the progress ends.
   if (load(Database))
     republish(Database);
@@ -217,8 +287,80 @@ bool BackgroundFacts::refresh(const std::string &Database) {
   return true;
 }
 
-std::optional<pid_t> BackgroundFacts::spawn(const std::string &Database,
-                                            int &Output) {
+bool BackgroundFacts::fix(const Job &J) {
+  uint64_t Signature;
+  {
+    std::lock_guard<std::mutex> Lock(M);
+    Signature = Projects[J.Database].Signature;
+  }
+  llvm::SmallString<128> Exported;
+  int Fd;
+  if (llvm::sys::fs::createTemporaryFile("corolint-fixes", "yaml", Fd,
+                                         Exported)) {
+    llvm::errs() << "corolint-clangd: no temporary file for corolint's "
+                    "fixes; rewrites across files are not offered\n";
+    return true;
+  }
+  close(Fd);
+  llvm::StringRef Name = llvm::sys::path::filename(J.File);
+  llvm::errs() << "corolint-clangd: asking corolint for the fixes of " << Name
+               << "\n";
+  std::string Root;
+  {
+    std::lock_guard<std::mutex> Lock(M);
+    Root = WorkspaceRoot.empty() ? J.Database : WorkspaceRoot;
+  }
+  int Output = -1;
+  std::optional<pid_t> Child =
+      spawn({Corolint, "-p", J.Database, "--low-priority", "--quiet",
+             "--fix-notes", "--diff", "--export-fixes=" + Exported.str().str(),
+             "--source-root=" + Root, J.File},
+            Output, /*Progress=*/false);
+  if (!Child) {
+    llvm::sys::fs::remove(Exported);
+    return false;
+  }
+  // --diff: the fixes go to the YAML, and no file is written. Its
+  // findings are the checks' own in the editor.
+  char Discard[4096];
+  ssize_t N;
+  do
+    N = read(Output, Discard, sizeof Discard);
+  while (N > 0 || (N < 0 && errno == EINTR));
+  close(Output);
+  int Status = reap(*Child);
+  {
+    std::lock_guard<std::mutex> Lock(M);
+    Running = 0;
+    if (auto D = Documents.find(J.File); D != Documents.end()) {
+      D->second.FixesFor = Signature;
+      D->second.FixesQueued = false;
+    }
+  }
+  auto Yaml = llvm::MemoryBuffer::getFile(Exported);
+  llvm::sys::fs::remove(Exported);
+  // 1: findings, as expected.
+  bool Ran = WIFEXITED(Status) && WEXITSTATUS(Status) <= 1;
+  llvm::Expected<unsigned> Offered =
+      Ran && Yaml
+          ? Fixes.load(J.File, (*Yaml)->getBuffer())
+          : llvm::createStringError(
+                llvm::inconvertibleErrorCode(),
+                llvm::formatv("corolint exited with {0}",
+                              WIFEXITED(Status) ? WEXITSTATUS(Status) : -1));
+  if (Offered)
+    llvm::errs() << llvm::formatv(
+        "corolint-clangd: {0} rewrite{1} across files offered in {2}\n",
+        *Offered, *Offered == 1 ? "" : "s", Name);
+  else
+    llvm::errs() << "corolint-clangd: no fixes for " << Name << ": "
+                 << llvm::toString(Offered.takeError()) << "\n";
+  republish(J.Database, J.File);
+  return true;
+}
+
+std::optional<pid_t> BackgroundFacts::spawn(std::vector<std::string> Args,
+                                            int &Output, bool Progress) {
   int Pipe[2];
   if (pipe2(Pipe, O_CLOEXEC) != 0)
     return std::nullopt;
@@ -232,8 +374,6 @@ std::optional<pid_t> BackgroundFacts::spawn(const std::string &Database,
   // Its own process group, so that its workers stop with it.
   posix_spawnattr_setflags(&Attributes, POSIX_SPAWN_SETPGROUP);
   posix_spawnattr_setpgroup(&Attributes, 0);
-  std::vector<std::string> Args = {Corolint, "-p", Database, "--refresh-cache",
-                                   "--low-priority"};
   std::vector<char *> Argv;
   Argv.reserve(Args.size() + 1);
   for (std::string &A : Args)
@@ -248,8 +388,10 @@ std::optional<pid_t> BackgroundFacts::spawn(const std::string &Database,
                           Argv.data(), environ);
     if (!Error) {
       Running = Child;
-      LastReport = "";
-      beginProgress();
+      if (Progress) {
+        LastReport = "";
+        beginProgress();
+      }
     }
   }
   posix_spawn_file_actions_destroy(&Actions);
@@ -370,7 +512,8 @@ bool BackgroundFacts::load(const std::string &Database) {
   return true;
 }
 
-void BackgroundFacts::republish(const std::string &Database) {
+void BackgroundFacts::republish(const std::string &Database,
+                                llvm::StringRef File) {
   // clangd publishes a file again when the editor asks it to rebuild the
   // file: an empty change, at the version the editor has, with clangd's
   // forceRebuild (which rebuilds the preamble too: only the files the
@@ -380,7 +523,7 @@ void BackgroundFacts::republish(const std::string &Database) {
     std::lock_guard<std::mutex> Lock(M);
     std::string Names;
     for (auto &[Path, D] : Documents) {
-      if (D.Database != Database || !D.Asked)
+      if (D.Database != Database || !D.Asked || (!File.empty() && Path != File))
         continue;
       Names += " " + llvm::sys::path::filename(Path).str();
       Messages.push_back(llvm::json::Object{
@@ -395,8 +538,9 @@ void BackgroundFacts::republish(const std::string &Database) {
                {"forceRebuild", true}}}});
     }
     if (!Messages.empty())
-      llvm::errs() << "corolint-clangd: new facts; publishing again:" << Names
-                   << "\n";
+      llvm::errs() << "corolint-clangd: new "
+                   << (File.empty() ? "facts" : "fixes")
+                   << "; publishing again:" << Names << "\n";
   }
   for (const llvm::json::Value &Message : Messages)
     Proxy.toServer(Message);

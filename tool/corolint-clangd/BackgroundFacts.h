@@ -11,6 +11,9 @@
 // files of that database are published again. The open file's own facts
 // are its buffer's: the checks analyse it and take only other functions'
 // graphs from the cache. Progress goes to the editor as LSP $/progress.
+// When an open file's warning has a rewrite that needs other files, the
+// same worker runs `corolint --export-fixes` on that file, and its fixes go
+// to the editor as code actions (ProgramFixes.h).
 //
 //===----------------------------------------------------------------------===//
 
@@ -19,6 +22,7 @@
 
 #include "LspProxy.h"
 #include "Program.h"
+#include "ProgramFixes.h"
 #include <condition_variable>
 #include <deque>
 #include <map>
@@ -40,6 +44,9 @@ public:
   /// creates the progress token. True: the message was the proxy's own.
   bool fromEditor(const llvm::json::Object &Message);
   static llvm::ArrayRef<llvm::StringRef> watchedMethods();
+  /// Amends clangd's publishDiagnostics with corolint's notes for the
+  /// rewrites across files, and asks corolint for them when needed.
+  void fromServer(llvm::json::Object &Message);
 
   /// The program around MainFile, as the cache last held it; nullptr
   /// before the first facts. Never waits for them. The checks ask only for
@@ -63,21 +70,41 @@ private:
     llvm::json::Value Version = nullptr;
     /// Its checks asked for the program: new facts may change it.
     bool Asked = false;
+    /// Changed in the editor since it was opened or saved.
+    bool Unsaved = false;
+    /// The facts (by signature) corolint's fixes were last asked for with;
+    /// and whether that is waiting in the queue.
+    uint64_t FixesFor = 0;
+    bool FixesQueued = false;
+  };
+  /// Bring a database's facts up to date, or (File) ask corolint for the
+  /// fixes of one of its files.
+  struct Job {
+    std::string Database, File;
   };
 
   /// The directory of the compile database clangd would use for File
   /// (compile_commands.json there or in build/, up from File's directory);
   /// empty when there is none.
   std::string databaseOf(llvm::StringRef File);
+  /// The editor asks for the code actions at a place in Path: the
+  /// rewrites across files there join clangd's.
+  void codeAction(const llvm::json::Object &Message, const std::string &Path);
   void enqueue(const std::string &Database);
   void work();
   /// Runs corolint on Database, following its output; false when it could
   /// not be started.
   bool refresh(const std::string &Database);
-  /// Starts corolint --refresh-cache on Database in a process group of its
-  /// own; its standard output is Output. Nothing when stopping or when it
-  /// cannot be started (said).
-  std::optional<pid_t> spawn(const std::string &Database, int &Output);
+  /// Runs corolint for J.File's fixes, gives them to Fixes, and publishes
+  /// the file again; false when corolint could not be started.
+  bool fix(const Job &J);
+  /// Starts corolint with Args in a process group of its own; its
+  /// standard output is Output. With Progress, the editor sees it as
+  /// progress. Nothing when stopping or when it cannot be started (said).
+  std::optional<pid_t> spawn(std::vector<std::string> Args, int &Output,
+                             bool Progress);
+  /// Waits for the corolint run Child; its wait status.
+  int reap(pid_t Child);
   /// Asks the editor for a progress token, once per run.
   void beginProgress();
   /// Reads the run's output: the cache's directory (whose facts are loaded
@@ -85,20 +112,27 @@ private:
   void follow(const std::string &Database, int Output);
   /// Reads the cache into the project's program; true when it changed.
   bool load(const std::string &Database);
-  void republish(const std::string &Database);
+  /// Asks clangd to publish the open files of Database again whose checks
+  /// asked for the program (only File, when given).
+  void republish(const std::string &Database, llvm::StringRef File = "");
   void progress(llvm::StringRef Kind, llvm::StringRef Message,
                 std::optional<unsigned> Percentage);
 
   LspProxy &Proxy;
   const std::string Corolint;
   std::optional<std::string> GivenDatabase;
+  /// The editor's workspace (its rootUri): the rewrite across files edits
+  /// no declaration outside it (outside the database's directory, without
+  /// one).
+  std::string WorkspaceRoot;
 
   std::mutex M;
   std::condition_variable Wake;
   std::map<std::string, Project> Projects;   // by database directory
   std::map<std::string, Document> Documents; // the open ones, by path
   llvm::StringMap<std::string> DatabaseCache;
-  std::deque<std::string> Queue;
+  std::deque<Job> Queue;
+  ProgramFixes Fixes;
   bool Stopping = false;
   pid_t Running = 0; // the corolint run's process group
   // Progress: whether the editor supports it; the current run's token:

@@ -158,7 +158,11 @@ LspProxy *startSession(const Command &Cmd, const std::string &Corolint) {
   };
   if (Facts)
     Hooks.Watched = BackgroundFacts::watchedMethods();
-  Hooks.FromServer = linkToDocs;
+  Hooks.FromServer = [](llvm::json::Object &M) {
+    linkToDocs(M);
+    if (Facts)
+      Facts->fromServer(M);
+  };
   if (!Proxy->start(std::move(Hooks))) {
     llvm::errs() << "corolint-clangd: cannot set up its pipes; running "
                     "clangd without the background facts\n";

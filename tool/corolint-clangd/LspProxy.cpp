@@ -141,11 +141,22 @@ void LspProxy::serverToEditor() {
   size_t BodyAt;
   while (Reader.next(Message, BodyAt)) {
     llvm::StringRef Body = llvm::StringRef(Message).drop_front(BodyAt);
-    if (Body.contains("\"textDocument/publishDiagnostics\"") &&
-        Body.contains("\"coro-")) {
+    bool Diagnostics = Body.contains("\"textDocument/publishDiagnostics\"") &&
+                       Body.contains("\"coro-");
+    bool Answer;
+    {
+      std::lock_guard<std::mutex> Lock(AnswersMutex);
+      Answer = !Answers.empty() &&
+               (Body.contains("\"result\"") || Body.contains("\"error\""));
+    }
+    // Only the messages the hooks amend are parsed.
+    if (Diagnostics || Answer) {
       if (llvm::Expected<llvm::json::Value> V = llvm::json::parse(Body)) {
         if (llvm::json::Object *O = V->getAsObject()) {
-          H.FromServer(*O);
+          if (Diagnostics)
+            H.FromServer(*O);
+          else
+            amend(*O);
           Message = frame(*V);
         }
       } else {
@@ -166,6 +177,30 @@ void LspProxy::toServer(const llvm::json::Value &Message) {
   std::lock_guard<std::mutex> Lock(InMutex);
   if (ServerIn >= 0)
     writeAll(ServerIn, frame(Message));
+}
+
+void LspProxy::amendAnswer(llvm::json::Value Id,
+                           std::function<void(llvm::json::Value &)> Amend) {
+  std::lock_guard<std::mutex> Lock(AnswersMutex);
+  Answers.emplace_back(std::move(Id), std::move(Amend));
+}
+
+void LspProxy::amend(llvm::json::Object &Message) {
+  const llvm::json::Value *Id = Message.get("id");
+  if (!Id || Message.get("method"))
+    return;
+  std::function<void(llvm::json::Value &)> Amend;
+  {
+    std::lock_guard<std::mutex> Lock(AnswersMutex);
+    auto It =
+        llvm::find_if(Answers, [&](const auto &A) { return A.first == *Id; });
+    if (It == Answers.end())
+      return;
+    Amend = std::move(It->second);
+    Answers.erase(It);
+  }
+  if (llvm::json::Value *Result = Message.get("result"))
+    Amend(*Result);
 }
 
 void LspProxy::finish() {

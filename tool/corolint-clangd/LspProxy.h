@@ -19,6 +19,8 @@
 #include <mutex>
 #include <string>
 #include <thread>
+#include <utility>
+#include <vector>
 
 namespace corolint {
 
@@ -46,14 +48,27 @@ public:
   void toEditor(const llvm::json::Value &Message);
   void toServer(const llvm::json::Value &Message);
 
+  /// Lets Amend change the result of clangd's answer to the editor's
+  /// request Id before the editor sees it. Called from FromEditor, before
+  /// the request reaches clangd; an answer with an error is passed on as
+  /// it is.
+  void amendAnswer(llvm::json::Value Id,
+                   std::function<void(llvm::json::Value &Result)> Amend);
+
 private:
   void editorToServer();
   void serverToEditor();
+  /// Passes clangd's answer to the hook that asked to amend it, if any.
+  void amend(llvm::json::Object &Answer);
 
   Hooks H;
   int EditorIn = -1, EditorOut = -1; // the real standard input and output
   int ServerIn = -1, ServerOut = -1; // the pipes' ends clangd does not hold
   std::mutex InMutex, OutMutex;      // one writer at a time on each side
+  std::mutex AnswersMutex;
+  std::vector<std::pair<llvm::json::Value,
+                        std::function<void(llvm::json::Value &)>>>
+      Answers; // the answers to amend, by request id
   std::thread In, Out;
 };
 
