@@ -3,6 +3,7 @@
 #include "Finding.h"
 #include "EnumNames.h"
 #include "llvm/ADT/Twine.h"
+#include "llvm/Support/Regex.h"
 
 namespace corolint {
 
@@ -29,6 +30,40 @@ std::optional<NoRewrite> noRewriteNamed(llvm::StringRef Name) {
 
 llvm::StringRef noRewriteText(NoRewrite Why) {
   return NoRewriteTexts[static_cast<size_t>(Why)];
+}
+
+bool liftedAcrossFiles(NoRewrite Why) {
+  switch (Why) {
+  case NoRewrite::None:
+  case NoRewrite::DefinedElsewhere:
+  case NoRewrite::DeclaredElsewhere:
+  case NoRewrite::ReachesThrough:
+  case NoRewrite::Virtual:
+    return true;
+  default:
+    return false;
+  }
+}
+
+bool givesReasonLiftedAcrossFiles(llvm::StringRef Note) {
+  for (size_t Why = 0; Why < std::size(NoRewriteTexts); ++Why) {
+    llvm::StringRef Text = NoRewriteTexts[Why];
+    if (!liftedAcrossFiles(static_cast<NoRewrite>(Why)) || Text.empty())
+      continue;
+    // The text's fixed parts, in order, with anything for %0 and %1.
+    std::string Pattern;
+    while (true) {
+      size_t Name = Text.find('%');
+      Pattern += llvm::Regex::escape(Text.take_front(Name));
+      if (Name == llvm::StringRef::npos)
+        break;
+      Pattern += ".*";
+      Text = Text.drop_front(Name + 2);
+    }
+    if (llvm::Regex(Pattern).match(Note))
+      return true;
+  }
+  return false;
 }
 
 /// What a virtual call's node adds to the function's USR.

@@ -103,6 +103,12 @@ llvm::StringRef noRewriteName(NoRewrite Why);
 std::optional<NoRewrite> noRewriteNamed(llvm::StringRef Name);
 /// What the note says of Why: %0 the function called, %1 the argument.
 llvm::StringRef noRewriteText(NoRewrite Why);
+/// Whether the rewrite across files may lift Why: one file's fix-its
+/// refused it for what they cannot see.
+bool liftedAcrossFiles(NoRewrite Why);
+/// Whether a note's text gives such a reason (as noRewriteText says it,
+/// names filled in): how an editor's note is read.
+bool givesReasonLiftedAcrossFiles(llvm::StringRef Note);
 
 } // namespace corolint
 

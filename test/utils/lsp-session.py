@@ -4,7 +4,7 @@ publishDiagnostics, codeAction at each warning, shutdown, exit.
 
 Usage: lsp-session.py [--apply-to OUT | --apply-in-place]
                       [--wait-for CODE [--wait-note TEXT] [--save-after FILE=NEW]]
-                      [--change-on-disk FILE=NEW] [--links] [--log FILE]
+                      [--change-on-disk FILE=NEW] [--links] [--lf-headers] [--log FILE]
                       SERVER FILE [SERVER-ARGS...]
 
 Prints each message the test asserts, one per line, in a stable form:
@@ -35,6 +35,7 @@ actions are asked for, and the server is not told.
 With --save-after FILE=NEW, NEW is then copied over FILE, which the client
 says it saved, and the diagnostics are taken again until CODE is gone.
 With --log FILE, the server's standard error goes to FILE.
+With --lf-headers, the client ends its headers with "\n\n", not "\r\n\r\n".
 """
 import json
 import os
@@ -62,12 +63,13 @@ class Server:
                                      stdout=subprocess.PIPE,
                                      stderr=self.log)
         self.next_id = 1
+        self.end_headers = b"\r\n\r\n"
         self.messages = queue.Queue()
         threading.Thread(target=self.read, daemon=True).start()
 
     def send(self, msg):
         body = json.dumps(msg).encode()
-        self.proc.stdin.write(b"Content-Length: %d\r\n\r\n" % len(body) + body)
+        self.proc.stdin.write(b"Content-Length: %d%s" % (len(body), self.end_headers) + body)
         self.proc.stdin.flush()
 
     def read(self):
@@ -201,8 +203,11 @@ def main():
     args = sys.argv[1:]
     opts = {"--apply-to": None, "--wait-for": None, "--save-after": None,
             "--log": None, "--wait-note": None, "--change-on-disk": None}
-    links = in_place = False
-    while args[0] in opts or args[0] in ("--links", "--apply-in-place"):
+    links = in_place = lf_headers = False
+    while args[0] in opts or args[0] in ("--links", "--apply-in-place", "--lf-headers"):
+        if args[0] == "--lf-headers":
+            lf_headers, args = True, args[1:]
+            continue
         if args[0] == "--links":
             links, args = True, args[1:]
             continue
@@ -214,6 +219,8 @@ def main():
     server_path, path = args[0], os.path.abspath(args[1])
     uri = "file://" + path
     server = Server([server_path] + args[2:], opts["--log"])
+    if lf_headers:
+        server.end_headers = b"\n\n"
     root = os.path.dirname(path)
     server.request("initialize", {
         "processId": os.getpid(), "rootUri": "file://" + root,

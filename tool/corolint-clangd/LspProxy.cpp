@@ -19,19 +19,25 @@ public:
   explicit MessageReader(int Fd) : Fd(Fd) {}
   /// The next message and where its body starts; false at the end.
   bool next(std::string &Message, size_t &BodyAt) {
-    size_t HeaderEnd;
-    while ((HeaderEnd = Buffer.find("\r\n\r\n")) == std::string::npos)
-      if (!fill())
-        return false;
-    size_t Length = 0;
-    llvm::SmallVector<llvm::StringRef> Lines;
-    llvm::StringRef(Buffer).take_front(HeaderEnd).split(Lines, "\r\n");
-    for (llvm::StringRef Line : Lines) {
+    // As clangd reads them: header lines end in "\r\n" or "\n", and an
+    // empty line ends the headers.
+    size_t Length = 0, LineStart = 0;
+    while (true) {
+      size_t LineEnd = Buffer.find('\n', LineStart);
+      if (LineEnd == std::string::npos) {
+        if (!fill())
+          return false;
+        continue;
+      }
+      llvm::StringRef Line = llvm::StringRef(Buffer).slice(LineStart, LineEnd);
+      LineStart = LineEnd + 1;
+      if (Line.trim().empty())
+        break;
       auto [Name, Value] = Line.split(':');
       if (Name.trim().equals_insensitive("content-length"))
         Value.trim().getAsInteger(10, Length);
     }
-    BodyAt = HeaderEnd + 4;
+    BodyAt = LineStart;
     while (Buffer.size() < BodyAt + Length)
       if (!fill())
         return false;

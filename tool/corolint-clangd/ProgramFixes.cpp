@@ -1,6 +1,7 @@
 //===--- ProgramFixes.cpp - The rewrite across files, as a code action ----===//
 
 #include "ProgramFixes.h"
+#include "Finding.h"
 #include "Place.h"
 #include "clang/Tooling/DiagnosticsYaml.h"
 #include "llvm/ADT/StringExtras.h"
@@ -189,7 +190,7 @@ bool needsOthers(const llvm::json::Value &V) {
       noteTexts<const llvm::json::Object, const llvm::json::Value>(*D),
       [](const llvm::json::Value *T) {
         std::optional<llvm::StringRef> S = T->getAsString();
-        return S && S->contains("; no fix-it");
+        return S && givesReasonLiftedAcrossFiles(*S);
       });
 }
 

@@ -322,19 +322,8 @@ private:
 /// Whether F's chain needs the rewrite across files: its own file's
 /// fix-its have none, for a reason other files may lift.
 bool needsOtherFiles(const Finding &F) {
-  if (!F.chain() || !F.Async.Fixes.empty() || F.ImplicitAt.valid() ||
-      F.Coro.Task == NoStr)
-    return false;
-  switch (F.Async.Why) {
-  case NoRewrite::None:
-  case NoRewrite::DefinedElsewhere:
-  case NoRewrite::DeclaredElsewhere:
-  case NoRewrite::ReachesThrough:
-  case NoRewrite::Virtual:
-    return true;
-  default:
-    return false;
-  }
+  return F.chain() && F.Async.Fixes.empty() && !F.ImplicitAt.valid() &&
+         F.Coro.Task != NoStr && liftedAcrossFiles(F.Async.Why);
 }
 
 } // namespace
