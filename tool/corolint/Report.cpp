@@ -50,14 +50,29 @@ int writeTheBaseline(const RunOptions &O, const Results &R,
 
 void writeFindings(const RunOptions &O, const Results &R,
                    llvm::StringRef Root) {
-  bool Colour = llvm::WithColor(llvm::outs()).colorsEnabled();
-  if (O.Output == Format::JSON)
+  if (O.Output == Format::JSON) {
     writeJSON(R, llvm::outs());
-  else if (O.Output == Format::SARIF)
+  } else if (O.Output == Format::SARIF) {
     writeSARIF(R, Root, llvm::outs());
-  else
+  } else {
+    // Asked only for text: --color must not put escapes in JSON or SARIF.
+    bool Colour = llvm::WithColor(llvm::outs()).colorsEnabled();
     writeText(R, llvm::outs(), Colour);
+  }
+}
+
+/// Whether what went to standard output (the findings, the diff) reached
+/// it; said when it did not.
+bool outputWritten() {
   llvm::outs().flush();
+  if (!llvm::outs().has_error())
+    return true;
+  llvm::WithColor::error(llvm::errs(), "corolint")
+      << "cannot write to standard output: " << llvm::outs().error().message()
+      << "\n";
+  // Said once, and not again (as a crash) when the process exits.
+  llvm::outs().clear_error();
+  return false;
 }
 
 /// --export-fixes and --fix; false when a file could not be written.
@@ -154,7 +169,11 @@ int report(const RunOptions &O, Results &R, const Gathered &G,
   if (!O.Diff)
     writeFindings(O, R, Root);
   bool FixesWritten = handleFixes(O, R);
+  bool Reported = outputWritten();
   summarize(O, R, G, InBaseline, ErrorsConfigured, Errors);
+  // A report that did not reach its reader is no report: not "no findings".
+  if (!Reported)
+    return ExitUsage;
   if (!R.Failures.empty())
     return ExitFailedFiles;
   if (!FixesWritten)

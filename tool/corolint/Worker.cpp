@@ -1,6 +1,7 @@
 //===--- Worker.cpp - Parses one file and keeps its facts -----------------===//
 
 #include "Worker.h"
+#include "Place.h"
 #include "Recorder.h"
 #include "Session.h"
 #include "clang-tidy/ClangTidy.h"
@@ -18,6 +19,7 @@
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/Regex.h"
+#include "llvm/Support/SourceMgr.h"
 #include "llvm/Support/VirtualFileSystem.h"
 #include <set>
 #include <tuple>
@@ -300,8 +302,54 @@ compileWith(const std::vector<std::string> &Files,
   return {};
 }
 
+namespace {
+
+/// What is wrong with the .clang-tidy files clang-tidy would read for
+/// Paths, each file once: from each file's directory upwards, up to one
+/// that does not inherit its parent's (clang-tidy skips a file it cannot
+/// parse, and goes on up).
+std::vector<std::string>
+malformedConfigFiles(llvm::ArrayRef<std::string> Paths) {
+  std::vector<std::string> Errors;
+  std::set<std::string> Visited;
+  for (const std::string &Path : Paths) {
+    std::string Dir = llvm::sys::path::parent_path(canonicalPath(Path)).str();
+    for (; !Dir.empty() && Visited.insert(Dir).second;
+         Dir = llvm::sys::path::parent_path(Dir).str()) {
+      std::string Config = Dir + "/.clang-tidy";
+      auto Buffer = llvm::MemoryBuffer::getFile(Config);
+      if (!Buffer)
+        continue;
+      std::string Said;
+      llvm::raw_string_ostream OS(Said);
+      llvm::ErrorOr<tidy::ClangTidyOptions> Parsed =
+          tidy::parseConfigurationWithDiags(
+              (*Buffer)->getMemBufferRef(), [&](const llvm::SMDiagnostic &D) {
+                D.print(nullptr, OS, /*ShowColors=*/false);
+              });
+      if (!Parsed) {
+        Errors.push_back(Said.empty()
+                             ? Config + ": " + Parsed.getError().message()
+                             : llvm::StringRef(Said).rtrim().str());
+        continue;
+      }
+      if (!Parsed->InheritParentConfig.value_or(false))
+        break;
+    }
+  }
+  return Errors;
+}
+
+} // namespace
+
 std::vector<std::string>
 configurationErrors(const TidyFlags &Flags, llvm::ArrayRef<std::string> Paths) {
+  // A configuration clang-tidy cannot read is skipped there with a message
+  // for each file it configures; here it stops the run.
+  if (Flags.ConfigFile.empty() && Flags.Config.empty())
+    if (std::vector<std::string> Malformed = malformedConfigFiles(Paths);
+        !Malformed.empty())
+      return Malformed;
   std::vector<std::string> Errors;
   auto Provider = makeOptionsProvider(Flags);
   if (!Provider) {
