@@ -7,6 +7,8 @@
 #include "llvm/Support/JSON.h"
 #include "llvm/Support/WithColor.h"
 #include "llvm/Support/xxhash.h"
+#include <sys/stat.h>
+#include <unistd.h>
 
 namespace corolint {
 
@@ -29,14 +31,39 @@ std::optional<uint64_t> FactsCache::hashOf(const std::string &Path) {
 
 // An entry is the key, the inputs as a JSON array of [path, hash], and the
 // facts, a line each but the facts.
+bool FactsCache::trusted() {
+  std::lock_guard<std::mutex> Lock(M);
+  if (Checked || Unusable)
+    return !Unusable;
+  struct stat Status;
+  if (stat(Directory.c_str(), &Status) != 0)
+    return true; // not there yet: store() makes it
+  Checked = true;
+  const char *Why = nullptr;
+  if (Status.st_uid != geteuid())
+    Why = "another user owns it";
+  else if (Status.st_mode & (S_IWGRP | S_IWOTH))
+    Why = "others can write to it";
+  if (!Why)
+    return true;
+  Unusable = true;
+  llvm::WithColor::warning(llvm::errs(), "corolint")
+      << "not using the cache '" << Directory << "': " << Why
+      << "; going on without it\n";
+  return false;
+}
+
 std::optional<std::string> FactsCache::lookup(llvm::StringRef File,
                                               llvm::StringRef Key) {
-  auto Buffer = llvm::MemoryBuffer::getFile(factsFilePath(Directory, File));
-  if (!Buffer)
+  if (!trusted())
     return std::nullopt;
-  auto [StoredKey, Rest] = (*Buffer)->getBuffer().split('\n');
+  std::optional<std::string> Entry =
+      readRegularFile(factsFilePath(Directory, File));
+  if (!Entry)
+    return std::nullopt;
+  auto [StoredKey, Rest] = llvm::StringRef(*Entry).split('\n');
   llvm::StringRef InputLine = Rest.split('\n').first;
-  llvm::StringRef Facts = factsOf((*Buffer)->getBuffer());
+  llvm::StringRef Facts = factsOf(*Entry);
   if (StoredKey != Key || Facts.empty())
     return std::nullopt;
   llvm::Expected<llvm::json::Value> Inputs = llvm::json::parse(InputLine);
@@ -77,8 +104,11 @@ void FactsCache::store(llvm::StringRef File, llvm::StringRef Key,
         << "cannot keep facts in the cache '" << Directory << "': " << Why
         << "; going on without it\n";
   };
-  if (std::error_code EC = llvm::sys::fs::create_directories(Directory))
+  if (std::error_code EC = llvm::sys::fs::create_directories(
+          Directory, /*IgnoreExisting=*/true, llvm::sys::fs::perms::owner_all))
     return GiveUp(EC.message());
+  if (!trusted())
+    return;
   llvm::json::Array A;
   for (const auto &[Path, Hash] : Inputs)
     A.push_back(llvm::json::Array{textJSON(Path), llvm::utohexstr(Hash)});
@@ -86,7 +116,8 @@ void FactsCache::store(llvm::StringRef File, llvm::StringRef Key,
   llvm::raw_string_ostream(Text) << Key << "\n"
                                  << llvm::json::Value(std::move(A)) << "\n"
                                  << Facts;
-  if (llvm::Error E = writeFileAtomically(factsFilePath(Directory, File), Text))
+  if (llvm::Error E = writeFileAtomically(factsFilePath(Directory, File), Text,
+                                          Links::Replace))
     GiveUp(llvm::toString(std::move(E)));
 }
 

@@ -6,6 +6,8 @@
 // The cache keeps one entry per source file: the key, the inputs with their
 // hashes, and the facts as the worker wrote them. An entry whose key or any
 // input's hash differs is not used, and the next analysis replaces it.
+// The directory is created private (0700); one that another user owns or
+// others can write to is not used, and no link in it is followed.
 //
 //===----------------------------------------------------------------------===//
 
@@ -40,12 +42,17 @@ public:
   /// takes other files' facts as they are); empty when they are not whole.
   static llvm::StringRef factsOf(llvm::StringRef Entry);
 
+  /// Whether the cache may be used, checked once its directory exists:
+  /// another user's directory, or one others can write to, could hold
+  /// planted facts or links; it is said once, and not used.
+  bool trusted();
+
 private:
   /// The hash of Path's current text; memoized for the run.
   std::optional<uint64_t> hashOf(const std::string &Path);
 
   std::string Directory;
-  bool Unusable = false;
+  bool Unusable = false, Checked = false;
   std::mutex M;
   llvm::StringMap<std::optional<uint64_t>> Hashes;
 };

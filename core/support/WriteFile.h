@@ -5,15 +5,28 @@
 
 #include "llvm/ADT/StringRef.h"
 #include "llvm/Support/Error.h"
+#include <optional>
+#include <string>
 
 namespace corolint {
 
-/// Replaces the file at Path (through a symbolic link, to the file it names)
-/// with Text: written to a temporary file beside it, given the old file's
+/// Whether a symbolic link at the path written is followed.
+enum class Links {
+  Follow, ///< the file it names is replaced (a user's source, say)
+  Replace ///< the link itself is (in a directory others may have touched)
+};
+
+/// Replaces the file at Path with Text: written to a temporary file beside
+/// it (created anew, never through a link), given the old file's
 /// permissions, and renamed over it, so that a reader never sees half a file
-/// and a failure leaves the old one as it was. What is not a regular file (a
-/// device, a pipe) is written in place.
-llvm::Error writeFileAtomically(llvm::StringRef Path, llvm::StringRef Text);
+/// and a failure leaves the old one as it was. With Links::Follow, a link
+/// at Path is followed, and what is not a regular file (a device, a pipe) is
+/// written in place; with Links::Replace, whatever is at Path is replaced.
+llvm::Error writeFileAtomically(llvm::StringRef Path, llvm::StringRef Text,
+                                Links L = Links::Follow);
+
+/// The text of the regular file at Path, not through a symbolic link.
+std::optional<std::string> readRegularFile(llvm::StringRef Path);
 
 } // namespace corolint
 

@@ -4,6 +4,7 @@
 #include "Cache.h"
 #include "LspText.h"
 #include "Place.h"
+#include "WriteFile.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/Errno.h"
 #include "llvm/Support/FileSystem.h"
@@ -462,7 +463,8 @@ bool BackgroundFacts::load(const std::string &Database) {
     std::lock_guard<std::mutex> Lock(M);
     Dir = Projects[Database].CacheDir;
   }
-  if (Dir.empty())
+  // The refresh said why it does not use an untrusted cache.
+  if (Dir.empty() || !FactsCache(Dir).trusted())
     return false;
   llvm::Expected<std::vector<std::string>> Files = factsFilesIn(Dir);
   if (!Files) { // no cache yet
@@ -489,10 +491,10 @@ bool BackgroundFacts::load(const std::string &Database) {
   auto Loaded = std::make_shared<Program>();
   uint64_t Signature = 0;
   for (const std::string &File : *Files) {
-    auto Buffer = llvm::MemoryBuffer::getFile(File);
-    if (!Buffer)
+    std::optional<std::string> Entry = readRegularFile(File);
+    if (!Entry)
       continue;
-    llvm::StringRef Facts = FactsCache::factsOf((*Buffer)->getBuffer());
+    llvm::StringRef Facts = FactsCache::factsOf(*Entry);
     // A damaged entry is left out: the next corolint run replaces it.
     llvm::Expected<FileFacts> F = readFacts(Facts, File, Loaded->Strings);
     if (!F) {
