@@ -103,17 +103,21 @@ public:
     analyseAll(O, Readable, DatabaseDir, Argv0, *DB, Cache ? &*Cache : nullptr,
                Done);
     for (auto &[Path, Text] : Unreadable)
-      take(P, G, Path, std::move(Text), nullptr, false, "");
+      take(P, G, Path, std::move(Text), nullptr, Source::Worker, "");
     for (size_t I = 0; I < Readable.size(); ++I) {
       auto Reanalyse = [&] { return runWorkerOn(Readable[I], Done.Common); };
       std::optional<std::string> Cached;
       if (Done.FromCache[I] && Cache)
         Cached = Cache->lookup(Readable[I], Done.Keys[I]);
+      // A worker's facts are in the cache already (analyseAll keeps them).
+      Source From = Cached                   ? Source::Cache
+                    : !Done.Facts[I].empty() ? Source::Stored
+                                             : Source::Worker;
       take(P, G, Readable[I],
            Cached                   ? std::move(*Cached)
            : !Done.Facts[I].empty() ? std::move(Done.Facts[I])
                                     : Reanalyse(),
-           Reanalyse, Cached.has_value(), Done.Keys[I]);
+           Reanalyse, From, Done.Keys[I]);
     }
     return finish(P, G);
   }
@@ -162,16 +166,20 @@ private:
     return std::nullopt;
   }
 
+  /// Where a file's facts come from: the cache, a worker whose facts the
+  /// cache already keeps, or a worker whose facts it does not yet.
+  enum class Source { Cache, Stored, Worker };
+
   /// One file's facts into the program: the cache's, or the worker's
   /// (which the cache then keeps). A damaged cache entry is not trusted:
   /// the file is parsed again.
   void take(WholeProgram &P, Gathered &G, const std::string &Path,
             std::string Text, const std::function<std::string()> &Reanalyse,
-            bool Hit, llvm::StringRef Key) {
+            Source From, llvm::StringRef Key) {
     llvm::Expected<FileFacts> F = readFacts(Text, Path, P.strings());
-    if (!F && Hit) {
+    if (!F && From == Source::Cache) {
       llvm::consumeError(F.takeError());
-      Hit = false;
+      From = Source::Worker;
       Text = Reanalyse();
       F = readFacts(Text, Path, P.strings());
     }
@@ -182,9 +190,9 @@ private:
       if (!F) // cannot happen: the facts were just written
         return;
     }
-    if (Hit)
+    if (From == Source::Cache)
       ++G.FromCache;
-    else if (Cache && F->Parsed && F->File == Path)
+    else if (From == Source::Worker && Cache && F->Parsed && F->File == Path)
       Cache->store(Path, Key, F->Inputs, Text);
     if (!O.FactsOut.empty())
       if (llvm::Error E =

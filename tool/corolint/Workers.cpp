@@ -102,6 +102,19 @@ private:
   llvm::SmallString<128> Path;
 };
 
+/// Keeps a worker's facts for Path in the cache, when it parsed the file.
+void keep(FactsCache &Cache, const std::string &Path, llvm::StringRef Key,
+          llvm::StringRef Text) {
+  StringPool Strings;
+  llvm::Expected<FileFacts> F = readFacts(Text, Path, Strings);
+  if (!F) {
+    llvm::consumeError(F.takeError()); // the caller says it, once
+    return;
+  }
+  if (F->Parsed && F->File == Path)
+    Cache.store(Path, Key, F->Inputs, Text);
+}
+
 } // namespace
 
 std::string failedFacts(llvm::StringRef File,
@@ -176,6 +189,8 @@ void analyseAll(const RunOptions &O, const std::vector<std::string> &Paths,
         }
       }
       Result.Facts[I] = runWorkerOn(Paths[I], Result.Common);
+      if (Cache)
+        keep(*Cache, Paths[I], Result.Keys[I], Result.Facts[I]);
       Bar.done();
     }
   };
