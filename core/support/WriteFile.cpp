@@ -3,10 +3,16 @@
 #include "WriteFile.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/Path.h"
 #include "llvm/Support/Process.h"
+#include "llvm/Support/Signals.h"
 #include "llvm/Support/raw_ostream.h"
 #include <cerrno>
+#include <csignal>
+#include <cstring>
 #include <fcntl.h>
+#include <mutex>
+#include <set>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -29,6 +35,45 @@ static llvm::Error writeInPlace(llvm::StringRef Path, llvm::StringRef Text) {
   return llvm::Error::success();
 }
 
+/// A temporary file's name: the target's, ".corolint-", the writer's
+/// process id, and this, which says what it is.
+constexpr llvm::StringLiteral TempSuffix = ".tmp";
+
+/// The process id in a temporary file's name, if it is one of ours.
+static std::optional<int> writerOf(llvm::StringRef Name) {
+  if (!Name.consume_back(TempSuffix))
+    return std::nullopt;
+  size_t At = Name.rfind(".corolint-");
+  int Pid;
+  if (At == llvm::StringRef::npos ||
+      Name.drop_front(At + strlen(".corolint-")).getAsInteger(10, Pid) ||
+      Pid <= 0)
+    return std::nullopt;
+  return Pid;
+}
+
+void sweepDeadWriters(llvm::StringRef Dir) {
+  static std::mutex M;
+  static std::set<std::string> Swept;
+  {
+    std::lock_guard<std::mutex> Lock(M);
+    if (!Swept.insert(Dir.str()).second)
+      return;
+  }
+  std::error_code EC;
+  for (llvm::sys::fs::directory_iterator It(Dir.empty() ? "." : Dir, EC), End;
+       !EC && It != End; It.increment(EC)) {
+    std::optional<int> Pid = writerOf(llvm::sys::path::filename(It->path()));
+    struct stat Status;
+    // Only a regular file of this user's, whose writer is gone.
+    if (!Pid || kill(*Pid, 0) == 0 || errno != ESRCH ||
+        lstat(It->path().c_str(), &Status) != 0 || !S_ISREG(Status.st_mode) ||
+        Status.st_uid != geteuid())
+      continue;
+    (void)llvm::sys::fs::remove(It->path());
+  }
+}
+
 llvm::Error writeFileAtomically(llvm::StringRef Path, llvm::StringRef Text,
                                 Links L) {
   llvm::sys::fs::file_status Status;
@@ -43,11 +88,14 @@ llvm::Error writeFileAtomically(llvm::StringRef Path, llvm::StringRef Text,
     if (llvm::ErrorOr<llvm::sys::fs::perms> P =
             llvm::sys::fs::getPermissions(Target))
       Mode = *P;
-  std::string Temp = (Target + ".corolint-" +
-                      std::to_string(llvm::sys::Process::getProcessId()))
-                         .str();
+  sweepDeadWriters(llvm::sys::path::parent_path(Target));
+  std::string Temp =
+      (Target + ".corolint-" +
+       std::to_string(llvm::sys::Process::getProcessId()) + TempSuffix)
+          .str();
   auto Fail = [&](std::error_code EC) {
     (void)llvm::sys::fs::remove(Temp); // the error to say is EC's
+    llvm::sys::DontRemoveFileOnSignal(Temp);
     return llvm::createStringError(EC, "cannot write %s: %s",
                                    Path.str().c_str(), EC.message().c_str());
   };
@@ -63,6 +111,9 @@ llvm::Error writeFileAtomically(llvm::StringRef Path, llvm::StringRef Text,
                                      Path.str().c_str(), Temp.c_str(),
                                      EC.message().c_str());
     }
+    // An interrupted run leaves no temporary file (a killed one's is swept
+    // by the next).
+    llvm::sys::RemoveFileOnSignal(Temp);
     llvm::raw_fd_ostream OS(Fd, /*shouldClose=*/true);
     OS << Text;
     OS.close();
@@ -77,6 +128,7 @@ llvm::Error writeFileAtomically(llvm::StringRef Path, llvm::StringRef Text,
       return Fail(EC);
   if (std::error_code EC = llvm::sys::fs::rename(Temp, Target))
     return Fail(EC);
+  llvm::sys::DontRemoveFileOnSignal(Temp);
   return llvm::Error::success();
 }
 

@@ -17,13 +17,20 @@ enum class Links {
 };
 
 /// Replaces the file at Path with Text: written to a temporary file beside
-/// it (created anew, never through a link), given the old file's
+/// it (TARGET.corolint-PID.tmp, created anew, never through a link; removed
+/// if the run is interrupted), given the old file's
 /// permissions, and renamed over it, so that a reader never sees half a file
 /// and a failure leaves the old one as it was. With Links::Follow, a link
 /// at Path is followed, and what is not a regular file (a device, a pipe) is
 /// written in place; with Links::Replace, whatever is at Path is replaced.
 llvm::Error writeFileAtomically(llvm::StringRef Path, llvm::StringRef Text,
                                 Links L = Links::Follow);
+
+/// Removes, once per directory in a run, the temporary files that writers
+/// now gone (killed with SIGKILL, say) left in Dir: those named
+/// "TARGET.corolint-PID.tmp", regular files of this user's, whose process
+/// no longer exists.
+void sweepDeadWriters(llvm::StringRef Dir);
 
 /// The text of the regular file at Path, not through a symbolic link.
 std::optional<std::string> readRegularFile(llvm::StringRef Path);

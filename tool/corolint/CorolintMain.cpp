@@ -18,7 +18,9 @@
 #include "WholeProgram.h"
 #include "Worker.h"
 #include "llvm/Support/WithColor.h"
+#include <csignal>
 #include <sched.h>
+#include <sys/prctl.h>
 #include <sys/resource.h>
 
 using namespace corolint;
@@ -36,6 +38,9 @@ void lowerPriority() {
 
 /// A worker: the one file given, its facts to O.WorkerFactsFile.
 int runWorker(RunOptions &O) {
+  // It dies with the run that started it (kill -9 included): nothing reads
+  // its facts any more.
+  prctl(PR_SET_PDEATHSIG, SIGKILL);
   std::string DatabaseDir, Error;
   auto DB = loadDatabase(O, DatabaseDir, Error);
   if (!DB)

@@ -6,16 +6,23 @@
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Format.h"
 #include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/Path.h"
 #include "llvm/Support/Process.h"
 #include "llvm/Support/Program.h"
 #include "llvm/Support/Signals.h"
 #include "llvm/Support/Threading.h"
 #include <algorithm>
 #include <atomic>
+#include <cerrno>
 #include <chrono>
+#include <climits>
+#include <csignal>
+#include <cstring>
 #include <mutex>
+#include <sys/stat.h>
 #include <system_error>
 #include <thread>
+#include <unistd.h>
 
 using namespace clang;
 
@@ -77,13 +84,65 @@ std::string cacheKey(const std::string &Path,
   return Key;
 }
 
-/// A temporary file that is removed when the run is interrupted, and when
-/// it goes out of scope.
+/// The run's private directory for its workers' files: $TMPDIR/corolint-
+/// PID-XXXXXX, 0700. Removed at the end of the run and when it is
+/// interrupted; one that a killed run left is removed by the next run.
+char RunDirectory[PATH_MAX];
+
+/// After LLVM's handler has removed the run's files (it then restores this
+/// handler and raises the signal again): the directory, then the signal's
+/// default action.
+void removeRunDirectory(int Signal) {
+  rmdir(RunDirectory);
+  ::signal(Signal, SIG_DFL);
+  raise(Signal);
+}
+
+/// Removes the directories of runs whose process is gone.
+void sweepDeadRuns(llvm::StringRef Temp) {
+  std::error_code EC;
+  for (llvm::sys::fs::directory_iterator It(Temp, EC), End; !EC && It != End;
+       It.increment(EC)) {
+    llvm::StringRef Name = llvm::sys::path::filename(It->path());
+    int Pid;
+    struct stat Status;
+    if (!Name.consume_front("corolint-") ||
+        Name.split('-').first.getAsInteger(10, Pid) || Pid <= 0 ||
+        kill(Pid, 0) == 0 || errno != ESRCH ||
+        lstat(It->path().c_str(), &Status) != 0 || !S_ISDIR(Status.st_mode) ||
+        Status.st_uid != geteuid())
+      continue;
+    (void)llvm::sys::fs::remove_directories(It->path());
+  }
+}
+
+/// Makes the run's directory; false (said in Error) when it cannot.
+bool makeRunDirectory(std::string &Error) {
+  llvm::SmallString<128> Temp;
+  llvm::sys::path::system_temp_directory(/*ErasedOnReboot=*/true, Temp);
+  sweepDeadRuns(Temp);
+  std::string Pattern =
+      (Temp + "/corolint-" +
+       std::to_string(llvm::sys::Process::getProcessId()) + "-XXXXXX")
+          .str();
+  if (Pattern.size() >= sizeof RunDirectory || !mkdtemp(Pattern.data())) {
+    Error = "cannot create a temporary directory in " + Temp.str().str() +
+            ": " + std::strerror(errno);
+    return false;
+  }
+  std::strcpy(RunDirectory, Pattern.c_str());
+  for (int Signal : {SIGINT, SIGTERM, SIGHUP})
+    ::signal(Signal, removeRunDirectory);
+  return true;
+}
+
+/// A temporary file in the run's directory, removed when the run is
+/// interrupted, and when it goes out of scope.
 class ScratchFile {
 public:
   ScratchFile(llvm::StringRef Suffix, std::string &Error) {
-    if (std::error_code EC =
-            llvm::sys::fs::createTemporaryFile("corolint", Suffix, Path)) {
+    if (std::error_code EC = llvm::sys::fs::createUniqueFile(
+            llvm::Twine(RunDirectory) + "/facts-%%%%%%." + Suffix, Path)) {
       Error = "cannot create a temporary file: " + EC.message();
       Path.clear();
       return;
@@ -173,6 +232,12 @@ void analyseAll(const RunOptions &O, const std::vector<std::string> &Paths,
   }
   std::mutex OptionsMutex; // clang-tidy's options provider is not thread-safe
   Result.Common = O.workerCommand(Self, DatabaseDir);
+  std::string NoDirectory;
+  if (!makeRunDirectory(NoDirectory)) {
+    for (size_t I = 0; I < Paths.size(); ++I)
+      Result.Facts[I] = failedFacts(Paths[I], {NoDirectory});
+    return;
+  }
   Progress Bar(Paths.size(), O.Quiet, O.RefreshCache);
   std::atomic<size_t> Next{0};
   auto Work = [&] {
@@ -211,6 +276,7 @@ void analyseAll(const RunOptions &O, const std::vector<std::string> &Paths,
   }
   for (std::thread &T : Threads)
     T.join();
+  rmdir(RunDirectory);
 }
 
 } // namespace corolint
