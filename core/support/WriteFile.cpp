@@ -76,9 +76,11 @@ void sweepDeadWriters(llvm::StringRef Dir) {
 
 llvm::Error writeFileAtomically(llvm::StringRef Path, llvm::StringRef Text,
                                 Links L) {
-  llvm::sys::fs::file_status Status;
-  if (L == Links::Follow && !llvm::sys::fs::status(Path, Status) &&
-      Status.type() != llvm::sys::fs::file_type::regular_file)
+  // What is not a regular file (a device, a pipe) must not be replaced,
+  // nor a file with other links, which would keep the old text.
+  struct stat Old;
+  bool Exists = L == Links::Follow && stat(Path.str().c_str(), &Old) == 0;
+  if (Exists && (!S_ISREG(Old.st_mode) || Old.st_nlink > 1))
     return writeInPlace(Path, Text);
   llvm::SmallString<256> Target;
   if (L == Links::Replace || llvm::sys::fs::real_path(Path, Target))
@@ -114,6 +116,15 @@ llvm::Error writeFileAtomically(llvm::StringRef Path, llvm::StringRef Text,
     // An interrupted run leaves no temporary file (a killed one's is swept
     // by the next).
     llvm::sys::RemoveFileOnSignal(Temp);
+    // The new file is the old one's owner's (a fix run as root in another
+    // user's checkout); where that cannot be, it is written in place.
+    if (Exists && (Old.st_uid != geteuid() || Old.st_gid != getegid()) &&
+        fchown(Fd, Old.st_uid, Old.st_gid) != 0) {
+      ::close(Fd);
+      (void)llvm::sys::fs::remove(Temp);
+      llvm::sys::DontRemoveFileOnSignal(Temp);
+      return writeInPlace(Path, Text);
+    }
     llvm::raw_fd_ostream OS(Fd, /*shouldClose=*/true);
     OS << Text;
     OS.close();

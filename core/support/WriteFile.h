@@ -19,10 +19,12 @@ enum class Links {
 /// Replaces the file at Path with Text: written to a temporary file beside
 /// it (TARGET.corolint-PID.tmp, created anew, never through a link; removed
 /// if the run is interrupted), given the old file's
-/// permissions, and renamed over it, so that a reader never sees half a file
-/// and a failure leaves the old one as it was. With Links::Follow, a link
-/// at Path is followed, and what is not a regular file (a device, a pipe) is
-/// written in place; with Links::Replace, whatever is at Path is replaced.
+/// permissions and owner, and renamed over it, so that a reader never sees
+/// half a file and a failure leaves the old one as it was. With
+/// Links::Follow, a link at Path is followed, and written in place are what
+/// is not a regular file (a device, a pipe), a file with other hard links
+/// (which a rename would split), and one whose owner the process cannot give
+/// the new file; with Links::Replace, whatever is at Path is replaced.
 llvm::Error writeFileAtomically(llvm::StringRef Path, llvm::StringRef Text,
                                 Links L = Links::Follow);
 
