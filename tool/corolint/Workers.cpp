@@ -11,6 +11,7 @@
 #include "llvm/Support/Program.h"
 #include "llvm/Support/Signals.h"
 #include "llvm/Support/Threading.h"
+#include "llvm/Support/xxhash.h"
 #include <algorithm>
 #include <atomic>
 #include <cerrno>
@@ -70,12 +71,26 @@ private:
   std::chrono::steady_clock::time_point Start;
 };
 
+/// Which build of corolint Self is: its version and a hash of the binary,
+/// so that two builds of one version (a CI cache restored by a prefix of
+/// its key) do not take each other's facts.
+std::string buildIdentity(const std::string &Self) {
+  std::string Identity = "corolint " COROLINT_VERSION;
+  if (auto Binary =
+          llvm::MemoryBuffer::getFile(Self, /*IsText=*/false,
+                                      /*RequiresNullTerminator=*/false))
+    Identity +=
+        " " + llvm::utohexstr(llvm::xxh3_64bits((*Binary)->getBuffer()));
+  return Identity;
+}
+
 /// What a file's facts depend on besides the files it reads: corolint's
-/// version, its compile command and its effective configuration.
+/// build, its compile command and its effective configuration.
 std::string cacheKey(const std::string &Path,
                      const tooling::CompilationDatabase &DB,
-                     tidy::ClangTidyOptionsProvider &Options) {
-  std::string Key = "corolint " COROLINT_VERSION "\n";
+                     tidy::ClangTidyOptionsProvider &Options,
+                     llvm::StringRef Build) {
+  std::string Key = Build.str() + "\n";
   for (const tooling::CompileCommand &C : DB.getCompileCommands(Path))
     Key += C.Directory + "\n" + llvm::join(C.CommandLine, "\x1f") + "\n";
   Key += tidy::configurationAsText(Options.getOptions(Path));
@@ -231,6 +246,7 @@ void analyseAll(const RunOptions &O, const std::vector<std::string> &Paths,
     Cache = nullptr;
   }
   std::mutex OptionsMutex; // clang-tidy's options provider is not thread-safe
+  const std::string Build = buildIdentity(Self);
   Result.Common = O.workerCommand(Self, DatabaseDir);
   std::string NoDirectory;
   if (!makeRunDirectory(NoDirectory)) {
@@ -245,7 +261,7 @@ void analyseAll(const RunOptions &O, const std::vector<std::string> &Paths,
       if (Cache) {
         {
           std::lock_guard<std::mutex> Lock(OptionsMutex);
-          Result.Keys[I] = cacheKey(Paths[I], DB, **Options);
+          Result.Keys[I] = cacheKey(Paths[I], DB, **Options, Build);
         }
         if (Cache->lookup(Paths[I], Result.Keys[I])) {
           Result.FromCache[I] = true;
