@@ -5,12 +5,13 @@
 
 #include "Results.h"
 #include "llvm/Support/Error.h"
+#include "llvm/ADT/StringMap.h"
 #include <map>
 
 namespace corolint {
 
 /// Findings accepted for now, by key, with how many of each.
-using Baseline = std::map<std::string, unsigned>;
+using Baseline = llvm::StringMap<unsigned>;
 
 /// Writes R's findings as a baseline: JSON, one entry per key, sorted.
 llvm::Error writeBaseline(const Results &R, llvm::StringRef Root,
@@ -22,8 +23,8 @@ struct BaselineUse {
   unsigned Stale = 0;   // entries (counted) that no finding matched
 };
 /// Drops from R the findings the baseline accepts (as many of each key as
-/// it counts).
-BaselineUse applyBaseline(Results &R, Baseline B, llvm::StringRef Root);
+/// it counts); B keeps what is left.
+BaselineUse applyBaseline(Results &R, Baseline &B, llvm::StringRef Root);
 
 } // namespace corolint
 

@@ -153,7 +153,7 @@ void summarize(const RunOptions &O, const Results &R, const Gathered &G,
 } // namespace
 
 int report(const RunOptions &O, Results &R, const Gathered &G,
-           const std::optional<Baseline> &Accepted) {
+           std::optional<Baseline> &Accepted) {
   // Spelled as the paths of the findings are.
   std::string Root = canonicalPath(O.SourceRoot);
   if (!G.Focus.empty())

@@ -16,7 +16,7 @@ namespace corolint {
 /// the files that failed and a closing count; or writes them as the
 /// baseline. Returns the exit status.
 int report(const RunOptions &O, Results &R, const Gathered &G,
-           const std::optional<Baseline> &Accepted);
+           std::optional<Baseline> &Accepted);
 
 } // namespace corolint
 
