@@ -3,6 +3,7 @@
 #include "Render.h"
 #include "Knowledge.h"
 #include "llvm/ADT/Twine.h"
+#include <algorithm>
 #include <set>
 
 namespace corolint {
@@ -60,6 +61,9 @@ std::string runAdvice(const Finding &F, llvm::StringRef Name) {
   return "'co_await' the work instead";
 }
 
+/// The most hops a chain's notes show, half from each end.
+constexpr size_t HopNotes = 32;
+
 } // namespace
 
 std::vector<Message> render(const Finding &F, const StringPool &S) {
@@ -88,7 +92,18 @@ std::vector<Message> render(const Finding &F, const StringPool &S) {
   Note(Role::Coroutine, F.Coro.At,
        F.Coro.Lambda ? "coroutine lambda declared here"
                      : "coroutine " + S[F.Coro.Name].str() + " declared here");
+  // A chain of thousands of calls gets its first and last hops, and a note
+  // that says how many are left out between them.
+  const size_t Shown = std::min(F.Hops.size(), HopNotes);
+  const size_t Skipped = F.Hops.size() - Shown;
   for (size_t I = 0; I < F.Hops.size(); ++I) {
+    if (Skipped && I == HopNotes / 2) {
+      Note(Role::Hop, F.Hops[I].At,
+           "and " + std::to_string(Skipped) +
+               " more calls down the chain from here, not shown");
+      I += Skipped - 1;
+      continue;
+    }
     const Hop &H = F.Hops[I];
     std::string Caller = S[H.Caller].str();
     if (H.Dispatch) {
