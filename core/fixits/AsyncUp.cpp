@@ -364,9 +364,8 @@ private:
         return In.NotEditable;
       if (!Old || Type.getBegin().isMacroID() || Type.getEnd().isMacroID())
         return NoRewrite::DeclaredElsewhere;
-      for (const Decl *Sibling : D->getLexicalDeclContext()->decls())
-        if (Sibling != D && Sibling->getBeginLoc() == D->getBeginLoc())
-          return NoRewrite::DeclaredTogether;
+      if (declaredTogether(*D))
+        return NoRewrite::DeclaredTogether;
       // `char *name()` has no space before the name; `task<char *> name()`
       // needs one.
       SourceLocation After =
@@ -381,6 +380,18 @@ private:
                 Coro.Task->From.Header);
     }
     return std::nullopt;
+  }
+
+  /// Whether D is declared in one declaration with others (`int a(), b();`:
+  /// they start at one place). Each context's starts are counted once, not
+  /// for each member (a chain of a million functions in one file).
+  bool declaredTogether(const Decl &D) {
+    llvm::DenseMap<unsigned, unsigned> &Starts =
+        DeclarationStarts[D.getLexicalDeclContext()];
+    if (Starts.empty())
+      for (const Decl *Sibling : D.getLexicalDeclContext()->decls())
+        ++Starts[Sibling->getBeginLoc().getRawEncoding()];
+    return Starts.lookup(D.getBeginLoc().getRawEncoding()) > 1;
   }
 
   /// The header of Loc's file as the #include that brought it spelled it
@@ -488,6 +499,8 @@ private:
   std::vector<const FunctionDecl *> Members;
   llvm::SmallPtrSet<const Decl *, 8> IsMember;
   std::vector<FixItHint> Fixes;
+  llvm::DenseMap<const DeclContext *, llvm::DenseMap<unsigned, unsigned>>
+      DeclarationStarts; // see declaredTogether()
   std::set<std::pair<FileID, std::string>> Included;
   StrId Subject = NoStr;
 };
