@@ -34,6 +34,10 @@ namespace corolint {
 
 namespace {
 
+/// The most edits one async rewrite offers (a chain through ten thousand
+/// functions, roughly); a larger one is refused, saying how large.
+constexpr size_t MaxEdits = 20000;
+
 /// The return statements of a function's own body.
 class ReturnFinder : public RecursiveASTVisitor<ReturnFinder> {
 public:
@@ -273,6 +277,12 @@ public:
 
   /// The edits in the order of the text, unless some overlap.
   AsyncRewrite result() {
+    // A fix-it is reviewed and applied whole; clang merges its edits in
+    // time quadratic in their number.
+    if (Fixes.size() > MaxEdits)
+      return {NoRewrite::TooLarge,
+              U.pool().intern(std::to_string(Fixes.size())),
+              {}};
     if (sortOverlap(Fixes, SM))
       return {NoRewrite::Overlap, NoStr, {}};
     AsyncRewrite R;
