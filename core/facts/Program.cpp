@@ -117,6 +117,7 @@ std::shared_ptr<Program> Program::load(llvm::StringRef Dir,
 
 std::vector<const Graph *> Program::graphs() const {
   std::vector<const Graph *> Out;
+  Out.reserve(Graphs.size());
   for (const auto &[Options, G] : Graphs)
     Out.push_back(G.get());
   return Out;

@@ -150,7 +150,7 @@ namespace {
 using Why = std::pair<NoRewrite, std::string>;
 
 /// What a plain function that calls a member becomes.
-enum class CallerRole { Member, Root, Refused };
+enum class CallerRole : uint8_t { Member, Root, Refused };
 
 /// How a rewrite decides what it changes: within one unit, from a chain and
 /// the unit's callers; across files, from the whole program's plan.

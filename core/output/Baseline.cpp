@@ -106,20 +106,26 @@ private:
     for (; At < Text.size(); ++At) {
       char C = Text[At];
       if (InString) {
-        if (C == '\\')
+        if (C == '\\') {
           ++At;
-        else if (C == '"' && (InString = false, Depth == 0))
-          return At + 1;
+        } else if (C == '"') {
+          InString = false;
+          if (Depth == 0)
+            return At + 1;
+        }
         continue;
       }
-      if (C == '"')
+      if (C == '"') {
         InString = true;
-      else if (C == '{' || C == '[')
+      } else if (C == '{' || C == '[') {
         ++Depth;
-      else if ((C == '}' || C == ']') && Depth && --Depth == 0)
-        return At + 1;
-      else if (!Depth && (C == ',' || C == '}' || C == ']'))
+      } else if ((C == '}' || C == ']') && Depth) {
+        --Depth;
+        if (Depth == 0)
+          return At + 1;
+      } else if (!Depth && (C == ',' || C == '}' || C == ']')) {
         return At;
+      }
     }
     return At;
   }

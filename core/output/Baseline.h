@@ -4,8 +4,8 @@
 #define COROLINT_OUTPUT_BASELINE_H
 
 #include "Results.h"
-#include "llvm/Support/Error.h"
 #include "llvm/ADT/StringMap.h"
+#include "llvm/Support/Error.h"
 #include <map>
 
 namespace corolint {

@@ -318,7 +318,7 @@ bool BackgroundFacts::fix(const Job &J) {
              "--source-root=" + Root, J.File},
             Output, /*Progress=*/false);
   if (!Child) {
-    llvm::sys::fs::remove(Exported);
+    (void)llvm::sys::fs::remove(Exported); // a temporary file: best effort
     return false;
   }
   // --diff: the fixes go to the YAML, and no file is written. Its
@@ -339,7 +339,7 @@ bool BackgroundFacts::fix(const Job &J) {
     }
   }
   auto Yaml = llvm::MemoryBuffer::getFile(Exported);
-  llvm::sys::fs::remove(Exported);
+  (void)llvm::sys::fs::remove(Exported); // as above
   // 1: findings, as expected.
   bool Ran = WIFEXITED(Status) && WEXITSTATUS(Status) <= 1;
   llvm::Expected<unsigned> Offered =

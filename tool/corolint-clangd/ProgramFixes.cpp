@@ -83,8 +83,8 @@ llvm::Expected<unsigned> ProgramFixes::load(const std::string &File,
     Warning W;
     W.Check = D.DiagnosticName;
     llvm::json::Object At = positionAt(*Text, D.Message.FileOffset, Positions);
-    W.Line = *At.getInteger("line");
-    W.Character = *At.getInteger("character");
+    W.Line = At.getInteger("line").value_or(0);
+    W.Character = At.getInteger("character").value_or(0);
     for (const clang::tooling::DiagnosticMessage &Note : D.Notes)
       W.Notes.push_back(Note.Message);
     std::set<Replacement> Edits = editsOf(D);
@@ -210,8 +210,9 @@ void ProgramFixes::amend(const std::string &File, llvm::json::Object &Params) {
     if (!needsOthers(V))
       continue;
     llvm::json::Object &D = *V.getAsObject();
-    const Warning *W =
-        warningAt(File, *D.getString("code"), *D.getObject("range"));
+    std::optional<llvm::StringRef> Code = D.getString("code");
+    const llvm::json::Object *Range = D.getObject("range");
+    const Warning *W = Code && Range ? warningAt(File, *Code, *Range) : nullptr;
     if (!W)
       continue;
     for (llvm::json::Value *T :

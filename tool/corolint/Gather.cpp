@@ -168,7 +168,7 @@ private:
 
   /// Where a file's facts come from: the cache, a worker whose facts the
   /// cache already keeps, or a worker whose facts it does not yet.
-  enum class Source { Cache, Stored, Worker };
+  enum class Source : uint8_t { Cache, Stored, Worker };
 
   /// One file's facts into the program: the cache's, or the worker's
   /// (which the cache then keeps). A damaged cache entry is not trusted:

@@ -270,9 +270,9 @@ rewriteFile(const std::string &File, const tooling::CompilationDatabase &DB,
   if (!Provider)
     return {llvm::toString(Provider.takeError())};
   tidy::ClangTidyContext Context(std::move(*Provider));
-  return compilerErrors(runChecks(Context, DB, File,
-                                  FrontEnd{nullptr, nullptr, Rewrite},
-                                  /*Quiet=*/true));
+  return compilerErrors(runChecks(
+      Context, DB, File, FrontEnd{nullptr, nullptr, std::move(Rewrite)},
+      /*Quiet=*/true));
 }
 
 std::pair<std::string, std::vector<std::string>>
