@@ -52,6 +52,14 @@ static std::optional<int> writerOf(llvm::StringRef Name) {
   return Pid;
 }
 
+bool leftByDeadProcess(llvm::StringRef Path, int Pid, bool Directory) {
+  struct stat Status;
+  return Pid > 0 && kill(Pid, 0) != 0 && errno == ESRCH &&
+         lstat(Path.str().c_str(), &Status) == 0 &&
+         (Directory ? S_ISDIR(Status.st_mode) : S_ISREG(Status.st_mode)) &&
+         Status.st_uid == geteuid();
+}
+
 void sweepDeadWriters(llvm::StringRef Dir) {
   static std::mutex M;
   static std::set<std::string> Swept;
@@ -64,13 +72,8 @@ void sweepDeadWriters(llvm::StringRef Dir) {
   for (llvm::sys::fs::directory_iterator It(Dir.empty() ? "." : Dir, EC), End;
        !EC && It != End; It.increment(EC)) {
     std::optional<int> Pid = writerOf(llvm::sys::path::filename(It->path()));
-    struct stat Status;
-    // Only a regular file of this user's, whose writer is gone.
-    if (!Pid || kill(*Pid, 0) == 0 || errno != ESRCH ||
-        lstat(It->path().c_str(), &Status) != 0 || !S_ISREG(Status.st_mode) ||
-        Status.st_uid != geteuid())
-      continue;
-    (void)llvm::sys::fs::remove(It->path());
+    if (Pid && leftByDeadProcess(It->path(), *Pid))
+      (void)llvm::sys::fs::remove(It->path());
   }
 }
 

@@ -28,6 +28,11 @@ enum class Links {
 llvm::Error writeFileAtomically(llvm::StringRef Path, llvm::StringRef Text,
                                 Links L = Links::Follow);
 
+/// Whether Path is a regular file (Directory: a directory), not a link,
+/// of this user's, left by process Pid, which no longer exists: what a
+/// killed run leaves and the next may remove.
+bool leftByDeadProcess(llvm::StringRef Path, int Pid, bool Directory = false);
+
 /// Removes, once per directory in a run, the temporary files that writers
 /// now gone (killed with SIGKILL, say) left in Dir: those named
 /// "TARGET.corolint-PID.tmp", regular files of this user's, whose process

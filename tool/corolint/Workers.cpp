@@ -2,6 +2,7 @@
 
 #include "Workers.h"
 #include "Facts.h"
+#include "WriteFile.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Format.h"
@@ -20,7 +21,6 @@
 #include <csignal>
 #include <cstring>
 #include <mutex>
-#include <sys/stat.h>
 #include <system_error>
 #include <thread>
 #include <unistd.h>
@@ -120,14 +120,10 @@ void sweepDeadRuns(llvm::StringRef Temp) {
        It.increment(EC)) {
     llvm::StringRef Name = llvm::sys::path::filename(It->path());
     int Pid;
-    struct stat Status;
-    if (!Name.consume_front("corolint-") ||
-        Name.split('-').first.getAsInteger(10, Pid) || Pid <= 0 ||
-        kill(Pid, 0) == 0 || errno != ESRCH ||
-        lstat(It->path().c_str(), &Status) != 0 || !S_ISDIR(Status.st_mode) ||
-        Status.st_uid != geteuid())
-      continue;
-    (void)llvm::sys::fs::remove_directories(It->path());
+    if (Name.consume_front("corolint-") &&
+        !Name.split('-').first.getAsInteger(10, Pid) &&
+        leftByDeadProcess(It->path(), Pid, /*Directory=*/true))
+      (void)llvm::sys::fs::remove_directories(It->path());
   }
 }
 
