@@ -7,7 +7,8 @@ calls, awaits, lambdas, deep expressions and stray tokens inserted), and
 runs clang-tidy-19 with the plugin and --fix --fix-notes on each mutant.
 It reports:
 
-  crash   clang-tidy died by a signal or printed a crash backtrace
+  crash   clang-tidy died by a signal, printed a crash backtrace, or (with
+          a sanitizer build) printed a sanitizer's report
   hang    it ran past --timeout seconds
   broken  the mutant compiled, corolint's fixes were applied, and the fixed
           file no longer compiles
@@ -16,6 +17,11 @@ Each case it reports is kept under --out with the command that shows it.
 Not part of .ci/run: it runs for as long as it is told.
 
     python3 bench/fuzz.py [--minutes 30] [--seed N] [--out DIR] [-j 2]
+
+Under the sanitizer build (cmake -DCOROLINT_SANITIZE=address,undefined), the
+plugin needs the sanitizer's runtime loaded first into clang-tidy-19:
+
+    python3 bench/fuzz.py --plugin build-asan/lib/libcorolint.so --sanitized
 """
 import argparse
 import glob
@@ -99,10 +105,31 @@ def mutate(text, rng):
     return HEADER + "\n".join(lines) + "\n"
 
 
-def run(cmd, timeout):
+# What a sanitizer prints when it finds something; ASan exits 1 after it and
+# UBSan goes on, so neither is seen in the exit status alone.
+SANITIZER_REPORTS = ("ERROR: AddressSanitizer", "ERROR: LeakSanitizer",
+                     "runtime error:")
+
+
+def sanitizer_env():
+    """The environment that loads the sanitizer runtime into clang-tidy-19."""
+    runtime = subprocess.run(["clang++-19", "-print-file-name=libclang_rt.asan-x86_64.so"],
+                             stdout=subprocess.PIPE, check=True).stdout.decode().strip()
+    if not os.path.isfile(runtime):
+        sys.exit("fuzz: no ASan runtime at %s" % runtime)
+    env = dict(os.environ)
+    env["LD_PRELOAD"] = runtime
+    # Leaks are clang-tidy's own at exit; the alternate stack and user
+    # poisoning conflict with LLVM's signal handlers and allocators.
+    env["ASAN_OPTIONS"] = "detect_leaks=0:use_sigaltstack=0:allow_user_poisoning=0"
+    env["UBSAN_OPTIONS"] = "print_stacktrace=1"
+    return env
+
+
+def run(cmd, timeout, env=None):
     try:
         r = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-                           timeout=timeout)
+                           timeout=timeout, env=env)
         return r.returncode, r.stdout.decode(errors="replace")
     except subprocess.TimeoutExpired:
         return None, ""
@@ -121,7 +148,10 @@ def main():
     parser.add_argument("--timeout", type=int, default=120)
     parser.add_argument("-j", type=int, default=2)
     parser.add_argument("--plugin", default=os.path.join(ROOT, "build/lib/libcorolint.so"))
+    parser.add_argument("--sanitized", action="store_true",
+                        help="the plugin is a sanitizer build: preload its runtime")
     args = parser.parse_args()
+    tidy_env = sanitizer_env() if args.sanitized else None
     seeds = sorted(glob.glob(os.path.join(ROOT, "test", "*", "*.cpp")) +
                    glob.glob(os.path.join(ROOT, "examples", "*.cpp")))
     texts = [open(p, errors="replace").read() for p in seeds]
@@ -130,16 +160,20 @@ def main():
     counts = {"mutants": 0, "compiled": 0, "fixed": 0, "crash": 0, "hang": 0,
               "broken": 0}
     lock = threading.Lock()
-    print("fuzz: seed %d, %d seed files, %.0f minutes, -j %d"
-          % (args.seed, len(seeds), args.minutes, args.j), flush=True)
+    print("fuzz: seed %d, %d seed files, %.0f minutes, -j %d%s"
+          % (args.seed, len(seeds), args.minutes, args.j,
+             ", sanitized" if args.sanitized else ""), flush=True)
 
     def keep(kind, n, mutant, detail):
         case = os.path.join(args.out, "%s-%d-%d" % (kind, args.seed, n))
         os.makedirs(case, exist_ok=True)
         shutil.copy(mutant, os.path.join(case, "input.cpp"))
         with open(os.path.join(case, "README"), "w") as f:
-            f.write("clang-tidy-19 --load=%s --checks='-*,coro-*' --fix --fix-notes "
-                    "input.cpp -- %s\n\n%s\n" % (args.plugin, " ".join(FLAGS), detail[-4000:]))
+            prefix = "".join("%s=%s " % (k, tidy_env[k]) for k in
+                             ("LD_PRELOAD", "ASAN_OPTIONS")) if tidy_env else ""
+            f.write("%sclang-tidy-19 --load=%s --checks='-*,coro-*' --fix --fix-notes "
+                    "input.cpp -- %s\n\n%s\n" % (prefix, args.plugin, " ".join(FLAGS),
+                                                   detail[-4000:]))
         print("fuzz: %s, kept in %s" % (kind, case), flush=True)
 
     def worker(w):
@@ -156,11 +190,12 @@ def main():
                 shutil.copy(mutant, fixed)
                 code, out = run(["clang-tidy-19", "--load=" + args.plugin,
                                  "--checks=-*,coro-*", "--fix", "--fix-notes", fixed,
-                                 "--"] + FLAGS, args.timeout)
+                                 "--"] + FLAGS, args.timeout, tidy_env)
                 kind = None
                 if code is None:
                     kind = "hang"
-                elif code < 0 or code >= 128 or "PLEASE submit a bug report" in out:
+                elif (code < 0 or code >= 128 or "PLEASE submit a bug report" in out
+                      or any(r in out for r in SANITIZER_REPORTS)):
                     kind = "crash"
                 changed = open(fixed).read() != open(mutant).read()
                 if kind is None and ok and changed and not compiles(fixed, args.timeout):

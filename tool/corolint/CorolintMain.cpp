@@ -22,6 +22,7 @@
 #include <sched.h>
 #include <sys/prctl.h>
 #include <sys/resource.h>
+#include <unistd.h>
 
 using namespace corolint;
 
@@ -39,8 +40,11 @@ void lowerPriority() {
 /// A worker: the one file given, its facts to O.WorkerFactsFile.
 int runWorker(RunOptions &O) {
   // It dies with the run that started it (kill -9 included): nothing reads
-  // its facts any more.
+  // its facts any more. A run that died before this line sent no signal;
+  // its worker has been handed to another parent by now.
   prctl(PR_SET_PDEATHSIG, SIGKILL);
+  if (O.WorkerParent && getppid() != O.WorkerParent)
+    return 1;
   std::string DatabaseDir, Error;
   auto DB = loadDatabase(O, DatabaseDir, Error);
   if (!DB)

@@ -168,6 +168,9 @@ cl::opt<ListFormat> ListBlockingOption(
 // A worker: analyse the one file given and write its facts here.
 cl::opt<std::string> FactsFile("worker-facts-file", cl::Hidden,
                                cl::cat(Category));
+// The worker's parent, which it must not outlive.
+cl::opt<int> ParentPid("worker-parent", cl::Hidden, cl::init(0),
+                       cl::cat(Category));
 
 /// --help ends with what each check reports, from the one list of checks.
 std::string checksHelp() {
@@ -250,6 +253,7 @@ std::optional<RunOptions> parseCommandLine(int Argc, const char **Argv) {
   O.ListBlocking = ListBlockingOption;
   O.Quiet = Quiet;
   O.WorkerFactsFile = FactsFile;
+  O.WorkerParent = ParentPid;
   if (O.RefreshCache &&
       (O.NoCache || !O.FactsIn.empty() || !O.FactsOut.empty())) {
     usageError("--refresh-cache cannot be combined with --no-cache, "

@@ -46,6 +46,8 @@ struct RunOptions {
   bool Quiet = false;
   /// A worker: analyse the one file given and write its facts here.
   std::string WorkerFactsFile;
+  /// A worker: the process that started it.
+  int WorkerParent = 0;
 
   /// The worker's command line for these options, without the file: the
   /// binary Self, then what decides how a file is analysed.

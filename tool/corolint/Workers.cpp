@@ -206,20 +206,25 @@ std::string runWorkerOn(const std::string &Path,
     return failedFacts(Path, {Error});
   std::vector<std::string> Args(Common.begin(), Common.end());
   Args.push_back(("--worker-facts-file=" + Out.path()).str());
+  Args.push_back("--worker-parent=" + std::to_string(getpid()));
   Args.push_back(Path);
   std::vector<llvm::StringRef> Refs(Args.begin(), Args.end());
   std::optional<llvm::StringRef> Redirects[] = {
       llvm::StringRef(""), llvm::StringRef(""), Err.path()};
   std::string ErrMsg;
+  bool NotStarted = false;
   int Status = llvm::sys::ExecuteAndWait(Common.front(), Refs, std::nullopt,
-                                         Redirects, 0, 0, &ErrMsg);
+                                         Redirects, 0, 0, &ErrMsg, &NotStarted);
   auto Buffer = llvm::MemoryBuffer::getFile(Out.path());
   if (Status == 0 && Buffer)
     return (*Buffer)->getBuffer().str();
+  // Not started is the machine's doing (a process limit, memory), not the
+  // file's: say so rather than ask for a crash report.
   std::vector<std::string> Errors{
-      Status < 0 ? "corolint crashed on it (" + ErrMsg +
-                       "); please report this with the file"
-                 : "corolint could not analyse it: " + ErrMsg};
+      NotStarted   ? "corolint could not start a worker for it (" + ErrMsg + ")"
+      : Status < 0 ? "corolint crashed on it (" + ErrMsg +
+                         "); please report this with the file"
+                   : "corolint could not analyse it: " + ErrMsg};
   if (auto Log = llvm::MemoryBuffer::getFile(Err.path()))
     for (llvm::StringRef Line : llvm::split((*Log)->getBuffer().rtrim(), '\n'))
       if (!Line.empty())
