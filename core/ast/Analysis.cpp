@@ -83,6 +83,12 @@ public:
     Enclosing.pop_back();
     return Result;
   }
+  // Visited before its callee, which it marks.
+  bool VisitCallExpr(CallExpr *C) {
+    if (const Expr *Callee = C->getCallee())
+      Callees.insert(Callee->IgnoreParenImpCasts());
+    return true;
+  }
   bool VisitDeclRefExpr(DeclRefExpr *E) {
     add(E->getDecl(), E);
     return true;
@@ -104,11 +110,12 @@ private:
   void add(const Decl *D, const Expr *Use) {
     if (const auto *F = dyn_cast<FunctionDecl>(D); F && Seen.insert(Use).second)
       Refs[F->getCanonicalDecl()].push_back(
-          {Use, Enclosing.empty() ? nullptr : Enclosing.back()});
+          {Use, Enclosing.empty() ? nullptr : Enclosing.back(),
+           Callees.contains(Use)});
   }
 
   Map &Refs;
-  llvm::DenseSet<const Expr *> Seen;
+  llvm::DenseSet<const Expr *> Seen, Callees;
   std::vector<const FunctionDecl *> Enclosing;
 };
 

@@ -68,6 +68,7 @@ public:
   contextOf(const clang::FunctionDecl &F) override;
   llvm::ArrayRef<Reference> referencesTo(const clang::FunctionDecl &F) override;
   bool reachedFromCoroutine(const clang::FunctionDecl &F) override;
+  clang::ParentMap &parents(const clang::FunctionDecl &F) override;
   std::optional<RunEntryPoint>
   runEntry(llvm::StringRef Name, const OwnCall &Site,
            const AsyncContext &Coro) const override;
@@ -91,7 +92,6 @@ private:
                const clang::FunctionDecl &In);
   bool ownCoroutine(const AsyncContext &Coro);
   bool cleanedUp(const Call &Dtor, const AsyncContext &Coro);
-  clang::ParentMap &parents(const clang::FunctionDecl &F);
   const FunctionEvidence &evidence(const clang::FunctionDecl &F);
   bool isLibraryFunction(const OwnCall &Call, llvm::StringRef Name) const;
   std::optional<bool> onBlockingPool(const clang::Expr &Operand) const;

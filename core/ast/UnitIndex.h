@@ -18,6 +18,7 @@
 
 namespace clang {
 class ASTContext;
+class ParentMap;
 } // namespace clang
 
 namespace corolint {
@@ -48,6 +49,9 @@ struct ClassifiedCall {
 struct Reference {
   const clang::Expr *Use;
   const clang::FunctionDecl *Enclosing;
+  /// Whether Use is what a call calls (`f(...)`, `o.f(...)`), rather than
+  /// the function's address taken or passed on.
+  bool Called = false;
 };
 
 /// A finding (or a candidate, with no End) before the fix-its of its check:
@@ -91,6 +95,9 @@ public:
   /// templates' instances.
   virtual llvm::ArrayRef<Reference>
   referencesTo(const clang::FunctionDecl &F) = 0;
+  /// The parents of the statements in F's body, built once: the fix-its'
+  /// view of where a call sits, without a parent map of the whole unit.
+  virtual clang::ParentMap &parents(const clang::FunctionDecl &F) = 0;
   /// How the nested run named Name, called at Site, is awaited in Coro: its
   /// row, or for a function RunFunctions names, its first argument awaited
   /// when it is a task of Coro's framework or of Coro's own task type.

@@ -20,7 +20,6 @@
 #include "clang/AST/ASTLambda.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
-#include "clang/AST/ParentMapContext.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/Basic/SourceManager.h"
 #include "clang/Lex/Lexer.h"
@@ -129,24 +128,6 @@ bool sortOverlap(std::vector<FixItHint> &Fixes, const SourceManager &SM) {
   return false;
 }
 
-/// Whether Use, a function's name, is what a call calls.
-bool isCallee(const Expr &Use, ASTContext &Ctx) {
-  const Expr *E = &Use;
-  for (;;) {
-    DynTypedNodeList Parents = Ctx.getParents(*E);
-    const auto *Parent = Parents.empty() ? nullptr : Parents[0].get<Expr>();
-    if (!isa_and_nonnull<ImplicitCastExpr, ParenExpr>(Parent)) {
-      const auto *Call = dyn_cast_or_null<CallExpr>(Parent);
-      return Call && Call->getCallee()->IgnoreParenImpCasts() == &Use;
-    }
-    E = Parent;
-  }
-}
-
-} // namespace
-
-namespace {
-
 using Why = std::pair<NoRewrite, std::string>;
 
 /// What a plain function that calls a member becomes.
@@ -223,7 +204,7 @@ public:
       llvm::SmallPtrSet<const FunctionDecl *, 4> Callers;
       for (const Reference &Use : Uses) {
         const FunctionDecl *E = Use.Enclosing;
-        if (!isCallee(*Use.Use, Ctx))
+        if (!Use.Called)
           return about(M, {NoRewrite::NotCalled, ""});
         if (!E)
           return about(M, {NoRewrite::UsedOutside, Kind.str()});
@@ -254,6 +235,8 @@ public:
         }
       if (Calls != Uses.size())
         return about(M, {NoRewrite::NotOnlyCalls, ""});
+      if (std::optional<Why> Not = tooLarge())
+        return Not;
     }
     return std::nullopt;
   }
@@ -269,6 +252,8 @@ public:
       if (const FunctionDecl *Def = M->getDefinition())
         if (std::optional<Why> Not = body(*Def))
           return about(*M, *Not);
+      if (std::optional<Why> Not = tooLarge())
+        return Not;
     }
     return std::nullopt;
   }
@@ -277,12 +262,8 @@ public:
 
   /// The edits in the order of the text, unless some overlap.
   AsyncRewrite result() {
-    // A fix-it is reviewed and applied whole; clang merges its edits in
-    // time quadratic in their number.
-    if (Fixes.size() > MaxEdits)
-      return {NoRewrite::TooLarge,
-              U.pool().intern(std::to_string(Fixes.size())),
-              {}};
+    if (std::optional<Why> Not = tooLarge())
+      return {Not->first, U.pool().intern(Not->second), {}};
     if (sortOverlap(Fixes, SM))
       return {NoRewrite::Overlap, NoStr, {}};
     AsyncRewrite R;
@@ -295,6 +276,15 @@ public:
   StrId subject() const { return Subject; }
 
 private:
+  /// Too many edits for one fix-it, said as soon as there are: a fix-it is
+  /// reviewed and applied whole, and clang merges its edits in time
+  /// quadratic in their number.
+  std::optional<Why> tooLarge() const {
+    if (Fixes.size() <= MaxEdits)
+      return std::nullopt;
+    return Why{NoRewrite::TooLarge, "more than " + std::to_string(MaxEdits)};
+  }
+
   /// Why, about F: the note names F when it is not the function called.
   Why about(const FunctionDecl &F, Why Not) {
     if (Members.empty() ||
@@ -313,10 +303,11 @@ private:
         awaitableAt(Site) ? spelledText(*Site.Call, Ctx) : std::nullopt;
     if (!Text)
       return Why{NoRewrite::CallNotAwaitable, ""};
-    if (bindsReference(*Site.Call, Ctx))
+    if (bindsReference(*Site.Call, U.parents(Caller)))
       return Why{NoRewrite::BindsReference, ""};
     if (!Root) {
-      Fixes.push_back(replaceCallByAwait(*Site.Call, "co_await " + *Text, Ctx));
+      Fixes.push_back(replaceCallByAwait(*Site.Call, "co_await " + *Text,
+                                         U.parents(Caller)));
       return std::nullopt;
     }
     if (!Entry)

@@ -6,6 +6,7 @@
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
+#include "clang/AST/ParentMap.h"
 #include "llvm/ADT/StringExtras.h"
 
 using namespace clang;
@@ -41,21 +42,23 @@ std::optional<std::string> twinCallee(const CallExpr &Call,
 std::optional<FixItHint> nestedRunToAwait(const OwnCall &Call,
                                           const RunEntryPoint &Entry,
                                           const AsyncContext &Coro,
-                                          ASTContext &Ctx) {
+                                          ASTContext &Ctx,
+                                          const ParentMap &Parents) {
   // Awaiting another framework's task may not compile in this coroutine.
   if (Entry.Id != Coro.framework() || !canRewriteToAwait(Call, Coro))
     return std::nullopt;
-  return runToAwait(Call, Entry, *Coro.Func, Ctx);
+  return runToAwait(Call, Entry, *Coro.Func, Ctx, Parents);
 }
 
 std::vector<FixItHint> twinToAwait(const OwnCall &Call, const AsyncTwin &Twin,
                                    const AsyncContext &Coro, ASTContext &Ctx,
-                                   const Knowledge &K, const FixOptions &Fix) {
+                                   const ParentMap &Parents, const Knowledge &K,
+                                   const FixOptions &Fix) {
   const AsioTokens *Tokens = K.asioTokens(Coro.framework());
   const FrameworkInfo *FW = K.framework(Coro.framework());
   if (!Tokens || !FW || !Call.Call || !canRewriteToAwait(Call, Coro) ||
-      bindsReference(*Call.Call, Ctx) ||
-      (!Twin.SameValue && !isDiscarded(*Call.Call, Ctx)) ||
+      bindsReference(*Call.Call, Parents) ||
+      (!Twin.SameValue && !isDiscarded(*Call.Call, Parents)) ||
       !usesExecutor(Coro, FW->DefaultExecutor, Ctx))
     return {};
   // The twin's library must be the coroutine's: a Boost.Asio operation in a
@@ -91,13 +94,14 @@ std::vector<FixItHint> twinToAwait(const OwnCall &Call, const AsyncTwin &Twin,
   }
   std::vector<FixItHint> Fixes;
   Fixes.push_back(replaceCallByAwait(
-      *Call.Call, "co_await " + *Callee + "(" + Args + Token + ")", Ctx));
+      *Call.Call, "co_await " + *Callee + "(" + Args + Token + ")", Parents));
   addIncludes(Needs, *Call.Call, Ctx, Fix, Fixes);
   return Fixes;
 }
 
 std::vector<FixItHint> qtWaitToAwait(const OwnCall &Call,
                                      const AsyncContext &Coro, ASTContext &Ctx,
+                                     const ParentMap &Parents,
                                      const Knowledge &K,
                                      const FixOptions &Fix) {
   const auto *Member = dyn_cast_or_null<CXXMemberCallExpr>(Call.Call);
@@ -106,8 +110,8 @@ std::vector<FixItHint> qtWaitToAwait(const OwnCall &Call,
                                      ? K.qtAwaitable(Method->getName())
                                      : nullptr;
   if (!Awaitable || Coro.framework() != Framework::QCoro ||
-      !canRewriteToAwait(Call, Coro) || bindsReference(*Call.Call, Ctx) ||
-      (!Awaitable->SameValue && !isDiscarded(*Call.Call, Ctx)))
+      !canRewriteToAwait(Call, Coro) || bindsReference(*Call.Call, Parents) ||
+      (!Awaitable->SameValue && !isDiscarded(*Call.Call, Parents)))
     return {};
   // qCoro wraps the object's class or one of its bases.
   QualType T = Member->getImplicitObjectArgument()->getType();
@@ -152,7 +156,7 @@ std::vector<FixItHint> qtWaitToAwait(const OwnCall &Call,
       *Call.Call,
       "co_await " + qualifyAt("qCoro", *Coro.Func, Ctx) + "(" + Target + ")." +
           Method->getName().str() + "(" + Args + ")",
-      Ctx));
+      Parents));
   // The header is needed unless a qCoro overload already takes the class.
   bool Declared = false;
   for (const NamedDecl *D :
@@ -170,10 +174,11 @@ std::vector<FixItHint> qtWaitToAwait(const OwnCall &Call,
 std::optional<FixItHint> awaitableTwinToAwait(const OwnCall &Call,
                                               const BlockingFunction &Row,
                                               const AsyncContext &Coro,
-                                              ASTContext &Ctx) {
+                                              ASTContext &Ctx,
+                                              const ParentMap &Parents) {
   if (Row.Twin.empty() || !Call.Call || !Call.Callee ||
-      !canRewriteToAwait(Call, Coro) || bindsReference(*Call.Call, Ctx) ||
-      (!Row.TwinSameValue && !isDiscarded(*Call.Call, Ctx)))
+      !canRewriteToAwait(Call, Coro) || bindsReference(*Call.Call, Parents) ||
+      (!Row.TwinSameValue && !isDiscarded(*Call.Call, Parents)))
     return std::nullopt;
   // The twin is declared where the function is: a member of its class, or
   // a function of its namespace.
@@ -196,7 +201,7 @@ std::optional<FixItHint> awaitableTwinToAwait(const OwnCall &Call,
     Args = *Text;
   }
   return replaceCallByAwait(*Call.Call,
-                            "co_await " + *Callee + "(" + Args + ")", Ctx);
+                            "co_await " + *Callee + "(" + Args + ")", Parents);
 }
 
 } // namespace corolint

@@ -5,7 +5,7 @@
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/DeclTemplate.h"
 #include "clang/AST/ExprCXX.h"
-#include "clang/AST/ParentMapContext.h"
+#include "clang/AST/ParentMap.h"
 #include "clang/Basic/SourceManager.h"
 #include "clang/Lex/Lexer.h"
 #include "llvm/ADT/StringExtras.h"
@@ -30,19 +30,18 @@ bool hasMemberNamed(const CXXRecordDecl &RD, IdentifierInfo &Id) {
   return false;
 }
 
-/// The parent of E, looking through nodes that do not change what E is.
-DynTypedNode parentOf(const Expr &E, ASTContext &Ctx) {
-  DynTypedNode Node = DynTypedNode::create(E);
-  while (true) {
-    DynTypedNodeList Parents = Ctx.getParents(Node);
-    if (Parents.empty())
-      return DynTypedNode();
-    Node = Parents[0];
-    const auto *P = Node.get<Expr>();
-    if (!P || !isa<ExprWithCleanups, ImplicitCastExpr, MaterializeTemporaryExpr,
-                   CXXBindTemporaryExpr>(P))
-      return Node;
+/// The parent of E in its function's body, looking through nodes that do
+/// not change what E is, and the child of that parent that holds E.
+std::pair<const Stmt *, const Stmt *> parentOf(const Expr &E,
+                                               const ParentMap &Parents) {
+  const Stmt *Child = &E;
+  while (const Stmt *P = Parents.getParent(Child)) {
+    if (!isa<ExprWithCleanups, ImplicitCastExpr, MaterializeTemporaryExpr,
+             CXXBindTemporaryExpr>(P))
+      return {P, Child};
+    Child = P;
   }
+  return {nullptr, Child};
 }
 
 /// The expression the rewrite awaits: the argument of `X(e)` or the object
@@ -164,10 +163,13 @@ std::string qualifyAt(llvm::StringRef Text, const DeclContext &Where,
   return Out;
 }
 
-bool bindsReference(const Expr &E, ASTContext &Ctx) {
-  DynTypedNode Parent = parentOf(E, Ctx);
-  if (const auto *Var = Parent.get<VarDecl>())
-    return Var->getType()->isReferenceType() || isa<DecompositionDecl>(Var);
+bool bindsReference(const Expr &E, const ParentMap &Parents) {
+  auto [Parent, Child] = parentOf(E, Parents);
+  if (const auto *DS = dyn_cast_or_null<DeclStmt>(Parent))
+    for (const Decl *D : DS->decls())
+      if (const auto *Var = dyn_cast<VarDecl>(D);
+          Var && Var->getInit() == Child)
+        return Var->getType()->isReferenceType() || isa<DecompositionDecl>(Var);
   return false;
 }
 
@@ -194,9 +196,10 @@ bool canRewriteToAwait(const OwnCall &Call, const AsyncContext &Coro) {
 
 std::optional<FixItHint> runToAwait(const OwnCall &Call,
                                     const RunEntryPoint &Entry,
-                                    const DeclContext &Where, ASTContext &Ctx) {
+                                    const DeclContext &Where, ASTContext &Ctx,
+                                    const ParentMap &Parents) {
   const Expr *Awaited = awaitedExpr(Call, Entry.Rewrite);
-  if (!Awaited || !awaitableAt(Call) || bindsReference(*Call.Call, Ctx))
+  if (!Awaited || !awaitableAt(Call) || bindsReference(*Call.Call, Parents))
     return std::nullopt;
   if (!Entry.NotAwaitable.empty())
     if (const CXXRecordDecl *RD = recordOf(Awaited->getType());
@@ -210,7 +213,7 @@ std::optional<FixItHint> runToAwait(const OwnCall &Call,
               Awaited->IgnoreImplicit()->isLValue();
   std::string Operand = Move ? qualifyAt("std::move(", Where, Ctx) + *Text + ")"
                              : awaitOperand(*Awaited, *Text);
-  return replaceCallByAwait(*Call.Call, "co_await " + Operand, Ctx);
+  return replaceCallByAwait(*Call.Call, "co_await " + Operand, Parents);
 }
 
 std::optional<std::string> textOf(SourceRange Range, const ASTContext &Ctx) {
@@ -231,15 +234,13 @@ std::optional<std::string> spelledText(const Expr &E, const ASTContext &Ctx) {
   return textOf(E.getSourceRange(), Ctx);
 }
 
-bool isDiscarded(const Expr &Call, ASTContext &Ctx) {
-  DynTypedNode Parent = parentOf(Call, Ctx);
-  return Parent.get<CompoundStmt>() != nullptr;
+bool isDiscarded(const Expr &Call, const ParentMap &Parents) {
+  return isa_and_nonnull<CompoundStmt>(parentOf(Call, Parents).first);
 }
 
 FixItHint replaceCallByAwait(const Expr &Call, std::string Replacement,
-                             ASTContext &Ctx) {
-  DynTypedNode Parent = parentOf(Call, Ctx);
-  if (const auto *P = Parent.get<Expr>()) {
+                             const ParentMap &Parents) {
+  if (const auto *P = dyn_cast_or_null<Expr>(parentOf(Call, Parents).first)) {
     // Postfix operators bind tighter than co_await.
     bool Postfix = isa<MemberExpr, ArraySubscriptExpr>(P);
     if (const auto *C = dyn_cast<CallExpr>(P))

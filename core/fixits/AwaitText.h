@@ -19,6 +19,7 @@
 namespace clang {
 class CXXMemberCallExpr;
 class DeclContext;
+class ParentMap;
 } // namespace clang
 
 namespace corolint {
@@ -48,9 +49,9 @@ std::string substitute(llvm::StringRef Pattern, llvm::StringRef Arg);
 /// Whether E's value is bound to a reference that outlives the
 /// full-expression (a reference variable, a structured binding, a range-for
 /// range): `co_await` may yield a reference into a temporary task.
-bool bindsReference(const clang::Expr &E, clang::ASTContext &Ctx);
+bool bindsReference(const clang::Expr &E, const clang::ParentMap &Parents);
 /// Whether the value of Call is thrown away: an expression statement.
-bool isDiscarded(const clang::Expr &Call, clang::ASTContext &Ctx);
+bool isDiscarded(const clang::Expr &Call, const clang::ParentMap &Parents);
 
 /// Whether `co_await` may be written in place of Call: a call written
 /// outside macros, where the coroutine itself runs.
@@ -62,14 +63,15 @@ bool canRewriteToAwait(const OwnCall &Call, const AsyncContext &Coro);
 /// parentheses where a postfix operator follows.
 clang::FixItHint replaceCallByAwait(const clang::Expr &Call,
                                     std::string Replacement,
-                                    clang::ASTContext &Ctx);
+                                    const clang::ParentMap &Parents);
 
 /// The edit that rewrites the nested run Call to `co_await` of what Entry's
 /// rewrite awaits, written in Where; nothing when the value would change.
 std::optional<clang::FixItHint> runToAwait(const OwnCall &Call,
                                            const RunEntryPoint &Entry,
                                            const clang::DeclContext &Where,
-                                           clang::ASTContext &Ctx);
+                                           clang::ASTContext &Ctx,
+                                           const clang::ParentMap &Parents);
 
 /// Whether an Asio-style awaitable uses the executor the replacement's
 /// completion token produces.

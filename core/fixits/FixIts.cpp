@@ -83,31 +83,32 @@ std::vector<FixItHint> awaitFixes(const OwnCall &Site, const Primitive &Blocks,
                                   const AsyncContext &Coro, UnitIndex &U,
                                   const FixOptions &Fix) {
   ASTContext &Ctx = U.context();
+  const ParentMap &Parents = U.parents(*Coro.Func);
   const Knowledge &K = U.knowledge();
   llvm::StringRef Name = U.pool()[Blocks.Name];
   if (Blocks.Kind == BlockKind::NestedRun) {
     if (std::optional<RunEntryPoint> Entry = U.runEntry(Name, Site, Coro))
       if (std::optional<FixItHint> Await =
-              nestedRunToAwait(Site, *Entry, Coro, Ctx))
+              nestedRunToAwait(Site, *Entry, Coro, Ctx, Parents))
         return {*Await};
     return {};
   }
   if (Blocks.Kind == BlockKind::Sleep)
     if (const SleepFunction *Sleep = K.sleepFunction({Name.str()}))
-      return sleepToAwait(Site, *Sleep, Coro, Ctx, K, Fix);
+      return sleepToAwait(Site, *Sleep, Coro, Ctx, Parents, K, Fix);
   if (const BlockingFunction *Row =
           K.blockingFunction({Name.str()}, /*OptIn=*/true);
       Row && !Row->Twin.empty()) {
     if (std::optional<FixItHint> Await =
-            awaitableTwinToAwait(Site, *Row, Coro, Ctx))
+            awaitableTwinToAwait(Site, *Row, Coro, Ctx, Parents))
       return {*Await};
     return {};
   }
   // A synchronous operation with an async twin (a timer's wait is a
   // sleep), or a Qt wait.
   if (std::optional<AsyncTwin> Twin = asyncTwin(Site, Ctx, K))
-    return twinToAwait(Site, *Twin, Coro, Ctx, K, Fix);
-  return qtWaitToAwait(Site, Coro, Ctx, K, Fix);
+    return twinToAwait(Site, *Twin, Coro, Ctx, Parents, K, Fix);
+  return qtWaitToAwait(Site, Coro, Ctx, Parents, K, Fix);
 }
 
 std::vector<Finding> findingsWithFixes(UnitIndex &U, CheckId Check,

@@ -2,6 +2,7 @@
 //
 // The rewrites findingsWithFixes() chooses from, one per kind of blocking
 // call. Each is offered only where the result compiles and means the same.
+// Parents: the parents of the statements of Coro's body, where the call is.
 //
 //===----------------------------------------------------------------------===//
 
@@ -23,14 +24,15 @@ struct AsyncTwin;
 std::vector<clang::FixItHint>
 sleepToAwait(const OwnCall &Call, const SleepFunction &Fn,
              const AsyncContext &Coro, clang::ASTContext &Ctx,
-             const Knowledge &K, const FixOptions &Fix);
+             const clang::ParentMap &Parents, const Knowledge &K,
+             const FixOptions &Fix);
 
 /// The fix-it that rewrites the nested run Call in Coro to `co_await`,
 /// where Coro's framework is Entry's and the rewrite keeps the value.
-std::optional<clang::FixItHint> nestedRunToAwait(const OwnCall &Call,
-                                                 const RunEntryPoint &Entry,
-                                                 const AsyncContext &Coro,
-                                                 clang::ASTContext &Ctx);
+std::optional<clang::FixItHint>
+nestedRunToAwait(const OwnCall &Call, const RunEntryPoint &Entry,
+                 const AsyncContext &Coro, clang::ASTContext &Ctx,
+                 const clang::ParentMap &Parents);
 
 /// The fix-its that rewrite the synchronous operation Call, in Coro, to its
 /// async Twin awaited with Asio's `use_awaitable` (through `redirect_error`
@@ -39,7 +41,8 @@ std::optional<clang::FixItHint> nestedRunToAwait(const OwnCall &Call,
 std::vector<clang::FixItHint>
 twinToAwait(const OwnCall &Call, const AsyncTwin &Twin,
             const AsyncContext &Coro, clang::ASTContext &Ctx,
-            const Knowledge &K, const FixOptions &Fix);
+            const clang::ParentMap &Parents, const Knowledge &K,
+            const FixOptions &Fix);
 
 /// The fix-it that rewrites Call, a blocking call of Row, to `co_await` of
 /// the awaitable twin Row names with the same arguments (`c.fetch(k)` to
@@ -47,16 +50,16 @@ twinToAwait(const OwnCall &Call, const AsyncTwin &Twin,
 /// function and the value is kept or not used.
 std::optional<clang::FixItHint>
 awaitableTwinToAwait(const OwnCall &Call, const BlockingFunction &Row,
-                     const AsyncContext &Coro, clang::ASTContext &Ctx);
+                     const AsyncContext &Coro, clang::ASTContext &Ctx,
+                     const clang::ParentMap &Parents);
 
 /// The fix-its that rewrite Qt's synchronous wait Call, in the QCoro
 /// coroutine Coro, to `co_await qCoro(obj).waitForX(...)`, with the header
 /// of QCoro's wrapper.
-std::vector<clang::FixItHint> qtWaitToAwait(const OwnCall &Call,
-                                            const AsyncContext &Coro,
-                                            clang::ASTContext &Ctx,
-                                            const Knowledge &K,
-                                            const FixOptions &Fix);
+std::vector<clang::FixItHint>
+qtWaitToAwait(const OwnCall &Call, const AsyncContext &Coro,
+              clang::ASTContext &Ctx, const clang::ParentMap &Parents,
+              const Knowledge &K, const FixOptions &Fix);
 
 /// The edits that make B, which C's first hop calls from Coro and which
 /// reaches a blocking call along C, a coroutine of Coro's framework awaited

@@ -5,6 +5,7 @@
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclTemplate.h"
 #include "clang/AST/ExprCXX.h"
+#include "clang/AST/ParentMap.h"
 
 using namespace clang;
 
@@ -69,9 +70,10 @@ bool fitsIn(const ChronoDuration &D, Period Finest) {
 std::vector<FixItHint> sleepToAwait(const OwnCall &Call,
                                     const SleepFunction &Fn,
                                     const AsyncContext &Coro, ASTContext &Ctx,
+                                    const ParentMap &Parents,
                                     const Knowledge &K, const FixOptions &Fix) {
   if (!Call.Call || !canRewriteToAwait(Call, Coro) || Call.Args.empty() ||
-      !isDiscarded(*Call.Call, Ctx))
+      !isDiscarded(*Call.Call, Parents))
     return {};
   const FrameworkInfo *FW = K.framework(Coro.framework());
   const bool Until = Fn.Arg == SleepArg::TimePoint;
@@ -130,7 +132,7 @@ std::vector<FixItHint> sleepToAwait(const OwnCall &Call,
   std::vector<FixItHint> Fixes;
   Fixes.push_back(replaceCallByAwait(
       *Call.Call, substitute(qualifyAt(Pattern, *Coro.Func, Ctx), Duration),
-      Ctx));
+      Parents));
   if (!ReplacementHeader.empty())
     Needs.push_back({"", ReplacementHeader});
   addIncludes(Needs, *Call.Call, Ctx, Fix, Fixes);

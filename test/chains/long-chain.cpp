@@ -92,10 +92,10 @@ cppcoro::task<int> handler() { co_return f0(); }
 // CHECK-NEXT: long{{.*}}.cpp:55:42: note: make 'f0' a coroutine and 'co_await' it: async all the way up{{.*}}
 
 // A rewrite of more than 20,000 edits (a chain of 7,000 functions: each
-// one's return type, return and call) is refused, saying how large it is:
+// one's return type, return and call) is refused, as soon as it is that large:
 // a fix-it that large is no one's review, and clang merges a fix-it's edits
 // in time quadratic in their number.
 // RUN: python3 -c "import sys; n = 7000; print('#include \"cppcoro/task.hpp\"'); print('cppcoro::task<int> fetch() { co_return 1; }'); print('int g%%d() { return cppcoro::sync_wait(fetch()); }' %% (n - 1)); [print('int g%%d() { return g%%d(); }' %% (i, i + 1)) for i in range(n - 2, -1, -1)]; print('cppcoro::task<int> big() { co_return g0(); }')" > %t/big.cpp
 // RUN: %clang_tidy --checks='-*,coro-sync-calls-async' %t/big.cpp -- -std=c++20 -I %inputs | FileCheck --check-prefix=BIG %s
 // BIG: big.cpp:{{[0-9]+}}:{{[0-9]+}}: note: and 6968 more calls down the chain from here, not shown
-// BIG: big.cpp:{{[0-9]+}}:{{[0-9]+}}: note: make 'g0' a coroutine and 'co_await' it: async all the way up; no fix-it: the rewrite would make 21001 edits, too many for one fix-it
+// BIG: big.cpp:{{[0-9]+}}:{{[0-9]+}}: note: make 'g0' a coroutine and 'co_await' it: async all the way up; no fix-it: the rewrite would make more than 20000 edits, too many for one fix-it
