@@ -92,6 +92,12 @@ json::Value textJSON(llvm::StringRef Text) {
   return json::Object{{"hex", llvm::toHex(Text)}};
 }
 
+void writeText(json::OStream &J, llvm::StringRef Text) {
+  if (json::isUTF8(Text))
+    return J.value(Text);
+  J.object([&] { J.attribute("hex", llvm::toHex(Text)); });
+}
+
 std::optional<std::string> textFromJSON(const json::Value &V) {
   if (std::optional<llvm::StringRef> S = V.getAsString())
     return S->str();
@@ -135,24 +141,25 @@ std::optional<std::string> invalid(const Candidate &C) {
   return std::nullopt;
 }
 
-json::Value Encoder::value(Id I) const {
+void Encoder::value(Id I) const {
   if (I.Value == NoStr)
-    return nullptr;
-  return W.string(S[I.Value]);
+    return J.value(nullptr);
+  auto [It, New] = Numbers.try_emplace(I.Value, 0);
+  if (New)
+    It->second = W.string(S[I.Value]);
+  J.value(It->second);
 }
-json::Value Encoder::value(const std::string &Text) const {
-  return textJSON(Text);
-}
-json::Value Encoder::value(Hash H) const { return llvm::utohexstr(H.Value); }
-json::Value Encoder::value(CheckId C) const { return checkInfo(C).Name; }
-json::Value Encoder::value(BlockKind K) const { return kindName(K); }
-json::Value Encoder::value(Wait W) const { return waitName(W); }
-json::Value Encoder::value(Framework F) const { return frameworkName(F); }
-json::Value Encoder::value(NoRewrite R) const { return noRewriteName(R); }
-json::Value Encoder::value(const Place &P) const {
+void Encoder::value(const std::string &Text) const { writeText(J, Text); }
+void Encoder::value(Hash H) const { J.value(llvm::utohexstr(H.Value)); }
+void Encoder::value(CheckId C) const { J.value(checkInfo(C).Name); }
+void Encoder::value(BlockKind K) const { J.value(kindName(K)); }
+void Encoder::value(Wait W) const { J.value(waitName(W)); }
+void Encoder::value(Framework F) const { J.value(frameworkName(F)); }
+void Encoder::value(NoRewrite R) const { J.value(noRewriteName(R)); }
+void Encoder::value(const Place &P) const {
   if (!P.valid())
-    return nullptr;
-  return part(P);
+    return J.value(nullptr);
+  part(P);
 }
 
 const json::Array *Decoder::arrayOf(const json::Value *V, size_t Size) {
@@ -250,25 +257,61 @@ FactsWriter::FactsWriter(llvm::raw_ostream &OS, llvm::StringRef SourceFile)
 
 void FactsWriter::line(const json::Value &V) { OS << V << '\n'; }
 
+void FactsWriter::line(llvm::function_ref<void(json::OStream &)> Write) {
+  // Buffered: the strings it names first go out on lines of their own,
+  // before it.
+  Line.clear();
+  {
+    llvm::raw_string_ostream Buffer(Line);
+    json::OStream J(Buffer);
+    Write(J);
+  }
+  OS << Line << '\n';
+}
+
+void FactsWriter::part(llvm::StringRef Key, const StringPool &S,
+                       llvm::function_ref<void(const Encoder &)> Write) {
+  StringNumbers Numbers;
+  line([&](json::OStream &J) {
+    J.object([&] {
+      J.attributeBegin(Key);
+      Write(Encoder(S, Numbers, *this, J));
+      J.attributeEnd();
+    });
+  });
+}
+
 uint32_t FactsWriter::string(llvm::StringRef S) {
   auto [It, New] = Written.try_emplace(S, Written.size());
-  if (New)
-    line(json::Object{{"s", textJSON(S)}});
+  if (New) {
+    json::OStream J(OS);
+    J.object([&] {
+      J.attributeBegin("s");
+      writeText(J, S);
+      J.attributeEnd();
+    });
+    OS << '\n';
+  }
   return It->second;
 }
 
 void FactsWriter::inputs(llvm::ArrayRef<Input> Files) {
   StringPool None;
   std::vector<Input> All(Files.begin(), Files.end());
-  line(json::Object{{"inputs", Encoder(None, *this).value(All)}});
+  part("inputs", None, [&](const Encoder &E) { E.value(All); });
 }
 
 void FactsWriter::graph(const Graph &G, llvm::StringRef Options) {
-  Encoder E(G.strings(), *this);
   GraphHeader Header{
       G.strings().intern(Options), static_cast<uint32_t>(G.size()),
       std::vector<Primitive>(G.primitives().begin(), G.primitives().end())};
-  line(E.value(Header));
+  StringNumbers Numbers; // for every node's line
+  auto Write = [&](const auto &Part) {
+    line([&](json::OStream &J) {
+      Encoder(G.strings(), Numbers, *this, J).value(Part);
+    });
+  };
+  Write(Header);
   for (NodeId N = 0; N < G.size(); ++N) {
     const Node &Fn = G[N];
     NodeLine L{{Fn.Usr, Fn.Name}, {}, Fn.Edges, {}};
@@ -278,21 +321,21 @@ void FactsWriter::graph(const Graph &G, llvm::StringRef Options) {
     for (unsigned K = 0; K < NumBlockKinds; ++K)
       if (const Sink &S = G.sink(N, static_cast<BlockKind>(K)); !S.empty())
         L.Sinks.push_back({static_cast<BlockKind>(K), S});
-    line(E.value(L));
+    Write(L);
   }
 }
 
 void FactsWriter::finding(const Finding &F, const StringPool &S) {
-  line(json::Object{{"finding", Encoder(S, *this).value(F)}});
+  part("finding", S, [&](const Encoder &E) { E.value(F); });
 }
 
 void FactsWriter::candidate(const Candidate &C, const StringPool &S) {
-  line(json::Object{{"candidate", Encoder(S, *this).value(C)}});
+  part("candidate", S, [&](const Encoder &E) { E.value(C); });
 }
 
 void FactsWriter::hidden(const Finding &F, const StringPool &S) {
-  line(json::Object{
-      {"hidden", Encoder(S, *this).value(HiddenFinding{F.Check, F.At})}});
+  part("hidden", S,
+       [&](const Encoder &E) { E.value(HiddenFinding{F.Check, F.At}); });
 }
 
 void FactsWriter::error(llvm::StringRef Text) {

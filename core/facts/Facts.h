@@ -15,6 +15,7 @@
 #define COROLINT_FACTS_FACTS_H
 
 #include "Finding.h"
+#include "llvm/ADT/STLFunctionalExtras.h"
 #include "llvm/ADT/StringMap.h"
 #include "llvm/Support/Error.h"
 #include "llvm/Support/JSON.h"
@@ -24,6 +25,8 @@
 #include <vector>
 
 namespace corolint {
+
+class Encoder;
 
 /// The version of the facts format.
 constexpr int FactsFormatVersion = 7;
@@ -41,6 +44,8 @@ using Input = std::pair<std::string, uint64_t>;
 /// Text as facts files write it: a JSON string where it is UTF-8, else
 /// {"hex": ...}, so that any file name or source text is kept byte for byte.
 llvm::json::Value textJSON(llvm::StringRef Text);
+/// The same, written to J.
+void writeText(llvm::json::OStream &J, llvm::StringRef Text);
 /// The text TextJSON wrote, or nothing.
 std::optional<std::string> textFromJSON(const llvm::json::Value &V);
 
@@ -89,9 +94,16 @@ public:
 
 private:
   void line(const llvm::json::Value &V);
+  /// A line as Write writes it, after the lines of the strings it names
+  /// first.
+  void line(llvm::function_ref<void(llvm::json::OStream &)> Write);
+  /// A line {Key: part}, the part written by Write with S's strings.
+  void part(llvm::StringRef Key, const StringPool &S,
+            llvm::function_ref<void(const Encoder &)> Write);
 
   llvm::raw_ostream &OS;
   llvm::StringMap<uint32_t> Written;
+  std::string Line; // the line being written
 };
 
 /// Reads the facts in Text (from Name, for messages), interning their

@@ -15,6 +15,7 @@
 #define COROLINT_FACTS_FACTSCODEC_H
 
 #include "Facts.h"
+#include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/Twine.h"
 #include "llvm/Support/JSON.h"
 #include <optional>
@@ -110,59 +111,67 @@ struct Id {
   StrId &Value;
 };
 
-/// Writes parts as JSON, each string through the facts writer's table.
+/// The file's numbers of a pool's strings written so far: most are met
+/// many times (a graph's callers, files), and a pool's ids hash faster than
+/// text.
+using StringNumbers = llvm::DenseMap<StrId, uint32_t>;
+
+/// Writes parts as JSON to J as it goes, without building them first,
+/// each string of S through the facts writer's table.
 class Encoder {
 public:
-  Encoder(const StringPool &S, FactsWriter &W) : S(S), W(W) {}
+  Encoder(const StringPool &S, StringNumbers &Numbers, FactsWriter &W,
+          llvm::json::OStream &J)
+      : S(S), Numbers(Numbers), W(W), J(J) {}
 
-  llvm::json::Value value(Id I) const;
-  llvm::json::Value value(uint32_t N) const { return N; }
-  llvm::json::Value value(bool B) const { return B; }
-  llvm::json::Value value(const std::string &Text) const;
-  llvm::json::Value value(Hash H) const;
-  llvm::json::Value value(CheckId C) const;
-  llvm::json::Value value(BlockKind K) const;
-  llvm::json::Value value(Wait W) const;
-  llvm::json::Value value(Framework F) const;
-  llvm::json::Value value(NoRewrite R) const;
+  void value(Id I) const;
+  void value(uint32_t N) const { J.value(N); }
+  void value(bool B) const { J.value(B); }
+  void value(const std::string &Text) const;
+  void value(Hash H) const;
+  void value(CheckId C) const;
+  void value(BlockKind K) const;
+  void value(Wait W) const;
+  void value(Framework F) const;
+  void value(NoRewrite R) const;
   /// An invalid place is null.
-  llvm::json::Value value(const Place &P) const;
-  template <typename T>
-  llvm::json::Value value(const std::vector<T> &Items) const {
-    llvm::json::Array A;
-    for (const T &Item : Items)
-      A.push_back(value(Item));
-    return A;
+  void value(const Place &P) const;
+  template <typename T> void value(const std::vector<T> &Items) const {
+    J.array([&] {
+      for (const T &Item : Items)
+        value(Item);
+    });
   }
-  template <typename T> llvm::json::Value value(const T &Part) const {
-    return part(Part);
-  }
+  template <typename T> void value(const T &Part) const { part(Part); }
 
   // What describe() calls.
-  template <typename... T> llvm::json::Value array(T &&...Fields) const {
-    return llvm::json::Array{value(Fields)...};
+  template <typename... T> void array(T &&...Fields) const {
+    J.array([&] { (value(Fields), ...); });
   }
-  template <typename... T> llvm::json::Value object(Field<T>... Fields) const {
-    llvm::json::Object O;
-    (add(O, Fields), ...);
-    return O;
+  template <typename... T> void object(Field<T>... Fields) const {
+    J.object([&] { (add(Fields), ...); });
   }
   Hash hash(uint64_t &V) const { return {V}; }
   Id id(StrId &V) const { return {V}; }
 
 private:
-  template <typename T> llvm::json::Value part(const T &Part) const {
-    return describe(const_cast<Encoder &>(*this), const_cast<T &>(Part));
+  template <typename T> void part(const T &Part) const {
+    describe(const_cast<Encoder &>(*this), const_cast<T &>(Part));
   }
-  template <typename T> void add(llvm::json::Object &O, Field<T> F) const {
-    if (!F.Optional || !isDefault(F.Value))
-      O[F.Key] = value(F.Value);
+  template <typename T> void add(Field<T> F) const {
+    if (F.Optional && isDefault(F.Value))
+      return;
+    J.attributeBegin(F.Key);
+    value(F.Value);
+    J.attributeEnd();
   }
   template <typename T> static bool isDefault(const T &) { return false; }
   static bool isDefault(bool B) { return !B; }
 
   const StringPool &S;
+  StringNumbers &Numbers;
   FactsWriter &W;
+  llvm::json::OStream &J;
 };
 
 /// Reads parts from JSON. Every accessor checks what it reads and, on the

@@ -184,7 +184,8 @@ public:
       At = Next->Target;
       add(*At);
     }
-    return std::nullopt;
+    // Each member's return type changes at least.
+    return tooLarge(Members.size());
   }
 
   /// F becomes a member: a function of the path, a plain caller that
@@ -276,11 +277,11 @@ public:
   StrId subject() const { return Subject; }
 
 private:
-  /// Too many edits for one fix-it, said as soon as there are: a fix-it is
-  /// reviewed and applied whole, and clang merges its edits in time
-  /// quadratic in their number.
-  std::optional<Why> tooLarge() const {
-    if (Fixes.size() <= MaxEdits)
+  /// Too many edits for one fix-it (those made, or AtLeast to come), said
+  /// as soon as there are: a fix-it is reviewed and applied whole, and
+  /// clang merges its edits in time quadratic in their number.
+  std::optional<Why> tooLarge(size_t AtLeast = 0) const {
+    if (std::max(AtLeast, Fixes.size()) <= MaxEdits)
       return std::nullopt;
     return Why{NoRewrite::TooLarge, "more than " + std::to_string(MaxEdits)};
   }
