@@ -73,6 +73,8 @@ coro::task<> polling(int Fd, coro::scheduler &Sched) {
   int Status;
   waitpid(-1, &Status, WNOHANG);
   flock(Fd, LOCK_EX | LOCK_NB);
+  // Unlocking never waits.
+  flock(Fd, LOCK_UN);
   struct flock Lock {};
   fcntl(Fd, F_SETLK, &Lock);
   lockf(Fd, F_TLOCK, 0);
