@@ -628,7 +628,10 @@ std::optional<KnownBlocking> knownBlocking(
       Advice = "'co_await' on '" + Row->Twin.str() + "'";
     return KnownBlocking{BlockKind::Call, Row->QualifiedName.str(), *W, Advice};
   }
-  if (std::optional<AsyncTwin> Twin = asyncTwin(Call, Ctx, K)) {
+  // A twin of an I/O object the tables know (a socket, a timer, a file):
+  // its synchronous operations wait on the device.
+  if (std::optional<AsyncTwin> Twin = asyncTwin(Call, Ctx, K);
+      Twin && (Twin->Class || K.twinRule().UnknownClass)) {
     const AsioTokens *Tokens =
         K.asioTokens(llvm::StringRef(Names.front()).starts_with("boost::")
                          ? Framework::BoostAsio
@@ -636,7 +639,7 @@ std::optional<KnownBlocking> knownBlocking(
     const bool Timer = Twin->Class && Twin->Class->Timer;
     return KnownBlocking{
         Timer ? BlockKind::Sleep : BlockKind::Call, Names.front(),
-        Twin->Class ? Twin->Class->Waits : K.twinRule().UnknownClass,
+        Twin->Class ? Twin->Class->Waits : *K.twinRule().UnknownClass,
         "'" + Twin->Name + "' with '" +
             (Tokens ? Tokens->UseAwaitable.str() : std::string("a token")) +
             "'"};

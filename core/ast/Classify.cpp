@@ -104,10 +104,16 @@ void Analysis::classify(Call &C, llvm::ArrayRef<std::string> Names,
   // non-blocking or offloading their callable arguments; a virtual call
   // into every body it may run.
   const FunctionDecl *Callee = Site.Callee;
-  if (!Callee || Opts->NonBlocking.match(Names) || Opts->Offload.match(Names) ||
-      Opts->knowledge().libraryMachinery(
-          qualifiedName(*Callee),
-          Callee->getTemplateInstantiationPattern() != nullptr))
+  if (!Callee || Opts->NonBlocking.match(Names) || Opts->Offload.match(Names))
+    return;
+  const std::string Qualified = qualifiedName(*Callee);
+  const Knowledge &K = Opts->knowledge();
+  if (K.libraryMachinery(Qualified,
+                         Callee->getTemplateInstantiationPattern() != nullptr))
+    return;
+  // Logging code's writes are its log lines: not followed while the
+  // logging family is off, so that they hide no other blocking call.
+  if (!Opts->reports(Family::Logging) && K.namedAsLogger(Qualified))
     return;
   const SourceManager &SM = Ctx.getSourceManager();
   if (Site.Virtual) {

@@ -159,6 +159,8 @@ void Knowledge::copyRows(const Knowledge &Base) {
   LoopDrivers = Base.LoopDrivers;
   DedicatedExecutors = Base.DedicatedExecutors;
   TestNamespaces = Base.TestNamespaces;
+  LoggerWords = Base.LoggerWords;
+  LoggerSuffixes = Base.LoggerSuffixes;
   SmartPointers = Base.SmartPointers;
   StandardInputs = Base.StandardInputs;
   ProcessOpeners = Base.ProcessOpeners;
@@ -221,6 +223,36 @@ bool Knowledge::libraryMachinery(llvm::StringRef QualifiedName,
                                  bool Instantiated) const {
   return inNamespace(TestNamespaces, QualifiedName) ||
          (!Instantiated && inFrameworkNamespace(QualifiedName));
+}
+
+bool Knowledge::namedAsLogger(llvm::StringRef QualifiedName) const {
+  // Words: split at '_', ':', '~' and a lower-case letter or digit before
+  // an upper-case one (LogMessage, spdlog, logger___).
+  llvm::SmallVector<std::string, 8> Words;
+  std::string Word;
+  auto End = [&] {
+    if (!Word.empty())
+      Words.push_back(llvm::StringRef(Word).lower());
+    Word.clear();
+  };
+  for (size_t I = 0; I < QualifiedName.size(); ++I) {
+    char C = QualifiedName[I];
+    if (!llvm::isAlnum(C)) {
+      End();
+      continue;
+    }
+    if (llvm::isUpper(C) && I > 0 &&
+        (llvm::isLower(QualifiedName[I - 1]) ||
+         llvm::isDigit(QualifiedName[I - 1])))
+      End();
+    Word += C;
+  }
+  End();
+  return llvm::any_of(Words, [&](llvm::StringRef W) {
+    return llvm::is_contained(LoggerWords, W) ||
+           llvm::any_of(LoggerSuffixes,
+                        [&](llvm::StringRef S) { return W.ends_with(S); });
+  });
 }
 
 const SleepFunction *

@@ -254,8 +254,12 @@ struct TwinClass {
 struct TwinRule {
   llvm::StringRef Prefix;
   llvm::ArrayRef<llvm::StringRef> TokenConcepts, TokenSuffixes, ErrorCodes;
-  /// What a twin of a class no row names waits for.
-  Wait UnknownClass = Wait::Device;
+  /// What a twin of a class no row names waits for, where the knowledge
+  /// takes such a twin as proof that the call blocks. By default it does
+  /// not: a twin shows that an async form exists, not that the
+  /// synchronous one waits (it may only skip a hop onto a strand), and the
+  /// call is followed into its body like any other.
+  std::optional<Wait> UnknownClass;
   /// How a twin names an I/O object of another executor:
   /// `T::RebindTemplate<E>::RebindMember` is T with its executor (its
   /// member type ExecutorType) replaced by E.
@@ -363,6 +367,15 @@ public:
   /// machinery. A template Instantiated from a framework may run the
   /// user's callables, and is followed.
   bool libraryMachinery(llvm::StringRef QualifiedName, bool Instantiated) const;
+  /// Whether the function named QualifiedName is logging code by its name:
+  /// a word of it (its namespaces', class's and own name, split at '_',
+  /// '::' and case changes) is one of the logger words, or ends in a logger
+  /// suffix (`xlog::logger_::~logger_`, `google::LogMessage::Flush`).
+  bool namedAsLogger(llvm::StringRef QualifiedName) const;
+  llvm::ArrayRef<llvm::StringRef> loggerWords() const { return LoggerWords; }
+  llvm::ArrayRef<llvm::StringRef> loggerSuffixes() const {
+    return LoggerSuffixes;
+  }
 
   // Sleeps and nested runs.
   llvm::ArrayRef<SleepFunction> sleepFunctions() const { return Sleeps; }
@@ -467,7 +480,7 @@ private:
   std::vector<CountUnit> CountUnits;
   std::vector<llvm::StringRef> ValueWaits, ReadyingAwaits, ReadyCombinators,
       LoopDrivers, DedicatedExecutors, TestNamespaces, SmartPointers,
-      StandardInputs, ProcessOpeners, LockGuards;
+      StandardInputs, ProcessOpeners, LockGuards, LoggerWords, LoggerSuffixes;
   std::vector<ReadinessProbe> Probes;
   std::vector<Placement> Placements;
   std::string Offload, UserOffload;

@@ -110,7 +110,7 @@ struct Rebind {
 struct TwinRule {
   std::string Prefix;
   std::vector<std::string> TokenConcepts, TokenSuffixes, ErrorCodes;
-  Wait UnknownClass = Wait::Device;
+  std::optional<Wait> UnknownClass;
   std::optional<Rebind> Rebinds;
 };
 
@@ -174,7 +174,7 @@ struct Document {
   std::vector<std::string> ValueWaits, ReadyingAwaits, ReadyCombinators,
       LoopDrivers, DedicatedExecutors, TestNamespaces, SmartPointers,
       StandardInputs, ProcessOpeners, LockGuards, Offload, NonBlockingFlags,
-      WouldBlock;
+      WouldBlock, LoggerWords, LoggerSuffixes;
 };
 
 } // namespace doc
@@ -603,6 +603,8 @@ template <> struct MappingTraits<doc::Document> {
     Io.mapOptional("offload", D.Offload);
     Io.mapOptional("smart-pointers", D.SmartPointers);
     Io.mapOptional("test-framework-namespaces", D.TestNamespaces);
+    Io.mapOptional("logger-words", D.LoggerWords);
+    Io.mapOptional("logger-suffixes", D.LoggerSuffixes);
     Io.mapOptional("qt-awaitables", D.QtWaits);
     Io.mapOptional("qcoro-wrappers", D.Wrappers);
     Io.mapOptional("grpc-stubs", D.GrpcStubs);
@@ -826,6 +828,8 @@ void KnowledgeReader::takeLists(const doc::Document &D) {
   addNames(K.LoopDrivers, D.LoopDrivers);
   addNames(K.DedicatedExecutors, D.DedicatedExecutors);
   addNames(K.TestNamespaces, D.TestNamespaces);
+  addNames(K.LoggerWords, D.LoggerWords);
+  addNames(K.LoggerSuffixes, D.LoggerSuffixes);
   addNames(K.SmartPointers, D.SmartPointers);
   addNames(K.StandardInputs, D.StandardInputs);
   addNames(K.ProcessOpeners, D.ProcessOpeners);

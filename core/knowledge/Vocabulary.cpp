@@ -8,8 +8,8 @@ namespace corolint {
 namespace {
 
 const FamilyInfo Families[] = {
-#define COROLINT_FAMILY(Id, Name, Option, What)                                \
-  {Family::Id, Name, Option, What},
+#define COROLINT_FAMILY(Id, Name, Option, What, On)                            \
+  {Family::Id, Name, Option, What, On},
 #include "Families.def"
 };
 

@@ -25,7 +25,7 @@ enum class Framework : unsigned char {
 /// A family of blocking calls: what a warning names, and what an option
 /// switches off.
 enum class Family : unsigned char {
-#define COROLINT_FAMILY(Id, Name, Option, What) Id,
+#define COROLINT_FAMILY(Id, Name, Option, What, On) Id,
 #include "Families.def"
 };
 constexpr size_t NumFamilies = 0
@@ -48,6 +48,8 @@ struct FamilyInfo {
   llvm::StringLiteral Option;
   /// What the warning says the call does: "synchronous network I/O".
   llvm::StringLiteral What;
+  /// Whether it is reported unless its option says otherwise.
+  bool On;
 };
 
 /// The families, in the order of Family.

@@ -68,6 +68,7 @@ ParsedOptions::ParsedOptions(AnalysisOptions V, std::vector<Error> &Errors)
       Errors.push_back({Key.Key, std::move(W)});
   }
   for (const FamilyInfo &F : families()) {
+    Off[static_cast<size_t>(F.Id)] = !F.On;
     llvm::StringRef Value = Values.Families[static_cast<size_t>(F.Id)];
     if (F.Option.empty() || Value.empty())
       continue;
@@ -79,7 +80,8 @@ ParsedOptions::ParsedOptions(AnalysisOptions V, std::vector<Error> &Errors)
       Errors.push_back({F.Option,
                         "'" + Value.str() +
                             "' is neither true nor false; "
-                            "the family stays on",
+                            "the family stays " +
+                            (F.On ? "on" : "off"),
                         checkInfo(familySwitchOwner()).Name});
     else
       Off[static_cast<size_t>(F.Id)] = !*On;

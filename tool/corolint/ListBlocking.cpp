@@ -97,12 +97,18 @@ void family(const Knowledge &K, const FamilyInfo &F, Part &P) {
            ("every synchronous operation with an " + Rule.Prefix + " twin")
                .str(),
            &C.From});
-  if (F.Id == familyOf(Rule.UnknownClass))
+  if (Rule.UnknownClass && F.Id == familyOf(*Rule.UnknownClass))
     P.Lines.push_back(
         {"any other class or namespace",
          ("an operation f beside an " + Rule.Prefix +
           "f that takes the same parameters and a completion token")
              .str()});
+  if (F.Id == Family::Logging && !K.loggerWords().empty())
+    P.Lines.push_back({"code named as a logger",
+                       ("a word of its qualified name is " +
+                        llvm::join(K.loggerWords(), ", ") + ", or ends in " +
+                        llvm::join(K.loggerSuffixes(), ", ") +
+                        ": followed only while this family is on")});
   const GrpcStubShape &S = K.grpcStubShape();
   if (F.Id == Family::Rpc && !S.StubClasses.empty())
     P.Lines.push_back(
@@ -127,9 +133,10 @@ std::vector<Part> parts(const Knowledge &K) {
     if (F.Id == Family::None)
       continue;
     Part &P = Out.emplace_back();
-    P.Title = (F.Name + " (" + F.What + "; " +
-               checkInfo(familySwitchOwner()).Name + "." + F.Option + ")")
-                  .str();
+    P.Title =
+        (F.Name + " (" + F.What + "; " + checkInfo(familySwitchOwner()).Name +
+         "." + F.Option + (F.On ? "" : ", off by default") + ")")
+            .str();
     family(K, F, P);
   }
   return Out;
@@ -162,7 +169,8 @@ void text(const Knowledge &K, llvm::raw_ostream &OS) {
   for (const FamilyInfo &F : families())
     if (F.Id != Family::None)
       OS << "  " << llvm::left_justify(F.Name, 10)
-         << llvm::left_justify(F.Option, 17) << F.What << "\n";
+         << llvm::left_justify(F.Option, 17) << F.What
+         << (F.On ? "" : " (off by default)") << "\n";
   for (size_t I = 2; I < All.size(); ++I)
     Print(All[I]);
 }
