@@ -53,7 +53,7 @@ config.substitutions.append(("%asio_pch", "-include-pch " + config.asio_pch))
 # Qt 6 and QCoro from Debian's qt6-base-dev and qcoro-qt6-dev (QCoro has no
 # pkg-config file; its include directories are fixed).
 qt_cflags = subprocess.run(
-    ["pkg-config", "--cflags", "Qt6Core", "Qt6Network"],
+    ["pkg-config", "--cflags", "Qt6Core", "Qt6Network", "Qt6Widgets"],
     capture_output=True, text=True).stdout.strip()
 config.substitutions.append(
     ("%qt_flags", "-fPIC " + qt_cflags + " -I/usr/include/qcoro6"
