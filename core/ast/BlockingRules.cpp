@@ -630,16 +630,18 @@ std::optional<KnownBlocking> knownBlocking(
   }
   // A twin of an I/O object the tables know (a socket, a timer, a file):
   // its synchronous operations wait on the device.
-  if (std::optional<AsyncTwin> Twin = asyncTwin(Call, Ctx, K);
-      Twin && (Twin->Class || K.twinRule().UnknownClass)) {
+  std::optional<AsyncTwin> Twin = asyncTwin(Call, Ctx, K);
+  std::optional<Wait> TwinWaits;
+  if (Twin)
+    TwinWaits = Twin->Class ? Twin->Class->Waits : K.twinRule().UnknownClass;
+  if (Twin && TwinWaits) {
     const AsioTokens *Tokens =
         K.asioTokens(llvm::StringRef(Names.front()).starts_with("boost::")
                          ? Framework::BoostAsio
                          : Framework::Asio);
     const bool Timer = Twin->Class && Twin->Class->Timer;
     return KnownBlocking{
-        Timer ? BlockKind::Sleep : BlockKind::Call, Names.front(),
-        Twin->Class ? Twin->Class->Waits : *K.twinRule().UnknownClass,
+        Timer ? BlockKind::Sleep : BlockKind::Call, Names.front(), *TwinWaits,
         "'" + Twin->Name + "' with '" +
             (Tokens ? Tokens->UseAwaitable.str() : std::string("a token")) +
             "'"};
