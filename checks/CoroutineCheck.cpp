@@ -110,6 +110,10 @@ CoroutineCheck::CoroutineCheck(llvm::StringRef Name,
       });
 }
 
+bool CoroutineCheck::isLanguageVersionSupported(const LangOptions &LO) const {
+  return LO.CPlusPlus20 || S->frontEnd().Recorder;
+}
+
 void CoroutineCheck::storeOptions(tidy::ClangTidyOptions::OptionMap &Opts) {
   if (Info.Direct && Info.Followed)
     Options.store(Opts, FollowCallsKey, FollowCalls);

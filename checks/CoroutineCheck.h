@@ -25,9 +25,10 @@ public:
   CoroutineCheck(llvm::StringRef Name, clang::tidy::ClangTidyContext *Context,
                  std::shared_ptr<Session> S, CheckId Id,
                  bool WithIncludes = false);
-  bool isLanguageVersionSupported(const clang::LangOptions &LO) const override {
-    return LO.CPlusPlus20;
-  }
+  /// Coroutines need C++20; the standalone tool also records the facts of
+  /// the other files (C, and C++ of any standard), whose plain functions
+  /// coroutines in other files may call.
+  bool isLanguageVersionSupported(const clang::LangOptions &LO) const override;
   void registerMatchers(clang::ast_matchers::MatchFinder *Finder) final;
   void check(const clang::ast_matchers::MatchFinder::MatchResult &R) final;
   void onStartOfTranslationUnit() override;
