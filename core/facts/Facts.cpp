@@ -333,11 +333,6 @@ void FactsWriter::candidate(const Candidate &C, const StringPool &S) {
   part("candidate", S, [&](const Encoder &E) { E.value(C); });
 }
 
-void FactsWriter::hidden(const Finding &F, const StringPool &S) {
-  part("hidden", S,
-       [&](const Encoder &E) { E.value(HiddenFinding{F.Check, F.At}); });
-}
-
 void FactsWriter::error(llvm::StringRef Text) {
   line(json::Object{{"error", textJSON(Text)}});
 }
@@ -460,13 +455,6 @@ private:
       return D.read(Fd, F.Findings.emplace_back());
     if (const json::Value *C = O.get("candidate"))
       return D.read(C, F.Candidates.emplace_back());
-    if (const json::Value *H = O.get("hidden")) {
-      HiddenFinding Hidden;
-      if (!D.read(H, Hidden) || !Hidden.At.valid())
-        return D.fail("expected a hidden finding");
-      F.Hidden.push_back({Hidden.Check, Hidden.At});
-      return true;
-    }
     if (const json::Value *E = O.get("error"))
       return D.read(E, F.Errors.emplace_back());
     if (const json::Value *E = O.get("config_error"))
@@ -567,6 +555,17 @@ llvm::Expected<FileFacts> readFacts(llvm::StringRef Text, llvm::StringRef Name,
     F.Candidates.clear();
   }
   return F;
+}
+
+void hideOutside(FileFacts &F, const StringPool &S,
+                 llvm::function_ref<bool(llvm::StringRef Path)> Shows) {
+  auto Hidden = [&](const Finding &Fd) { return !Shows(S[Fd.At.File]); };
+  for (const Finding &Fd : F.Findings)
+    if (Hidden(Fd))
+      F.Hidden.push_back({Fd.Check, Fd.At});
+  llvm::erase_if(F.Findings, Hidden);
+  for (Candidate &C : F.Candidates)
+    C.Hidden = Hidden(C.Pending);
 }
 
 } // namespace corolint

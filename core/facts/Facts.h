@@ -29,7 +29,7 @@ namespace corolint {
 class Encoder;
 
 /// The version of the facts format.
-constexpr int FactsFormatVersion = 7;
+constexpr int FactsFormatVersion = 8;
 
 /// Where the facts of SourceFile go in a facts directory or the cache:
 /// Dir/<hash of its path>.json.
@@ -65,10 +65,17 @@ struct FileFacts {
   std::vector<std::pair<StrId, Graph>> Graphs;
   std::vector<Finding> Findings;
   std::vector<Candidate> Candidates;
-  /// The findings in headers that the header filter left out: their check
-  /// and place (file and offset), to be counted.
+  /// The findings in headers that the header filter leaves out (once it is
+  /// applied, by hideOutside): their check and place, to be counted.
   std::vector<std::pair<CheckId, Place>> Hidden;
 };
+
+/// Applies a header filter to F's findings and candidates, whose strings
+/// are in S: those whose place Shows rejects are only counted (a finding
+/// moves to F.Hidden, a candidate is marked Hidden). Facts are recorded
+/// with every header shown, so that the filter is an option of the report.
+void hideOutside(FileFacts &F, const StringPool &S,
+                 llvm::function_ref<bool(llvm::StringRef Path)> Shows);
 
 /// Writes a facts file.
 class FactsWriter {
@@ -82,8 +89,6 @@ public:
   void graph(const Graph &G, llvm::StringRef Options);
   void finding(const Finding &F, const StringPool &S);
   void candidate(const Candidate &C, const StringPool &S);
-  /// A finding the header filter left out: only its check and place.
-  void hidden(const Finding &F, const StringPool &S);
   void error(llvm::StringRef Text);
   void configError(llvm::StringRef Text);
   /// Ends the file: a file without its end was cut short.

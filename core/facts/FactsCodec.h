@@ -43,12 +43,6 @@ template <typename T> Field<T &> optionalField(const char *Key, T &Value) {
   return {Key, Value, true};
 }
 
-/// The check and place of a finding the header filter left out.
-struct HiddenFinding {
-  CheckId Check = CheckId::BlockingCall;
-  Place At;
-};
-
 template <typename IO> auto describe(IO &Io, Place &P) {
   return Io.array(Io.id(P.File), P.Line, P.Col, P.Offset);
 }
@@ -80,10 +74,7 @@ template <typename IO> auto describe(IO &Io, Candidate &C) {
   return Io.object(
       field("finding", C.Pending), field("callee", Io.id(C.CalleeUsr)),
       field("here", C.CalleeDefinedHere), field("options", Io.id(C.Options)),
-      optionalField("hidden", C.Hidden), optionalField("virtual", C.Virtual));
-}
-template <typename IO> auto describe(IO &Io, HiddenFinding &H) {
-  return Io.array(H.Check, H.At);
+      optionalField("virtual", C.Virtual));
 }
 template <typename IO> auto describe(IO &Io, Input &I) {
   return Io.array(I.first, Io.hash(I.second));

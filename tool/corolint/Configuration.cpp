@@ -28,11 +28,13 @@ std::string configuredFile(const RunOptions &O) {
 } // namespace
 
 std::optional<int> validateFlags(const TidyFlags &Flags) {
-  if (Flags.HeaderFilter) {
+  for (const auto &[Flag, Value] :
+       {std::pair("--header-filter", &Flags.HeaderFilter),
+        std::pair("--exclude-header-filter", &Flags.ExcludeHeaderFilter)}) {
     std::string Why;
-    if (!llvm::Regex(*Flags.HeaderFilter).isValid(Why))
-      return usageError("--header-filter: invalid regular expression '" +
-                        *Flags.HeaderFilter + "': " + Why);
+    if (*Value && !llvm::Regex(**Value).isValid(Why))
+      return usageError(std::string(Flag) + ": invalid regular expression '" +
+                        **Value + "': " + Why);
   }
   auto Provider = makeOptionsProvider(Flags);
   if (!Provider)
@@ -149,6 +151,57 @@ int printKnowledge(const RunOptions &O) {
     return ExitUsage;
   listBlocking(*K, O.ListBlocking, llvm::outs());
   return 0;
+}
+
+std::string factsConfiguration(const tidy::ClangTidyOptions &Options) {
+  std::string Text = "checks:";
+  tidy::GlobList Enabled(Options.Checks.value_or(""));
+  for (const CheckInfo &C : checkInfos())
+    if (Enabled.contains(C.Name))
+      Text += " " + C.Name.str();
+  std::vector<std::string> Read;
+  for (const auto &[Key, Value] : Options.CheckOptions)
+    if (Key.starts_with("coro-") || !Key.contains('.'))
+      Read.push_back(Key.str() + "=" + Value.Value);
+  llvm::sort(Read);
+  Text += "\noptions: " + llvm::join(Read, "\x1f");
+  for (const auto &[Name, Args] :
+       {std::pair("before", &Options.ExtraArgsBefore),
+        std::pair("after", &Options.ExtraArgs)})
+    if (*Args)
+      Text += "\nargs " + std::string(Name) + ": " + llvm::join(**Args, "\x1f");
+  Text += "\nsystem headers: ";
+  Text += Options.SystemHeaders.value_or(false) ? "shown" : "hidden";
+  return Text;
+}
+
+HeaderFilters::HeaderFilters(const TidyFlags &Flags) {
+  auto Made = makeOptionsProvider(Flags);
+  if (Made)
+    Provider = std::move(*Made);
+  else // validated before the run
+    llvm::consumeError(Made.takeError());
+}
+
+void HeaderFilters::apply(FileFacts &F, const StringPool &S) {
+  if (!Provider)
+    return;
+  tidy::ClangTidyOptions Options = Provider->getOptions(F.File);
+  std::string Shows = Options.HeaderFilterRegex.value_or("");
+  std::string Excludes = Options.ExcludeHeaderFilterRegex.value_or("");
+  auto [It, New] = ByRegexes.try_emplace({Shows, Excludes});
+  Filter &Fl = It->second;
+  if (New) {
+    if (!Shows.empty())
+      Fl.Shows.emplace(Shows);
+    if (!Excludes.empty())
+      Fl.Excludes.emplace(Excludes);
+  }
+  const std::string Main = canonicalPath(F.File);
+  hideOutside(F, S, [&](llvm::StringRef Path) {
+    return Path == Main || (Fl.Shows && Fl.Shows->match(Path) &&
+                            !(Fl.Excludes && Fl.Excludes->match(Path)));
+  });
 }
 
 } // namespace corolint

@@ -3,8 +3,11 @@
 #ifndef COROLINT_TOOL_CONFIGURATION_H
 #define COROLINT_TOOL_CONFIGURATION_H
 
+#include "Facts.h"
 #include "Results.h"
 #include "RunOptions.h"
+#include "llvm/Support/Regex.h"
+#include <map>
 #include <optional>
 
 namespace corolint {
@@ -27,6 +30,33 @@ int printKnowledge(const RunOptions &O);
 /// into errors (WarningsAsErrors); returns whether any configuration names
 /// a check at all.
 bool markErrors(const RunOptions &O, Results &R);
+
+/// What in a file's effective configuration changes its facts, as text for
+/// the cache's key: which coro-* checks run, the options they can read (a
+/// coro-* check's, or a global one), the arguments added to its compile
+/// command, and whether system headers are shown. The rest (the header
+/// filters, WarningsAsErrors, other checks and their options) changes only
+/// what is reported, and is applied when it is.
+std::string factsConfiguration(const clang::tidy::ClangTidyOptions &Options);
+
+/// The header filters of each file's configuration, applied to its facts
+/// as they are reported, as clang-tidy 19 applies them: the main file is
+/// always shown; a header when HeaderFilterRegex (if not empty) matches it
+/// and ExcludeHeaderFilterRegex (if not empty) does not.
+class HeaderFilters {
+public:
+  /// Flags were validated: the provider can be made.
+  explicit HeaderFilters(const TidyFlags &Flags);
+  /// Applies F's main file's filter to F, whose strings are in S.
+  void apply(FileFacts &F, const StringPool &S);
+
+private:
+  struct Filter {
+    std::optional<llvm::Regex> Shows, Excludes;
+  };
+  std::unique_ptr<clang::tidy::ClangTidyOptionsProvider> Provider;
+  std::map<std::pair<std::string, std::string>, Filter> ByRegexes;
+};
 
 } // namespace corolint
 

@@ -67,6 +67,9 @@ public:
   explicit DirectoryFacts(const RunOptions &O) : O(O) {}
 
   std::optional<int> gather(WholeProgram &P, Gathered &) override {
+    if (std::optional<int> Status = validateFlags(O.Tidy))
+      return Status;
+    HeaderFilters Filters(O.Tidy);
     std::vector<std::string> Dirs(O.FactsIn.begin(), O.FactsIn.end());
     Dirs.insert(Dirs.end(), O.Files.begin(), O.Files.end());
     std::optional<std::vector<std::string>> Paths = factsFilesOf(Dirs);
@@ -81,6 +84,7 @@ public:
           readFacts((*Buffer)->getBuffer(), Path, P.strings());
       if (!F)
         return usageError("--facts-in: " + llvm::toString(F.takeError()));
+      Filters.apply(*F, P.strings());
       P.add(std::move(*F));
     }
     return std::nullopt;
@@ -132,6 +136,7 @@ private:
       return usageError(Error);
     if (std::optional<int> Status = validateFlags(O.Tidy))
       return Status;
+    Filters.emplace(O.Tidy);
     std::optional<std::vector<std::string>> Mine =
         filesToAnalyse(O, *DB, DatabaseDir, G.Focus);
     if (!Mine)
@@ -198,6 +203,7 @@ private:
       if (llvm::Error E =
               writeFileAtomically(factsFilePath(O.FactsOut, Path), Text))
         Errors.insert("--facts-out: " + llvm::toString(std::move(E)));
+    Filters->apply(*F, P.strings());
     P.add(std::move(*F));
   }
 
@@ -235,6 +241,7 @@ private:
   std::vector<std::string> Readable;
   std::vector<std::pair<std::string, std::string>> Unreadable;
   std::optional<FactsCache> Cache;
+  std::optional<HeaderFilters> Filters;
   Analysed Done;
   std::set<std::string> Errors;
 };

@@ -28,6 +28,11 @@ cl::opt<std::string> HeaderFilter(
     cl::desc("Regular expression of the headers whose findings are shown,\n"
              "as in clang-tidy (default: none, or .clang-tidy's)."),
     cl::cat(Category));
+cl::opt<std::string> ExcludeHeaderFilter(
+    "exclude-header-filter",
+    cl::desc("Regular expression of the headers whose findings are not\n"
+             "shown, even where --header-filter matches, as in clang-tidy."),
+    cl::cat(Category));
 cl::opt<std::string> WarningsAsErrors(
     "warnings-as-errors",
     cl::desc("Checks whose findings are errors, as in clang-tidy: globs\n"
@@ -224,6 +229,8 @@ std::optional<RunOptions> parseCommandLine(int Argc, const char **Argv) {
     O.Tidy.Checks = Checks;
   if (HeaderFilter.getNumOccurrences())
     O.Tidy.HeaderFilter = HeaderFilter;
+  if (ExcludeHeaderFilter.getNumOccurrences())
+    O.Tidy.ExcludeHeaderFilter = ExcludeHeaderFilter;
   if (WarningsAsErrors.getNumOccurrences())
     O.Tidy.WarningsAsErrors = WarningsAsErrors;
   O.Tidy.ConfigFile = ConfigFile;
@@ -274,8 +281,6 @@ RunOptions::workerCommand(const std::string &Self,
   std::vector<std::string> Command = {Self, "-p", DatabaseDir};
   if (Tidy.Checks)
     Command.push_back("--checks=" + *Tidy.Checks);
-  if (Tidy.HeaderFilter)
-    Command.push_back("--header-filter=" + *Tidy.HeaderFilter);
   if (!Tidy.ConfigFile.empty())
     Command.push_back("--config-file=" + Tidy.ConfigFile);
   if (!Tidy.Config.empty())

@@ -18,7 +18,6 @@
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
-#include "llvm/Support/Regex.h"
 #include "llvm/Support/SourceMgr.h"
 #include "llvm/Support/VirtualFileSystem.h"
 #include <set>
@@ -37,6 +36,8 @@ makeOptionsProvider(const TidyFlags &Flags) {
     Overrides.Checks = *Flags.Checks;
   if (Flags.HeaderFilter)
     Overrides.HeaderFilterRegex = *Flags.HeaderFilter;
+  if (Flags.ExcludeHeaderFilter)
+    Overrides.ExcludeHeaderFilterRegex = *Flags.ExcludeHeaderFilter;
   if (Flags.WarningsAsErrors)
     Overrides.WarningsAsErrors = *Flags.WarningsAsErrors;
 
@@ -387,7 +388,12 @@ llvm::Error analyseFile(const std::string &File,
     return llvm::createStringError(EC, "cannot write %s: %s", Out.str().c_str(),
                                    EC.message().c_str());
   FactsWriter Writer(OS, File);
-  auto Provider = makeOptionsProvider(Flags);
+  // Every header's findings are recorded; which are shown is decided when
+  // they are reported, so that the filters do not change the facts.
+  TidyFlags Recording = Flags;
+  Recording.HeaderFilter = ".*";
+  Recording.ExcludeHeaderFilter = "";
+  auto Provider = makeOptionsProvider(Recording);
   if (!Provider) {
     Writer.error(llvm::toString(Provider.takeError()));
     Writer.end(false);
@@ -406,8 +412,8 @@ llvm::Error analyseFile(const std::string &File,
   std::vector<tidy::ClangTidyError> Errors =
       runChecks(Context, DB, File, FrontEnd{&Recorder, nullptr, nullptr});
 
-  // What clang-tidy let through, by check and place: a finding or a
-  // candidate is kept when its diagnostic was.
+  // What clang-tidy let through (what NOLINT did not silence), by check and
+  // place: a finding or a candidate is kept when its diagnostic was.
   std::set<std::tuple<CheckId, std::string, unsigned>> Shown;
   for (const tidy::ClangTidyError &E : Errors) {
     if (E.DiagnosticName == "clang-tidy-config")
@@ -426,30 +432,13 @@ llvm::Error analyseFile(const std::string &File,
   auto Kept = [&](const Finding &F, const StringPool &S) {
     return Shown.count({F.Check, S[F.At.File].str(), F.At.Offset}) != 0;
   };
-  // A finding clang-tidy dropped in a header the header filter leaves out
-  // is counted (NOLINT's are not): clang-tidy's "Suppressed N warnings".
-  const tidy::ClangTidyOptions &Options = Context.getOptionsForFile(File);
-  llvm::Regex Shows(Options.HeaderFilterRegex.value_or(""));
-  llvm::Regex Excludes(Options.ExcludeHeaderFilterRegex.value_or(""));
-  const std::string Main = canonicalPath(File);
-  auto Hidden = [&](const Finding &F, const StringPool &S) {
-    llvm::StringRef Path = S[F.At.File];
-    return Path != Main &&
-           !(Options.HeaderFilterRegex && Shows.match(Path) &&
-             !(Options.ExcludeHeaderFilterRegex && Excludes.match(Path)));
-  };
   if (Parsed) {
     for (const auto &K : Recorder.Findings)
       if (Kept(K.Value, *K.Strings))
         Writer.finding(K.Value, *K.Strings);
-      else if (Hidden(K.Value, *K.Strings))
-        Writer.hidden(K.Value, *K.Strings);
-    for (auto &K : Recorder.Candidates) {
-      if (!Kept(K.Value.Pending, *K.Strings))
-        K.Value.Hidden = Hidden(K.Value.Pending, *K.Strings);
-      if (Kept(K.Value.Pending, *K.Strings) || K.Value.Hidden)
+    for (const auto &K : Recorder.Candidates)
+      if (Kept(K.Value.Pending, *K.Strings))
         Writer.candidate(K.Value, *K.Strings);
-    }
   }
   Writer.end(Parsed);
   OS.close();

@@ -16,11 +16,12 @@ namespace corolint {
 /// The options that decide which checks run and how, as on clang-tidy's
 /// command line.
 struct TidyFlags {
-  std::optional<std::string> Checks;           // --checks
-  std::optional<std::string> HeaderFilter;     // --header-filter
-  std::string ConfigFile;                      // --config-file
-  std::string Config;                          // --config
-  std::optional<std::string> WarningsAsErrors; // --warnings-as-errors
+  std::optional<std::string> Checks;              // --checks
+  std::optional<std::string> HeaderFilter;        // --header-filter
+  std::optional<std::string> ExcludeHeaderFilter; // --exclude-header-filter
+  std::string ConfigFile;                         // --config-file
+  std::string Config;                             // --config
+  std::optional<std::string> WarningsAsErrors;    // --warnings-as-errors
 };
 
 /// The options provider clang-tidy would use for Flags: .clang-tidy files
@@ -36,7 +37,9 @@ std::vector<std::string> configurationErrors(const TidyFlags &Flags,
                                              llvm::ArrayRef<std::string> Paths);
 
 /// Parses File as DB compiles it, runs the enabled coro-* checks and writes
-/// its facts to Out (a facts file, Facts.h). A file that does not compile
+/// its facts to Out (a facts file, Facts.h): every finding and candidate
+/// that NOLINT lets through, in headers too (the header filter is applied
+/// when the facts are reported). A file that does not compile
 /// gets facts that say so, with the compiler's errors; only a file that
 /// cannot be written is an error.
 llvm::Error analyseFile(const std::string &File,

@@ -1,6 +1,7 @@
 //===--- Workers.cpp - Each file's facts, from the cache or a worker ------===//
 
 #include "Workers.h"
+#include "Configuration.h"
 #include "Facts.h"
 #include "WriteFile.h"
 #include "llvm/ADT/StringExtras.h"
@@ -85,7 +86,8 @@ std::string buildIdentity(const std::string &Self) {
 }
 
 /// What a file's facts depend on besides the files it reads: corolint's
-/// build, its compile command and its effective configuration.
+/// build, its compile command and what of its effective configuration
+/// changes them.
 std::string cacheKey(const std::string &Path,
                      const tooling::CompilationDatabase &DB,
                      tidy::ClangTidyOptionsProvider &Options,
@@ -93,7 +95,7 @@ std::string cacheKey(const std::string &Path,
   std::string Key = Build.str() + "\n";
   for (const tooling::CompileCommand &C : DB.getCompileCommands(Path))
     Key += C.Directory + "\n" + llvm::join(C.CommandLine, "\x1f") + "\n";
-  Key += tidy::configurationAsText(Options.getOptions(Path));
+  Key += factsConfiguration(Options.getOptions(Path));
   // The entry's key is its first line.
   std::replace(Key.begin(), Key.end(), '\n', '\x1e');
   return Key;
