@@ -56,7 +56,8 @@ void writeJSON(const Results &R, llvm::raw_ostream &OS) {
                                    {"files", R.Files},
                                    {"findings", std::move(Findings)},
                                    {"suppressed", R.Hidden.size()},
-                                   {"failed", std::move(Failures)}}))
+                                   {"failed", std::move(Failures)},
+                                   {"skipped", R.Skipped}}))
      << "\n";
 }
 

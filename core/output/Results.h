@@ -34,6 +34,8 @@ struct Results {
   std::vector<Reported> Findings; // sorted by place, each once
   std::vector<Failure> Failures;
   unsigned Files = 0; // analysed, failed ones included
+  /// The database's files that did not exist, skipped as asked.
+  std::vector<std::string> Skipped;
   /// The hash of each file's text as the analysis read it.
   std::map<std::string, uint64_t> Inputs;
   /// Each analysed file, with the files it was parsed from.

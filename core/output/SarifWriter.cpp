@@ -96,6 +96,34 @@ llvm::json::Object flowStep(const Place &P, llvm::StringRef Text,
                           {"message", llvm::json::Object{{"text", Text}}}}}};
 }
 
+/// The run's invocation: whether every file was analysed, with a
+/// notification for each file that was not (an error) and for each that
+/// was skipped (a note), where code scanning shows the tool's status.
+llvm::json::Object invocation(const Results &R, llvm::StringRef Root) {
+  llvm::json::Array Notes;
+  auto Notify = [&](llvm::StringRef Level, llvm::StringRef Id,
+                    llvm::StringRef File, std::string Text) {
+    Notes.push_back(llvm::json::Object{
+        {"level", Level},
+        {"descriptor", llvm::json::Object{{"id", Id}}},
+        {"message", llvm::json::Object{{"text", std::move(Text)}}},
+        {"locations",
+         llvm::json::Array{llvm::json::Object{
+             {"physicalLocation",
+              llvm::json::Object{
+                  {"artifactLocation", artifact(File, Root)}}}}}}});
+  };
+  for (const Failure &F : R.Failures)
+    Notify("error", "file-not-analysed", F.File,
+           F.File + " could not be analysed:\n" + llvm::join(F.Errors, "\n"));
+  for (const std::string &File : R.Skipped)
+    Notify("note", "file-skipped", File,
+           File + " does not exist: skipped (--skip-missing-files)");
+  return llvm::json::Object{
+      {"executionSuccessful", R.Failures.empty()},
+      {"toolExecutionNotifications", std::move(Notes)}};
+}
+
 } // namespace
 
 void writeSARIF(const Results &R, llvm::StringRef Root, llvm::raw_ostream &OS) {
@@ -170,6 +198,7 @@ void writeSARIF(const Results &R, llvm::StringRef Root, llvm::raw_ostream &OS) {
            {"driver", llvm::json::Object{{"name", "corolint"},
                                          {"semanticVersion", COROLINT_VERSION},
                                          {"rules", std::move(Rules)}}}}},
+      {"invocations", llvm::json::Array{invocation(R, Root)}},
       {"results", std::move(Results)},
       {"columnKind", "utf16CodeUnits"}};
   if (!Root.empty()) {

@@ -26,6 +26,8 @@ public:
 
   /// Takes one file's facts, read with strings().
   void add(FileFacts &&F);
+  /// A file of the database that did not exist, skipped as asked.
+  void skip(std::string File) { R.Skipped.push_back(std::move(File)); }
 
   /// What the checks said of their options, each once.
   const std::set<std::string> &configErrors() const { return ConfigErrors; }

@@ -9,8 +9,12 @@ a ruleIndex pointing at it), a message text and a location whose
 physicalLocation has an artifactLocation uri and a region with a startLine
 (and columns, if given, of at least 1); related locations have ids; code
 flows have thread flows whose locations are physical locations; uris with a
-uriBaseId are relative. Prints one line per result, "ruleId uri:line:col
-flow=N related=N fixes=N", for the test to check, or the problems found.
+uriBaseId are relative; each invocation says whether it succeeded, and its
+notifications have a level and a message. Prints one line per result,
+"ruleId uri:line:col flow=N related=N fixes=N", then one per invocation,
+"invocation successful=BOOL", and one per notification, "notification LEVEL
+ID uri: first line of the message", for the test to check, or the problems
+found.
 """
 import json
 import sys
@@ -93,6 +97,21 @@ def main():
             need(res.get("partialFingerprints"), where + ": no partialFingerprints")
             lines.append("%s %s flow=%d related=%d fixes=%d" % (
                 rid, at, steps, len(rel), len(res.get("fixes", []))))
+        for inv in run.get("invocations", []):
+            ok = inv.get("executionSuccessful")
+            need(isinstance(ok, bool), "invocation: executionSuccessful must be a boolean")
+            lines.append("invocation successful=%s" % str(ok).lower())
+            for n in inv.get("toolExecutionNotifications", []):
+                level = n.get("level")
+                need(level in ("none", "note", "warning", "error"),
+                     "notification: bad level %s" % level)
+                text = n.get("message", {}).get("text", "")
+                need(text, "notification: no message text")
+                uris = [l.get("physicalLocation", {}).get("artifactLocation", {}).get("uri")
+                        for l in n.get("locations", [])]
+                lines.append("notification %s %s %s: %s" % (
+                    level, n.get("descriptor", {}).get("id"), ",".join(map(str, uris)),
+                    text.split("\n")[0]))
     if problems:
         print("\n".join("check-sarif: " + p for p in problems))
         sys.exit(1)

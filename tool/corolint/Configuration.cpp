@@ -184,7 +184,7 @@ HeaderFilters::HeaderFilters(const TidyFlags &Flags) {
 }
 
 void HeaderFilters::apply(FileFacts &F, const StringPool &S) {
-  if (!Provider)
+  if (!Provider || !F.Parsed) // a file that failed has nothing to filter
     return;
   tidy::ClangTidyOptions Options = Provider->getOptions(F.File);
   std::string Shows = Options.HeaderFilterRegex.value_or("");

@@ -108,6 +108,8 @@ public:
                Done);
     for (auto &[Path, Text] : Unreadable)
       take(P, G, Path, std::move(Text), nullptr, Source::Worker, "");
+    for (std::string &Path : Missing)
+      P.skip(std::move(Path));
     for (size_t I = 0; I < Readable.size(); ++I) {
       auto Reanalyse = [&] { return runWorkerOn(Readable[I], Done.Common); };
       std::optional<std::string> Cached;
@@ -141,9 +143,10 @@ private:
         filesToAnalyse(O, *DB, DatabaseDir, G.Focus);
     if (!Mine)
       return ExitUsage;
+    tryToOpen(*Mine);
     // Options the checks reject would make every file wrong alike: they are
     // found before any file is parsed.
-    std::vector<std::string> Rejected = configurationErrors(O.Tidy, *Mine);
+    std::vector<std::string> Rejected = configurationErrors(O.Tidy, Readable);
     for (const std::string &E : Rejected)
       usageError(E);
     if (!Rejected.empty())
@@ -151,24 +154,38 @@ private:
     if (!O.FactsOut.empty())
       if (std::optional<int> Status = clearFactsDir(O.FactsOut))
         return Status;
-    for (const std::string &Path : *Mine) {
-      llvm::Expected<llvm::sys::fs::file_t> Handle =
-          llvm::sys::fs::openNativeFileForRead(Path);
-      if (!Handle) {
-        Unreadable.push_back(
-            {Path, failedFacts(Path, {"cannot read " + Path + ": " +
-                                      llvm::toString(Handle.takeError())})});
-        continue;
-      }
-      (void)llvm::sys::fs::closeFile(*Handle); // opened only to be tried
-      Readable.push_back(Path);
-    }
     if (!O.NoCache)
       Cache.emplace(O.CacheDir.empty() ? defaultCacheDir(DatabaseDir, *Mine)
                                        : absolutePath(O.CacheDir));
     if (O.RefreshCache && Cache) // --no-cache is refused with it
       llvm::outs() << "cache " << Cache->directory() << "\n";
     return std::nullopt;
+  }
+
+  /// Sorts Paths into the files that can be read, those that cannot (each
+  /// fails, with the reason) and, with --skip-missing-files, those that do
+  /// not exist.
+  void tryToOpen(const std::vector<std::string> &Paths) {
+    for (const std::string &Path : Paths) {
+      llvm::Expected<llvm::sys::fs::file_t> Handle =
+          llvm::sys::fs::openNativeFileForRead(Path);
+      if (Handle) {
+        (void)llvm::sys::fs::closeFile(*Handle); // opened only to be tried
+        Readable.push_back(Path);
+        continue;
+      }
+      std::error_code EC = llvm::errorToErrorCode(Handle.takeError());
+      const bool Absent = EC == std::errc::no_such_file_or_directory;
+      if (Absent && O.SkipMissingFiles) {
+        Missing.push_back(Path);
+        continue;
+      }
+      std::string Why = "cannot read " + Path + ": " + EC.message();
+      if (Absent)
+        Why += "; --skip-missing-files skips the database's files that do "
+               "not exist";
+      Unreadable.push_back({Path, failedFacts(Path, {Why})});
+    }
   }
 
   /// Where a file's facts come from: the cache, a worker whose facts the
@@ -240,6 +257,7 @@ private:
   std::unique_ptr<tooling::CompilationDatabase> DB;
   std::vector<std::string> Readable;
   std::vector<std::pair<std::string, std::string>> Unreadable;
+  std::vector<std::string> Missing; // skipped (--skip-missing-files)
   std::optional<FactsCache> Cache;
   std::optional<HeaderFilters> Filters;
   Analysed Done;

@@ -142,6 +142,12 @@ void summarize(const RunOptions &O, const Results &R, const Gathered &G,
         InBaseline.Stale, InBaseline.Stale == 1 ? "" : "s",
         InBaseline.Stale == 1 ? "is" : "are",
         InBaseline.Stale == 1 ? "it" : "them");
+  if (!R.Skipped.empty() && !O.Quiet)
+    llvm::errs() << llvm::formatv(
+        "corolint: skipped {0} file{1} of the database that {2} not exist "
+        "(--skip-missing-files)\n",
+        R.Skipped.size(), R.Skipped.size() == 1 ? "" : "s",
+        R.Skipped.size() == 1 ? "does" : "do");
   if (!R.Hidden.empty() && !O.Quiet)
     llvm::errs() << llvm::formatv(
         "corolint: suppressed {0} warning{1} in headers that the header "

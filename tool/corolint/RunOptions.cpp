@@ -128,6 +128,12 @@ cl::opt<bool> RefreshCache(
              "background). Prints 'cache <dir>' first, then 'files D/N'\n"
              "as files are done"),
     cl::cat(Category));
+cl::opt<bool> SkipMissingFiles(
+    "skip-missing-files",
+    cl::desc("Skip the files of the database that do not exist (sources\n"
+             "a build has not generated yet), saying how many, instead\n"
+             "of failing them"),
+    cl::cat(Category));
 cl::opt<bool> LowPriority(
     "low-priority",
     cl::desc("Run at low CPU priority (nice 19, batch scheduling),\n"
@@ -251,6 +257,7 @@ std::optional<RunOptions> parseCommandLine(int Argc, const char **Argv) {
   O.CacheDir = CacheDir;
   O.NoCache = NoCache;
   O.RefreshCache = RefreshCache;
+  O.SkipMissingFiles = SkipMissingFiles;
   O.LowPriority = LowPriority;
   O.Baseline = BaselineFile;
   O.WriteBaseline = WriteBaseline;

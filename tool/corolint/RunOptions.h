@@ -40,6 +40,7 @@ struct RunOptions {
   std::vector<std::string> FactsIn;
   std::string CacheDir;
   bool NoCache = false, RefreshCache = false, LowPriority = false;
+  bool SkipMissingFiles = false;
   std::string Baseline, WriteBaseline;
   bool ListChecks = false, DumpConfig = false, ExplainConfig = false;
   ListFormat ListBlocking = ListFormat::None;
