@@ -1,5 +1,4 @@
-//===--- SarifWriter.cpp - The findings as SARIF 2.1.0
-//---------------------===//
+//===--- SarifWriter.cpp - The findings as SARIF 2.1.0 --------------------===//
 
 #include "Sources.h"
 #include "Writers.h"
@@ -107,11 +106,10 @@ llvm::json::Object invocation(const Results &R, llvm::StringRef Root) {
         {"level", Level},
         {"descriptor", llvm::json::Object{{"id", Id}}},
         {"message", llvm::json::Object{{"text", std::move(Text)}}},
-        {"locations",
-         llvm::json::Array{llvm::json::Object{
-             {"physicalLocation",
-              llvm::json::Object{
-                  {"artifactLocation", artifact(File, Root)}}}}}}});
+        {"locations", llvm::json::Array{llvm::json::Object{
+                          {"physicalLocation",
+                           llvm::json::Object{{"artifactLocation",
+                                               artifact(File, Root)}}}}}}});
   };
   for (const Failure &F : R.Failures)
     Notify("error", "file-not-analysed", F.File,
@@ -119,9 +117,8 @@ llvm::json::Object invocation(const Results &R, llvm::StringRef Root) {
   for (const std::string &File : R.Skipped)
     Notify("note", "file-skipped", File,
            File + " does not exist: skipped (--skip-missing-files)");
-  return llvm::json::Object{
-      {"executionSuccessful", R.Failures.empty()},
-      {"toolExecutionNotifications", std::move(Notes)}};
+  return llvm::json::Object{{"executionSuccessful", R.Failures.empty()},
+                            {"toolExecutionNotifications", std::move(Notes)}};
 }
 
 } // namespace
