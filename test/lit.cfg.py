@@ -101,5 +101,10 @@ if not os.path.exists(sarif_schema):
 config.substitutions.append(("%sarif_schema", sarif_schema))
 config.substitutions.append(
     ("%utils", os.path.join(config.test_source_root, "utils")))
-# Last: the names above that start with %corolint go first.
-config.substitutions.append(("%corolint", config.corolint_tool))
+# Last: the names above that start with %corolint go first. The heartbeat
+# a CI log gets every 30 seconds would make a test's output depend on how
+# long it ran: it is off, and test/tool/progress.test turns it on (the last
+# --progress-interval given counts).
+config.substitutions.append(("%corolint_binary", config.corolint_tool))
+config.substitutions.append(
+    ("%corolint", config.corolint_tool + " --progress-interval=0"))

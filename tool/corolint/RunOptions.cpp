@@ -134,6 +134,12 @@ cl::opt<bool> SkipMissingFiles(
              "a build has not generated yet), saying how many, instead\n"
              "of failing them"),
     cl::cat(Category));
+cl::opt<unsigned> ProgressInterval(
+    "progress-interval",
+    cl::desc("When stderr is not a terminal (a CI log): a progress line at\n"
+             "each tenth of the files and whenever this many seconds pass\n"
+             "without one (default 30; 0: none)"),
+    cl::value_desc("seconds"), cl::init(30), cl::cat(Category));
 cl::opt<bool> LowPriority(
     "low-priority",
     cl::desc("Run at low CPU priority (nice 19, batch scheduling),\n"
@@ -258,6 +264,7 @@ std::optional<RunOptions> parseCommandLine(int Argc, const char **Argv) {
   O.NoCache = NoCache;
   O.RefreshCache = RefreshCache;
   O.SkipMissingFiles = SkipMissingFiles;
+  O.ProgressInterval = ProgressInterval;
   O.LowPriority = LowPriority;
   O.Baseline = BaselineFile;
   O.WriteBaseline = WriteBaseline;

@@ -41,6 +41,8 @@ struct RunOptions {
   std::string CacheDir;
   bool NoCache = false, RefreshCache = false, LowPriority = false;
   bool SkipMissingFiles = false;
+  /// Seconds between heartbeat lines when stderr is not a terminal; 0: none.
+  unsigned ProgressInterval = 30;
   std::string Baseline, WriteBaseline;
   bool ListChecks = false, DumpConfig = false, ExplainConfig = false;
   ListFormat ListBlocking = ListFormat::None;

@@ -19,6 +19,7 @@
 #include <cerrno>
 #include <chrono>
 #include <climits>
+#include <condition_variable>
 #include <csignal>
 #include <cstring>
 #include <mutex>
@@ -32,44 +33,91 @@ namespace corolint {
 
 namespace {
 
-/// The progress line: files done, total, time left; on a terminal only.
-/// With --refresh-cache, a line 'files D/N' on standard output per file
-/// instead, for the program that runs it.
+/// The progress: on a terminal, a line redrawn (files done, total, time
+/// left); elsewhere (a CI log), a heartbeat line at each tenth of the files
+/// and whenever Interval seconds pass without one (none when it is 0), with
+/// how many came from the cache. With --refresh-cache, a line 'files D/N' on
+/// standard output per file instead, for the program that runs it.
 class Progress {
 public:
-  Progress(size_t Total, bool Quiet, bool Lines)
-      : Total(Total), Lines(Lines),
-        Shown(!Quiet && llvm::sys::Process::StandardErrIsDisplayed()),
-        Start(std::chrono::steady_clock::now()) {
+  Progress(size_t Total, bool Quiet, bool Lines, unsigned Interval)
+      : Total(Total), Interval(Interval),
+        Step(std::max<size_t>(1, (Total + 9) / 10)), Lines(Lines),
+        Redrawn(!Quiet && !Lines &&
+                llvm::sys::Process::StandardErrIsDisplayed()),
+        Start(std::chrono::steady_clock::now()), LastBeat(Start) {
     if (Lines)
       llvm::outs() << "files 0/" << Total << "\n";
     llvm::outs().flush();
+    if (!Quiet && !Lines && !Redrawn && Interval)
+      Beater = std::thread([this] { beatWhileQuiet(); });
   }
-  void done() {
+  ~Progress() {
+    {
+      std::lock_guard<std::mutex> Lock(M);
+      Finished = true;
+    }
+    Wake.notify_all();
+    if (Beater.joinable())
+      Beater.join();
+  }
+
+  /// One more file done; FromCache: its facts were the cache's.
+  void done(bool FromCache) {
     std::lock_guard<std::mutex> Lock(M);
     ++Done;
+    Cached += FromCache;
     if (Lines) {
       llvm::outs() << "files " << Done << "/" << Total << "\n";
       llvm::outs().flush();
-      return;
+    } else if (Redrawn) {
+      redraw();
+    } else if (Beater.joinable() && (Done % Step == 0 || Done == Total)) {
+      beat();
     }
-    if (!Shown)
-      return;
-    double Elapsed =
-        std::chrono::duration<double>(std::chrono::steady_clock::now() - Start)
-            .count();
-    unsigned Left = Done ? Elapsed / Done * (Total - Done) : 0;
+  }
+
+private:
+  double elapsed() const {
+    return std::chrono::duration<double>(std::chrono::steady_clock::now() -
+                                         Start)
+        .count();
+  }
+  void redraw() {
+    unsigned Left = Done ? elapsed() / Done * (Total - Done) : 0;
     llvm::errs() << llvm::format("\rcorolint: %zu/%zu files, %u:%02u left ",
                                  Done, Total, Left / 60, Left % 60);
     if (Done == Total)
       llvm::errs() << "\r\x1b[K";
   }
+  /// The heartbeat line; M is held.
+  void beat() {
+    unsigned Spent = elapsed();
+    llvm::errs() << llvm::format(
+        "corolint: %zu/%zu files done (%zu from the cache), %u:%02u elapsed\n",
+        Done, Total, Cached, Spent / 60, Spent % 60);
+    LastBeat = std::chrono::steady_clock::now();
+  }
+  void beatWhileQuiet() {
+    std::unique_lock<std::mutex> Lock(M);
+    while (!Finished) {
+      auto Due = LastBeat + std::chrono::seconds(Interval);
+      if (Wake.wait_until(Lock, Due, [this] { return Finished; }))
+        return;
+      if (std::chrono::steady_clock::now() >=
+          LastBeat + std::chrono::seconds(Interval))
+        beat();
+    }
+  }
 
-private:
   std::mutex M;
-  size_t Total, Done = 0;
-  bool Lines, Shown;
-  std::chrono::steady_clock::time_point Start;
+  std::condition_variable Wake;
+  size_t Total;
+  std::chrono::seconds::rep Interval;
+  size_t Step, Done = 0, Cached = 0;
+  bool Lines, Redrawn, Finished = false;
+  std::chrono::steady_clock::time_point Start, LastBeat;
+  std::thread Beater;
 };
 
 /// Which build of corolint Self is: its version and a hash of the binary,
@@ -257,7 +305,7 @@ void analyseAll(const RunOptions &O, const std::vector<std::string> &Paths,
       Result.Facts[I] = failedFacts(Paths[I], {NoDirectory});
     return;
   }
-  Progress Bar(Paths.size(), O.Quiet, O.RefreshCache);
+  Progress Bar(Paths.size(), O.Quiet, O.RefreshCache, O.ProgressInterval);
   std::atomic<size_t> Next{0};
   auto Work = [&] {
     for (size_t I; (I = Next++) < Paths.size();) {
@@ -268,14 +316,14 @@ void analyseAll(const RunOptions &O, const std::vector<std::string> &Paths,
         }
         if (Cache->lookup(Paths[I], Result.Keys[I])) {
           Result.FromCache[I] = true;
-          Bar.done();
+          Bar.done(/*FromCache=*/true);
           continue;
         }
       }
       Result.Facts[I] = runWorkerOn(Paths[I], Result.Common);
       if (Cache)
         keep(*Cache, Paths[I], Result.Keys[I], Result.Facts[I]);
-      Bar.done();
+      Bar.done(/*FromCache=*/false);
     }
   };
   // No more threads than files, nor than the system gives: each thread
