@@ -2,6 +2,8 @@
 
 #include "Fixes.h"
 #include "WriteFile.h"
+#include "clang/Format/Format.h"
+#include "clang/Tooling/Core/Replacement.h"
 #include "clang/Tooling/DiagnosticsYaml.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/Support/FileSystem.h"
@@ -61,6 +63,44 @@ std::string where(const Results &R, const Reported &F) {
 }
 
 llvm::StringRef checkOf(const Reported &F) { return checkInfo(F.F.Check).Name; }
+
+/// Edits (in order, of File whose text is Text) with the code around them
+/// formatted in Style, as clang-tidy formats around its fixes; the edits
+/// as they were when Style is "none" or cannot be had.
+std::vector<FileEdit> formatAround(const std::string &File,
+                                   llvm::StringRef Text,
+                                   std::vector<FileEdit> Edits,
+                                   llvm::StringRef Style) {
+  if (Style.empty() || Style == "none")
+    return Edits;
+  clang::tooling::Replacements Plain;
+  for (const FileEdit &E : Edits)
+    if (llvm::Error Err = Plain.add(
+            clang::tooling::Replacement(File, E.Offset, E.Length, E.Text))) {
+      llvm::consumeError(std::move(Err));
+      return Edits;
+    }
+  llvm::Expected<clang::format::FormatStyle> Found =
+      clang::format::getStyle(Style, File, "none", Text);
+  if (!Found) {
+    llvm::consumeError(Found.takeError());
+    return Edits;
+  }
+  llvm::Expected<clang::tooling::Replacements> Cleaned =
+      clang::format::cleanupAroundReplacements(Text, Plain, *Found);
+  llvm::Expected<clang::tooling::Replacements> Formatted =
+      Cleaned ? clang::format::formatReplacements(Text, *Cleaned, *Found)
+              : Cleaned.takeError();
+  if (!Formatted) {
+    llvm::consumeError(Formatted.takeError());
+    return Edits;
+  }
+  std::vector<FileEdit> Out;
+  for (const clang::tooling::Replacement &Rp : *Formatted)
+    Out.push_back(
+        {File, Rp.getOffset(), Rp.getLength(), Rp.getReplacementText().str()});
+  return Out;
+}
 
 } // namespace
 
@@ -163,7 +203,9 @@ namespace {
 /// them, count what was applied.
 class Applier {
 public:
-  Applier(const Results &R, FixResult &Out) : R(R), Out(Out) {}
+  Applier(const Results &R, FixResult &Out,
+          std::function<std::string(llvm::StringRef)> StyleOf)
+      : R(R), Out(Out), StyleOf(std::move(StyleOf)) {}
 
   /// Takes F's fix unless it clashes with one taken before.
   void take(const Reported &F, bool WithNotes) {
@@ -236,13 +278,15 @@ public:
           Kept.push_back(E);
       if (Kept.empty())
         continue;
+      std::reverse(Kept.begin(), Kept.end());
+      if (StyleOf)
+        Kept = formatAround(File, Text->second, std::move(Kept), StyleOf(File));
       if (Diff) {
-        std::reverse(Kept.begin(), Kept.end());
         printDiff(File, Text->second, Kept, *Diff);
         Out.Written.push_back(File);
         continue;
       }
-      for (const FileEdit &E : Kept)
+      for (const FileEdit &E : llvm::reverse(Kept))
         Text->second.replace(E.Offset, E.Length, E.Text);
       if (llvm::Error E = writeFileAtomically(File, Text->second)) {
         Out.Errors.push_back(llvm::toString(std::move(E)) +
@@ -274,6 +318,7 @@ public:
 private:
   const Results &R;
   FixResult &Out;
+  std::function<std::string(llvm::StringRef)> StyleOf;
   std::vector<std::pair<const Reported *, std::vector<FileEdit>>> Taken;
   /// Each file's edits, with the finding each is for.
   std::map<std::string, std::vector<std::pair<FileEdit, const Reported *>>>
@@ -285,9 +330,10 @@ private:
 
 } // namespace
 
-FixResult applyFixes(const Results &R, bool WithNotes, const DiffTo *Diff) {
+FixResult applyFixes(const Results &R, bool WithNotes, const DiffTo *Diff,
+                     std::function<std::string(llvm::StringRef)> StyleOf) {
   FixResult Out;
-  Applier A(R, Out);
+  Applier A(R, Out, std::move(StyleOf));
   for (const Reported &F : R.Findings)
     A.take(F, WithNotes);
   A.check();

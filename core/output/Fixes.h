@@ -5,6 +5,7 @@
 
 #include "Results.h"
 #include "llvm/Support/raw_ostream.h"
+#include <functional>
 #include <map>
 
 namespace corolint {
@@ -38,8 +39,12 @@ struct DiffTo {
 /// Each file is written to a temporary file and renamed, so that none is
 /// left half written. Given Diff, nothing is written: what would change
 /// is printed there as a unified diff, and Written names the files.
-FixResult applyFixes(const Results &R, bool WithNotes,
-                     const DiffTo *Diff = nullptr);
+/// StyleOf names the clang-format style for the code around a file's
+/// edits (as clang-tidy's FormatStyle: "none", "file", "llvm", or a
+/// {JSON} style); without it, or with "none", nothing is formatted.
+FixResult
+applyFixes(const Results &R, bool WithNotes, const DiffTo *Diff = nullptr,
+           std::function<std::string(llvm::StringRef File)> StyleOf = nullptr);
 
 /// The findings in the YAML that clang-apply-replacements reads, as
 /// clang-tidy --export-fixes writes it. Each warning carries the edits --fix

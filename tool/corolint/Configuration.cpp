@@ -9,6 +9,7 @@
 #include "clang-tidy/GlobList.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringExtras.h"
+#include "llvm/ADT/StringSet.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/Regex.h"
@@ -39,6 +40,8 @@ std::optional<int> validateFlags(const TidyFlags &Flags) {
   auto Provider = makeOptionsProvider(Flags);
   if (!Provider)
     return usageError(llvm::toString(Provider.takeError()));
+  if (auto FS = fileSystemFor(Flags); !FS)
+    return usageError(llvm::toString(FS.takeError()));
   if (Flags.Checks) {
     // A name without a wildcard must name one of corolint's checks.
     tidy::ClangTidyOptions All = tidy::ClangTidyOptions::getDefaults();
@@ -58,6 +61,40 @@ std::optional<int> validateFlags(const TidyFlags &Flags) {
   }
   return std::nullopt;
 }
+
+namespace {
+
+/// What --verify-config finds wrong in Options (Where's): a coro-* name in
+/// Checks that is no check, an option of a coro-* check that it does not
+/// read, and what the checks say of their options' values. Other checks
+/// are clang-tidy's to verify.
+std::vector<std::string> verify(const RunOptions &O,
+                                const tidy::ClangTidyOptions &Options,
+                                const std::string &Where) {
+  std::vector<std::string> Wrong;
+  const std::string Checks = Options.Checks.value_or("");
+  llvm::SmallVector<llvm::StringRef> Globs;
+  llvm::StringRef(Checks).split(Globs, ',', -1, false);
+  for (llvm::StringRef G : Globs) {
+    G = G.trim().ltrim('-');
+    if (G.starts_with("coro-") && !G.contains('*') && !checkNamed(G))
+      Wrong.push_back("unknown check '" + G.str() + "'");
+  }
+  tidy::ClangTidyOptions All = Options;
+  All.Checks = "-*,coro-*";
+  tidy::ClangTidyOptions::OptionMap Known = tidy::getCheckOptions(All, false);
+  std::vector<std::string> Unknown;
+  for (const auto &[Key, Value] : Options.CheckOptions)
+    if (Key.starts_with("coro-") && !Known.count(Key))
+      Unknown.push_back("unknown option '" + Key.str() + "'");
+  llvm::sort(Unknown);
+  Wrong.insert(Wrong.end(), Unknown.begin(), Unknown.end());
+  for (std::string &E : configurationErrors(O.Tidy, {Where}))
+    Wrong.push_back(std::move(E));
+  return Wrong;
+}
+
+} // namespace
 
 int printConfiguration(const RunOptions &O) {
   if (std::optional<int> Status = validateFlags(O.Tidy))
@@ -87,6 +124,14 @@ int printConfiguration(const RunOptions &O) {
     for (const std::string &Name : Enabled)
       llvm::outs() << "    " << Name << "\n";
     llvm::outs() << "\n";
+  }
+  if (O.VerifyConfig) {
+    std::vector<std::string> Wrong = verify(O, Options, Where);
+    for (const std::string &W : Wrong)
+      llvm::errs() << "corolint: error: " << W << "\n";
+    if (!Wrong.empty())
+      return 1;
+    llvm::outs() << "No config errors detected.\n";
   }
   if (O.DumpConfig) {
     Options.CheckOptions = tidy::getCheckOptions(Options, false);
@@ -151,6 +196,40 @@ int printKnowledge(const RunOptions &O) {
     return ExitUsage;
   listBlocking(*K, O.ListBlocking, llvm::outs());
   return 0;
+}
+
+bool anyCheckEnabled(const TidyFlags &Flags,
+                     llvm::ArrayRef<std::string> Paths) {
+  auto Provider = makeOptionsProvider(Flags);
+  if (!Provider) { // validated before the run
+    llvm::consumeError(Provider.takeError());
+    return true;
+  }
+  llvm::StringSet<> Seen;
+  for (const std::string &Path : Paths) {
+    std::optional<std::string> Checks = (*Provider)->getOptions(Path).Checks;
+    if (!Seen.insert(Checks.value_or("")).second)
+      continue;
+    tidy::GlobList Enabled(Checks.value_or(""));
+    if (llvm::any_of(checkInfos(), [&](const CheckInfo &C) {
+          return Enabled.contains(C.Name);
+        }))
+      return true;
+  }
+  return false;
+}
+
+std::function<std::string(llvm::StringRef File)>
+formatStyles(const TidyFlags &Flags) {
+  auto Made = makeOptionsProvider(Flags);
+  if (!Made) { // validated before the run
+    llvm::consumeError(Made.takeError());
+    return nullptr;
+  }
+  std::shared_ptr<tidy::ClangTidyOptionsProvider> Provider = std::move(*Made);
+  return [Provider](llvm::StringRef File) {
+    return Provider->getOptions(File).FormatStyle.value_or("none");
+  };
 }
 
 std::string factsConfiguration(const tidy::ClangTidyOptions &Options) {

@@ -7,6 +7,7 @@
 #include "Results.h"
 #include "RunOptions.h"
 #include "llvm/Support/Regex.h"
+#include <functional>
 #include <map>
 #include <optional>
 
@@ -16,15 +17,23 @@ namespace corolint {
 /// exit status when they are wrong, having said why.
 std::optional<int> validateFlags(const TidyFlags &Flags);
 
-/// --list-checks, --dump-config and --explain-config, as clang-tidy prints
-/// them: for the configuration of the first file given, or of the current
-/// directory. Returns the exit status.
+/// --list-checks, --dump-config, --explain-config and --verify-config, as
+/// clang-tidy prints them: for the configuration of the first file given,
+/// or of the current directory. Returns the exit status.
 int printConfiguration(const RunOptions &O);
 
 /// --list-blocking: what corolint knows, with the knowledge files the
 /// configuration of the first file given (or of the current directory)
 /// names. Returns the exit status.
 int printKnowledge(const RunOptions &O);
+
+/// Whether the configuration of any of Paths enables a coro-* check.
+bool anyCheckEnabled(const TidyFlags &Flags, llvm::ArrayRef<std::string> Paths);
+
+/// The clang-format style of each file's configuration (FormatStyle, or
+/// --format-style), for the code around its fixes.
+std::function<std::string(llvm::StringRef File)>
+formatStyles(const TidyFlags &Flags);
 
 /// Marks the findings whose check the configuration of their file turns
 /// into errors (WarningsAsErrors); returns whether any configuration names

@@ -86,7 +86,7 @@ int main(int Argc, const char **Argv) {
     lowerPriority();
   if (O.ListBlocking != ListFormat::None)
     return printKnowledge(O);
-  if (O.ListChecks || O.DumpConfig || O.ExplainConfig)
+  if (O.ListChecks || O.DumpConfig || O.ExplainConfig || O.VerifyConfig)
     return printConfiguration(O);
   if (!O.WorkerFactsFile.empty())
     return runWorker(O);

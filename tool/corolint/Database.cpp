@@ -46,7 +46,22 @@ std::optional<std::vector<std::string>> shardOf(std::vector<std::string> Paths,
 std::unique_ptr<tooling::CompilationDatabase>
 loadDatabase(RunOptions &O, std::string &Directory, std::string &Error) {
   std::unique_ptr<tooling::CompilationDatabase> DB;
-  if (!O.BuildPath.empty()) {
+  if (O.CompileArgs) {
+    // clang-tidy's fixed compilation database: the arguments after '--',
+    // run in the current directory, for every file.
+    Directory = absolutePath(".");
+    std::vector<const char *> Argv{"corolint", "--"};
+    for (const std::string &A : *O.CompileArgs)
+      Argv.push_back(A.c_str());
+    int Argc = Argv.size();
+    std::string Why;
+    DB = tooling::FixedCompilationDatabase::loadFromCommandLine(
+        Argc, Argv.data(), Why);
+    if (!DB) {
+      Error = "the compile command after '--' cannot be used: " + Why;
+      return nullptr;
+    }
+  } else if (!O.BuildPath.empty()) {
     Directory = O.BuildPath;
     if (!llvm::sys::fs::is_directory(Directory)) {
       Error = "'" + Directory +
@@ -174,7 +189,10 @@ filesToAnalyse(const RunOptions &O, const tooling::CompilationDatabase &DB,
                     "C or C++ sources ("
                  << llvm::join(Skipped, ", ") << ")\n";
   if (Paths.empty()) {
-    usageError("the compile database in '" + DatabaseDir + "' lists no files");
+    usageError(O.CompileArgs ? "no file given: name the files to analyse "
+                               "before '--'"
+                             : "the compile database in '" + DatabaseDir +
+                                   "' lists no files");
     return std::nullopt;
   }
   return shardOf(std::move(Paths), O.Shard);

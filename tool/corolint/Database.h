@@ -13,12 +13,14 @@
 
 namespace corolint {
 
-/// The compile database of O.BuildPath, or without it, as clang-tidy finds
-/// one: the first compile_commands.json from the first file's directory
-/// upwards (O.BuildPath is set to it). Response files are expanded, a file
-/// the database lacks borrows a neighbour's command, and --extra-arg(-before)
-/// go into every command. Directory receives the database's directory;
-/// nullptr and Error when there is none.
+/// The compile database: with O.CompileArgs, those arguments for every file
+/// (run in the current directory, as clang-tidy's fixed database); else
+/// O.BuildPath's, or without it, as clang-tidy finds one: the first
+/// compile_commands.json from the first file's directory upwards (O.BuildPath
+/// is set to it). Response files are expanded, a file the database lacks
+/// borrows a neighbour's command, and --extra-arg(-before) go into every
+/// command. Directory receives the database's directory; nullptr and Error when
+/// there is none.
 std::unique_ptr<clang::tooling::CompilationDatabase>
 loadDatabase(RunOptions &O, std::string &Directory, std::string &Error);
 

@@ -151,6 +151,10 @@ private:
       usageError(E);
     if (!Rejected.empty())
       return ExitUsage;
+    if (!O.AllowNoChecks && !Readable.empty() &&
+        !anyCheckEnabled(O.Tidy, Readable))
+      return usageError("the configuration enables no coro-* check for any "
+                        "file; --allow-no-checks runs anyway");
     if (!O.FactsOut.empty())
       if (std::optional<int> Status = clearFactsDir(O.FactsOut))
         return Status;

@@ -32,6 +32,27 @@ void focusOn(const std::set<std::string> &Focus, Results &R) {
   R.Files = Focus.size();
 }
 
+/// --line-filter, as clang-tidy applies it: a finding is shown when the
+/// first filter whose name ends its file's path has no lines, or a range
+/// that holds its line; a finding in a file no filter names is not.
+void keepLines(const std::vector<clang::tidy::FileFilter> &Filters,
+               Results &R) {
+  if (Filters.empty())
+    return;
+  llvm::erase_if(R.Findings, [&](const Reported &F) {
+    llvm::StringRef File = R.str(F.F.At.File);
+    for (const clang::tidy::FileFilter &Filter : Filters) {
+      if (!File.ends_with(Filter.Name))
+        continue;
+      return !Filter.LineRanges.empty() &&
+             llvm::none_of(Filter.LineRanges, [&](const auto &Range) {
+               return Range.first <= F.F.At.Line && F.F.At.Line <= Range.second;
+             });
+    }
+    return true;
+  });
+}
+
 /// Writing the baseline accepts the findings: it succeeds unless files
 /// failed, whose findings the baseline lacks.
 int writeTheBaseline(const RunOptions &O, const Results &R,
@@ -91,7 +112,8 @@ bool handleFixes(const RunOptions &O, const Results &R) {
   if (!O.Fix)
     return Written;
   DiffTo Diff{llvm::outs(), canonicalPath(O.SourceRoot)};
-  FixResult Fixed = applyFixes(R, O.FixNotes, O.Diff ? &Diff : nullptr);
+  FixResult Fixed =
+      applyFixes(R, O.FixNotes, O.Diff ? &Diff : nullptr, formatStyles(O.Tidy));
   for (const std::string &Refused : Fixed.Refused)
     llvm::WithColor::warning(llvm::errs(), "corolint") << Refused << "\n";
   for (const std::string &Error : Fixed.Errors)
@@ -164,6 +186,7 @@ int report(const RunOptions &O, Results &R, const Gathered &G,
   std::string Root = canonicalPath(O.SourceRoot);
   if (!G.Focus.empty())
     focusOn(G.Focus, R);
+  keepLines(O.LineFilter, R);
   if (!O.WriteBaseline.empty())
     return writeTheBaseline(O, R, Root);
   BaselineUse InBaseline;

@@ -4,6 +4,7 @@
 #include "Checks.h"
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/WithColor.h"
+#include <algorithm>
 
 namespace cl = llvm::cl;
 
@@ -32,6 +33,49 @@ cl::opt<std::string> ExcludeHeaderFilter(
     "exclude-header-filter",
     cl::desc("Regular expression of the headers whose findings are not\n"
              "shown, even where --header-filter matches, as in clang-tidy."),
+    cl::cat(Category));
+cl::opt<std::string> LineFilter(
+    "line-filter",
+    cl::desc("Show only the findings on these lines, as in clang-tidy (what\n"
+             "clang-tidy-diff passes): a JSON array of objects such as\n"
+             "[{\"name\":\"file1.cpp\",\"lines\":[[1,3],[5,7]]},\n"
+             " {\"name\":\"file2.h\"}]"),
+    cl::cat(Category));
+cl::opt<bool> SystemHeaders(
+    "system-headers",
+    cl::desc("Show findings in system headers too, as in clang-tidy"),
+    cl::cat(Category));
+cl::opt<std::string> VfsOverlay(
+    "vfsoverlay",
+    cl::desc("Overlay the virtual file system this file describes over\n"
+             "the real one, as in clang-tidy"),
+    cl::value_desc("filename"), cl::cat(Category));
+cl::opt<std::string> FormatStyle(
+    "format-style",
+    cl::desc("Style for formatting the code around applied fixes, as in\n"
+             "clang-tidy: none (default), file, llvm, google, ... or\n"
+             "'{<json>}'; overrides the configuration's FormatStyle"),
+    cl::cat(Category));
+cl::opt<bool> AllowNoChecks(
+    "allow-no-checks",
+    cl::desc("Run when the configuration enables no coro-* check (for\n"
+             "any file), instead of stopping with an error"),
+    cl::cat(Category));
+cl::opt<bool> VerifyConfig(
+    "verify-config",
+    cl::desc("Check the configuration (of the first file given, or of\n"
+             "the current directory): the coro-* checks it names and\n"
+             "their options; then exit, 1 when something is wrong"),
+    cl::cat(Category));
+cl::opt<bool> FixErrors(
+    "fix-errors",
+    cl::desc("As --fix (clang-tidy's flag; a file that does not compile\n"
+             "has no findings in corolint, so none of its fixes apply)"),
+    cl::cat(Category));
+cl::opt<bool> EnableCheckProfile(
+    "enable-check-profile",
+    cl::desc("Accepted for clang-tidy's sake; no per-check profile: the\n"
+             "coro-* checks share one analysis per file (bench/ measures)"),
     cl::cat(Category));
 cl::opt<std::string> WarningsAsErrors(
     "warnings-as-errors",
@@ -225,8 +269,13 @@ std::optional<RunOptions> parseCommandLine(int Argc, const char **Argv) {
     OS << "corolint " COROLINT_VERSION " (clang-tidy checks coro-*, LLVM "
        << LLVM_VERSION_STRING << ")\n";
   });
+  // As clang-tidy: what follows '--' is the compile command of the files.
+  int Own =
+      std::find_if(Argv + 1, Argv + Argc,
+                   [](const char *A) { return llvm::StringRef(A) == "--"; }) -
+      Argv;
   if (!cl::ParseCommandLineOptions(
-          Argc, Argv,
+          Own, Argv,
           "corolint: finds C++20 coroutines that block their thread, across\n"
           "the files of a compile database.\n\n"
           "Exit status: 0 no findings, 1 findings, 2 usage or configuration\n"
@@ -236,6 +285,8 @@ std::optional<RunOptions> parseCommandLine(int Argc, const char **Argv) {
     return std::nullopt;
   RunOptions O;
   O.BuildPath = BuildPath;
+  if (Own < Argc)
+    O.CompileArgs.emplace(Argv + Own + 1, Argv + Argc);
   O.Files.assign(Files.begin(), Files.end());
   if (Checks.getNumOccurrences())
     O.Tidy.Checks = Checks;
@@ -245,6 +296,26 @@ std::optional<RunOptions> parseCommandLine(int Argc, const char **Argv) {
     O.Tidy.ExcludeHeaderFilter = ExcludeHeaderFilter;
   if (WarningsAsErrors.getNumOccurrences())
     O.Tidy.WarningsAsErrors = WarningsAsErrors;
+  if (SystemHeaders.getNumOccurrences())
+    O.Tidy.SystemHeaders = SystemHeaders;
+  if (FormatStyle.getNumOccurrences())
+    O.Tidy.FormatStyle = FormatStyle;
+  O.Tidy.VfsOverlay = VfsOverlay;
+  if (!LineFilter.empty()) {
+    clang::tidy::ClangTidyGlobalOptions Global;
+    if (std::error_code EC = clang::tidy::parseLineFilter(LineFilter, Global)) {
+      usageError("--line-filter: " + EC.message() + " in '" + LineFilter +
+                 "'; expected [{\"name\":\"file.cpp\",\"lines\":[[1,3]]}]");
+      return std::nullopt;
+    }
+    O.LineFilter = std::move(Global.LineFilter);
+  }
+  O.AllowNoChecks = AllowNoChecks;
+  O.VerifyConfig = VerifyConfig;
+  if (EnableCheckProfile)
+    llvm::WithColor::warning(llvm::errs(), "corolint")
+        << "--enable-check-profile: no per-check profile; the coro-* checks "
+           "share one analysis per file\n";
   O.Tidy.ConfigFile = ConfigFile;
   O.Tidy.Config = Config;
   O.ExtraArgs.assign(ExtraArgs.begin(), ExtraArgs.end());
@@ -253,7 +324,7 @@ std::optional<RunOptions> parseCommandLine(int Argc, const char **Argv) {
   O.Output = OutputFormat;
   O.SourceRoot = SourceRoot;
   // As in clang-tidy, --fix-notes implies --fix.
-  O.Fix = Fix || FixNotes || Diff;
+  O.Fix = Fix || FixErrors || FixNotes || Diff;
   O.Diff = Diff;
   O.FixNotes = FixNotes;
   O.ExportFixes = ExportFixes;
@@ -292,17 +363,28 @@ std::optional<RunOptions> parseCommandLine(int Argc, const char **Argv) {
 std::vector<std::string>
 RunOptions::workerCommand(const std::string &Self,
                           const std::string &DatabaseDir) const {
-  std::vector<std::string> Command = {Self, "-p", DatabaseDir};
+  std::vector<std::string> Command = {Self};
+  if (!CompileArgs)
+    Command.insert(Command.end(), {"-p", DatabaseDir});
   if (Tidy.Checks)
     Command.push_back("--checks=" + *Tidy.Checks);
   if (!Tidy.ConfigFile.empty())
     Command.push_back("--config-file=" + Tidy.ConfigFile);
   if (!Tidy.Config.empty())
     Command.push_back("--config=" + Tidy.Config);
+  if (Tidy.SystemHeaders)
+    Command.push_back(std::string("--system-headers=") +
+                      (*Tidy.SystemHeaders ? "true" : "false"));
+  if (!Tidy.VfsOverlay.empty())
+    Command.push_back("--vfsoverlay=" + Tidy.VfsOverlay);
   for (const std::string &A : ExtraArgsBefore)
     Command.push_back("--extra-arg-before=" + A);
   for (const std::string &A : ExtraArgs)
     Command.push_back("--extra-arg=" + A);
+  if (CompileArgs) {
+    Command.push_back("--");
+    Command.insert(Command.end(), CompileArgs->begin(), CompileArgs->end());
+  }
   return Command;
 }
 

@@ -23,6 +23,9 @@ enum class Format { Text, JSON, SARIF };
 struct RunOptions {
   /// -p, as given or as found from the first file upwards.
   std::string BuildPath;
+  /// The arguments after '--': one compile command for every file given
+  /// (clang-tidy's fixed compilation database), instead of a database.
+  std::optional<std::vector<std::string>> CompileArgs;
   /// The files given: reported (with --facts-in, more facts directories).
   std::vector<std::string> Files;
   /// --checks, --header-filter, --warnings-as-errors, --config(-file).
@@ -45,6 +48,9 @@ struct RunOptions {
   unsigned ProgressInterval = 30;
   std::string Baseline, WriteBaseline;
   bool ListChecks = false, DumpConfig = false, ExplainConfig = false;
+  bool VerifyConfig = false, AllowNoChecks = false;
+  /// --line-filter: only the findings on these lines are shown.
+  std::vector<clang::tidy::FileFilter> LineFilter;
   ListFormat ListBlocking = ListFormat::None;
   bool Quiet = false;
   /// A worker: analyse the one file given and write its facts here.

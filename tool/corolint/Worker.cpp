@@ -40,6 +40,10 @@ makeOptionsProvider(const TidyFlags &Flags) {
     Overrides.ExcludeHeaderFilterRegex = *Flags.ExcludeHeaderFilter;
   if (Flags.WarningsAsErrors)
     Overrides.WarningsAsErrors = *Flags.WarningsAsErrors;
+  if (Flags.SystemHeaders)
+    Overrides.SystemHeaders = *Flags.SystemHeaders;
+  if (Flags.FormatStyle)
+    Overrides.FormatStyle = *Flags.FormatStyle;
 
   std::string Text, Origin;
   if (!Flags.ConfigFile.empty()) {
@@ -65,6 +69,34 @@ makeOptionsProvider(const TidyFlags &Flags) {
         Origin.c_str(), Parsed.getError().message().c_str());
   return std::make_unique<tidy::ConfigOptionsProvider>(
       tidy::ClangTidyGlobalOptions(), Defaults, *Parsed, Overrides);
+}
+
+llvm::Expected<llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem>>
+fileSystemFor(const TidyFlags &Flags) {
+  llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> Real =
+      llvm::vfs::getRealFileSystem();
+  if (Flags.VfsOverlay.empty())
+    return Real;
+  auto Buffer = Real->getBufferForFile(Flags.VfsOverlay);
+  if (!Buffer)
+    return llvm::createStringError(
+        Buffer.getError(), "--vfsoverlay: cannot read '%s': %s",
+        Flags.VfsOverlay.c_str(), Buffer.getError().message().c_str());
+  std::string Said;
+  auto Handler = [](const llvm::SMDiagnostic &D, void *Into) {
+    *static_cast<std::string *>(Into) = D.getMessage().str();
+  };
+  llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> Overlay =
+      llvm::vfs::getVFSFromYAML(std::move(*Buffer), Handler, Flags.VfsOverlay,
+                                &Said, Real);
+  if (!Overlay)
+    return llvm::createStringError(
+        llvm::inconvertibleErrorCode(),
+        "--vfsoverlay: '%s' is not a virtual file system overlay: %s",
+        Flags.VfsOverlay.c_str(), Said.c_str());
+  auto Both = llvm::makeIntrusiveRefCnt<llvm::vfs::OverlayFileSystem>(Real);
+  Both->pushOverlay(Overlay);
+  return Both;
 }
 
 namespace {
@@ -223,10 +255,12 @@ void quiet(tooling::ClangTool &Tool, tidy::ClangTidyContext &Context) {
 std::vector<tidy::ClangTidyError>
 runChecks(tidy::ClangTidyContext &Context,
           const tooling::CompilationDatabase &DB, const std::string &File,
-          FrontEnd Front, bool Quiet = false) {
+          llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> FS, FrontEnd Front,
+          bool Quiet = false) {
   tidy::ClangTidyCheckFactories Factories;
   addCorolintChecks(Factories, std::make_shared<Session>(std::move(Front)));
-  tooling::ClangTool Tool(DB, {File});
+  tooling::ClangTool Tool(DB, {File},
+                          std::make_shared<PCHContainerOperations>(), FS);
   if (Quiet) {
     quiet(Tool, Context);
   } else {
@@ -270,9 +304,12 @@ rewriteFile(const std::string &File, const tooling::CompilationDatabase &DB,
   auto Provider = makeOptionsProvider(Flags);
   if (!Provider)
     return {llvm::toString(Provider.takeError())};
+  auto FS = fileSystemFor(Flags);
+  if (!FS)
+    return {llvm::toString(FS.takeError())};
   tidy::ClangTidyContext Context(std::move(*Provider));
   return compilerErrors(runChecks(
-      Context, DB, File, FrontEnd{nullptr, nullptr, std::move(Rewrite)},
+      Context, DB, File, *FS, FrontEnd{nullptr, nullptr, std::move(Rewrite)},
       /*Quiet=*/true));
 }
 
@@ -283,6 +320,9 @@ compileWith(const std::vector<std::string> &Files,
   auto Provider = makeOptionsProvider(Flags);
   if (!Provider)
     return {"", {llvm::toString(Provider.takeError())}};
+  auto FS = fileSystemFor(Flags);
+  if (!FS)
+    return {"", {llvm::toString(FS.takeError())}};
   tidy::ClangTidyContext Context(std::move(*Provider));
   Diagnostics Diags(Context);
   // No check runs: the parse alone says whether the text compiles.
@@ -290,7 +330,8 @@ compileWith(const std::vector<std::string> &Files,
   ChecksActionFactory Action(Context, None);
   // One file at a time: ClangTool numbers the files of a longer run.
   for (const std::string &File : Files) {
-    tooling::ClangTool Tool(DB, {File});
+    tooling::ClangTool Tool(DB, {File},
+                            std::make_shared<PCHContainerOperations>(), *FS);
     for (const auto &[Path, Text] : Texts)
       Tool.mapVirtualFile(Path, Text);
     quiet(Tool, Context);
@@ -394,8 +435,12 @@ llvm::Error analyseFile(const std::string &File,
   Recording.HeaderFilter = ".*";
   Recording.ExcludeHeaderFilter = "";
   auto Provider = makeOptionsProvider(Recording);
-  if (!Provider) {
-    Writer.error(llvm::toString(Provider.takeError()));
+  auto FS = fileSystemFor(Flags);
+  if (!Provider || !FS) {
+    Writer.error(
+        llvm::toString(Provider ? FS.takeError() : Provider.takeError()));
+    if (FS) // said once: both come from the flags the run checked
+      llvm::consumeError(FS.takeError());
     Writer.end(false);
     return llvm::Error::success();
   }
@@ -410,7 +455,7 @@ llvm::Error analyseFile(const std::string &File,
   tidy::ClangTidyContext Context(std::move(*Provider));
   FactsRecorder Recorder(Writer);
   std::vector<tidy::ClangTidyError> Errors =
-      runChecks(Context, DB, File, FrontEnd{&Recorder, nullptr, nullptr});
+      runChecks(Context, DB, File, *FS, FrontEnd{&Recorder, nullptr, nullptr});
 
   // What clang-tidy let through (what NOLINT did not silence), by check and
   // place: a finding or a candidate is kept when its diagnostic was.

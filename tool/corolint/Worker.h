@@ -6,6 +6,7 @@
 #include "FixIts.h"
 #include "clang-tidy/ClangTidyOptions.h"
 #include "clang/Tooling/CompilationDatabase.h"
+#include "llvm/Support/VirtualFileSystem.h"
 #include <functional>
 #include <map>
 #include <memory>
@@ -22,6 +23,9 @@ struct TidyFlags {
   std::string ConfigFile;                         // --config-file
   std::string Config;                             // --config
   std::optional<std::string> WarningsAsErrors;    // --warnings-as-errors
+  std::optional<bool> SystemHeaders;              // --system-headers
+  std::optional<std::string> FormatStyle;         // --format-style
+  std::string VfsOverlay;                         // --vfsoverlay
 };
 
 /// The options provider clang-tidy would use for Flags: .clang-tidy files
@@ -29,6 +33,11 @@ struct TidyFlags {
 /// under the command line's overrides. corolint's default is "coro-*".
 llvm::Expected<std::unique_ptr<clang::tidy::ClangTidyOptionsProvider>>
 makeOptionsProvider(const TidyFlags &Flags);
+
+/// The file system files are read from: the real one, under the overlay
+/// --vfsoverlay names; an error when that cannot be read.
+llvm::Expected<llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem>>
+fileSystemFor(const TidyFlags &Flags);
 
 /// What the checks say of their options for Paths (a bad pattern, say),
 /// each once: the checks are made and a unit started for one file of each

@@ -255,9 +255,10 @@ std::string runWorkerOn(const std::string &Path,
   if (!Error.empty())
     return failedFacts(Path, {Error});
   std::vector<std::string> Args(Common.begin(), Common.end());
-  Args.push_back(("--worker-facts-file=" + Out.path()).str());
-  Args.push_back("--worker-parent=" + std::to_string(getpid()));
-  Args.push_back(Path);
+  // Before the compile command that '--' starts, if the run has one.
+  Args.insert(llvm::find(Args, "--"),
+              {("--worker-facts-file=" + Out.path()).str(),
+               "--worker-parent=" + std::to_string(getpid()), Path});
   std::vector<llvm::StringRef> Refs(Args.begin(), Args.end());
   std::optional<llvm::StringRef> Redirects[] = {
       llvm::StringRef(""), llvm::StringRef(""), Err.path()};
@@ -297,7 +298,12 @@ void analyseAll(const RunOptions &O, const std::vector<std::string> &Paths,
     Cache = nullptr;
   }
   std::mutex OptionsMutex; // clang-tidy's options provider is not thread-safe
-  const std::string Build = buildIdentity(Self);
+  std::string Build = buildIdentity(Self);
+  // The files a --vfsoverlay maps are read through it: its text keys them.
+  if (!O.Tidy.VfsOverlay.empty())
+    if (auto Overlay = llvm::MemoryBuffer::getFile(O.Tidy.VfsOverlay))
+      Build += " overlay " +
+               llvm::utohexstr(llvm::xxh3_64bits((*Overlay)->getBuffer()));
   Result.Common = O.workerCommand(Self, DatabaseDir);
   std::string NoDirectory;
   if (!makeRunDirectory(NoDirectory)) {
