@@ -1,8 +1,8 @@
-//===--- TextWriter.cpp - The findings as clang prints diagnostics
-//---------===//
+//===--- TextWriter.cpp - The findings as clang prints diagnostics -------===//
 
 #include "Sources.h"
 #include "Writers.h"
+#include <algorithm>
 
 namespace corolint {
 
@@ -40,30 +40,52 @@ void printMessage(llvm::raw_ostream &OS, Sources &Src, const Message &M,
   llvm::StringRef Line = Src.line(M.At);
   if (Line.empty())
     return;
-  OS << Line << "\n";
-  std::string Caret;
-  for (unsigned I = 1; I < M.At.Col && I <= Line.size(); ++I)
-    Caret += Line[I - 1] == '\t' ? '\t' : ' ';
-  Caret += '^';
+  // clang 19's gutter: the line number right-aligned in at least four
+  // columns, then " | "; the lines under it start with "| " there.
+  const std::string Number = std::to_string(M.At.Line);
+  const size_t Width = std::max<size_t>(4, Number.size());
+  OS.indent(Width - Number.size() + 1) << Number << " | " << Line << "\n";
+  auto Gutter = [&] { OS.indent(Width + 2) << "| "; };
+  // As clang shows a fix-it: what it replaces marked '~' on the caret's
+  // line, and its text under that, when it is one line of text on this
+  // line.
+  const uint64_t LineStart = uint64_t(M.At.Offset) - (M.At.Col - 1);
+  auto OnThisLine = [&](const Edit &E) {
+    return E.At.File == M.At.File && E.At.Offset >= LineStart &&
+           uint64_t(E.At.Offset) + E.Length <= LineStart + Line.size() &&
+           !llvm::StringRef(E.Text).contains('\n');
+  };
+  // Blanks keep the line's tabs, so that marks stay under their text.
+  auto Blank = [&](uint64_t Upto) {
+    std::string Out;
+    for (uint64_t I = 0; I < Upto && I < Line.size(); ++I)
+      Out += Line[I] == '\t' ? '\t' : ' ';
+    return Out;
+  };
+  std::string Caret = Blank(Line.size());
+  for (const Edit &E : M.Fixes)
+    if (OnThisLine(E))
+      for (uint64_t I = E.At.Offset - LineStart;
+           I < E.At.Offset - LineStart + E.Length; ++I)
+        Caret[I] = '~';
+  if (M.At.Col - 1 < Caret.size())
+    Caret[M.At.Col - 1] = '^';
+  else
+    Caret += '^';
+  Caret.erase(Caret.find_last_not_of(" \t") + 1);
+  Gutter();
   if (Colour)
     OS.changeColor(llvm::raw_ostream::GREEN, /*Bold=*/true);
   OS << Caret;
   Reset();
   OS << "\n";
-  // As clang shows a fix-it: its text under what it replaces, when it is one
-  // line of text on this line.
-  uint64_t LineStart = uint64_t(M.At.Offset) - (M.At.Col - 1);
   for (const Edit &E : M.Fixes) {
-    if (E.At.File != M.At.File || E.At.Offset < LineStart ||
-        uint64_t(E.At.Offset) + E.Length > LineStart + Line.size() ||
-        llvm::StringRef(E.Text).contains('\n'))
+    if (!OnThisLine(E))
       continue;
-    std::string Indent;
-    for (uint64_t I = LineStart; I < E.At.Offset; ++I)
-      Indent += Line[I - LineStart] == '\t' ? '\t' : ' ';
+    Gutter();
     if (Colour)
       OS.changeColor(llvm::raw_ostream::GREEN);
-    OS << Indent << E.Text;
+    OS << Blank(E.At.Offset - LineStart) << E.Text;
     Reset();
     OS << "\n";
   }
