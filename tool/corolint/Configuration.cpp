@@ -173,28 +173,29 @@ int printKnowledge(const RunOptions &O) {
     return usageError(llvm::toString(Provider.takeError()));
   std::string Where = configuredFile(O);
   tidy::ClangTidyOptions Options = (*Provider)->getOptions(Where);
-  // As the checks read it: coro-blocking-call's own value, or the global.
-  std::string Spec;
-  for (llvm::StringRef Key :
-       {(checkInfo(familySwitchOwner()).Name + ".KnowledgeFiles").str(),
-        std::string("KnowledgeFiles")}) {
-    auto It = Options.CheckOptions.find(Key);
-    if (It != Options.CheckOptions.end()) {
-      Spec = It->second.Value;
-      break;
-    }
-  }
-  llvm::SmallVector<llvm::StringRef> Files;
-  std::string Found = Knowledge::findFiles(Spec, Where);
-  llvm::StringRef(Found).split(Files, ';', -1, false);
-  std::vector<std::string> Errors;
-  std::shared_ptr<const Knowledge> K = Knowledge::withFiles(
-      std::vector<std::string>(Files.begin(), Files.end()), Errors);
-  for (const std::string &E : Errors)
-    usageError("option 'KnowledgeFiles': " + E);
+  // As the checks read each: coro-blocking-call's own value, or the global.
+  auto ValueOf = [&](llvm::StringRef Key) -> std::string {
+    for (const std::string &Name :
+         {(checkInfo(familySwitchOwner()).Name + "." + Key).str(), Key.str()})
+      if (auto It = Options.CheckOptions.find(Name);
+          It != Options.CheckOptions.end())
+        return It->second.Value;
+    return "";
+  };
+  AnalysisOptions Values;
+  for (const SharedOptionKey &K : sharedOptionKeys())
+    Values.*K.Field = ValueOf(K.Key);
+  Values.KnowledgeFiles = Knowledge::findFiles(Values.KnowledgeFiles, Where);
+  for (const FamilyInfo &F : families())
+    if (!F.Option.empty())
+      Values.Families[static_cast<size_t>(F.Id)] = ValueOf(F.Option);
+  std::vector<ParsedOptions::Error> Errors;
+  ParsedOptions Parsed(std::move(Values), Errors);
+  for (const ParsedOptions::Error &E : Errors)
+    usageError("option '" + E.Key + "': " + E.Why);
   if (!Errors.empty())
     return ExitUsage;
-  listBlocking(*K, O.ListBlocking, llvm::outs());
+  listBlocking(Parsed, O.ListBlocking, llvm::outs());
   return 0;
 }
 

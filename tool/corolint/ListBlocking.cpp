@@ -17,14 +17,29 @@ namespace {
 /// comes from (nullptr: corolint's own rule).
 struct Listed {
   Listed(std::string Name, std::string Note, const Origin *From = nullptr,
-         std::string Rewrite = "")
+         std::string Rewrite = "", bool Configured = false)
       : Name(std::move(Name)), Note(std::move(Note)), From(From),
-        Rewrite(std::move(Rewrite)) {}
+        Rewrite(std::move(Rewrite)), Configured(Configured) {}
   std::string Name, Note;
   const Origin *From;
   /// What the fix-it writes instead, where there is one (Markdown only).
   std::string Rewrite;
+  /// Named by the configuration's options, not by knowledge.
+  bool Configured;
 };
+
+/// The names an option's value lists, each a line noting the option.
+void configured(llvm::StringRef Option, llvm::StringRef Spec,
+                llvm::StringRef What, std::vector<Listed> &Lines) {
+  llvm::SmallVector<llvm::StringRef> Items;
+  Spec.split(Items, ';', -1, /*KeepEmpty=*/false);
+  for (llvm::StringRef Item : Items)
+    if (!Item.trim().empty())
+      Lines.push_back({Item.trim().str(),
+                       ("option " + Option + (What.empty() ? "" : ": ") + What)
+                           .str(),
+                       nullptr, "", /*Configured=*/true});
+}
 
 /// How a nested run of Rewrite is written as an await.
 std::string rewriteOf(RunRewrite Rewrite) {
@@ -118,7 +133,17 @@ void family(const Knowledge &K, const FamilyInfo &F, Part &P) {
              .str()});
 }
 
-std::vector<Part> parts(const Knowledge &K) {
+/// A family's state: its default, or what the configuration made it.
+std::string switched(const ParsedOptions &Options, const FamilyInfo &F) {
+  bool On = Options.reports(F.Id);
+  if (On == F.On)
+    return F.On ? "" : "off by default";
+  return On ? "on in the configuration" : "off in the configuration";
+}
+
+std::vector<Part> parts(const ParsedOptions &Options) {
+  const Knowledge &K = Options.knowledge();
+  const AnalysisOptions &V = Options.Values;
   std::vector<Part> Out;
   Part &Sleep = Out.emplace_back();
   Sleep.Title =
@@ -129,25 +154,46 @@ std::vector<Part> parts(const Knowledge &K) {
                ": event loops and run-to-completion calls")
                   .str();
   runs(K, Run);
+  configured("RunFunctions", V.RunFunctions, "", Run.Lines);
   for (const FamilyInfo &F : families()) {
     if (F.Id == Family::None)
       continue;
     Part &P = Out.emplace_back();
+    std::string State = switched(Options, F);
     P.Title =
         (F.Name + " (" + F.What + "; " + checkInfo(familySwitchOwner()).Name +
-         "." + F.Option + (F.On ? "" : ", off by default") + ")")
+         "." + F.Option + (State.empty() ? "" : ", " + State) + ")")
             .str();
     family(K, F, P);
   }
+  Part Blocking{(checkInfo(CheckId::BlockingCall).Name +
+                 ": the configuration's blocking functions")
+                    .str(),
+                "",
+                {}};
+  configured("BlockingFunctions", V.BlockingFunctions, "", Blocking.Lines);
+  Part Not{"Not reported: the configuration's exceptions", "", {}};
+  configured("AllowedFunctions", V.AllowedFunctions, "never reported",
+             Not.Lines);
+  configured("NonBlockingFunctions", V.NonBlockingFunctions,
+             "does not block, nor do its calls", Not.Lines);
+  configured("OffloadFunctions", V.OffloadFunctions,
+             "runs what it is given elsewhere", Not.Lines);
+  configured("BlockingPoolAwaitables", V.BlockingPoolAwaitables,
+             "after awaiting it, blocking is allowed", Not.Lines);
+  for (Part *P : {&Blocking, &Not})
+    if (!P->Lines.empty())
+      Out.push_back(std::move(*P));
   return Out;
 }
 
-void text(const Knowledge &K, llvm::raw_ostream &OS) {
+
+void text(const ParsedOptions &Options, llvm::raw_ostream &OS) {
   OS << "What the coro-* checks report inside a coroutine, and through the "
         "plain functions it calls.\n"
         "A member is known by its own class or by the class of the object "
         "it is called on;\nAsio's names hold under boost:: too.\n";
-  std::vector<Part> All = parts(K);
+  std::vector<Part> All = parts(Options);
   auto Print = [&](const Part &P) {
     OS << "\n" << P.Title << "\n";
     for (const Listed &L : P.Lines) {
@@ -167,10 +213,12 @@ void text(const Knowledge &K, llvm::raw_ostream &OS) {
      << ": blocking calls by family; an option set to false switches a "
         "family off\n";
   for (const FamilyInfo &F : families())
-    if (F.Id != Family::None)
+    if (F.Id != Family::None) {
+      std::string State = switched(Options, F);
       OS << "  " << llvm::left_justify(F.Name, 10)
          << llvm::left_justify(F.Option, 17) << F.What
-         << (F.On ? "" : " (off by default)") << "\n";
+         << (State.empty() ? "" : " (" + State + ")") << "\n";
+    }
   for (size_t I = 2; I < All.size(); ++I)
     Print(All[I]);
 }
@@ -214,7 +262,8 @@ void frameworks(const Knowledge &K, llvm::raw_ostream &OS,
   OS << ".\n";
 }
 
-void markdown(const Knowledge &K, llvm::raw_ostream &OS) {
+void markdown(const ParsedOptions &Options, llvm::raw_ostream &OS) {
+  const Knowledge &K = Options.knowledge();
   OS << "<!-- Generated by 'corolint --list-blocking=markdown' from "
         "knowledge/*.yaml; test/knowledge/builtin.test keeps it so. -->\n"
         "# What corolint knows\n\n"
@@ -232,7 +281,7 @@ void markdown(const Knowledge &K, llvm::raw_ostream &OS) {
          (From.File + ": " + From.Checked).str()});
   };
   frameworks(K, OS, Source);
-  for (const Part &P : parts(K)) {
+  for (const Part &P : parts(Options)) {
     OS << "\n## " << P.Title << "\n\n| Name | When it blocks | Fix-it | "
        << "Library | Header |\n|---|---|---|---|---|\n";
     for (const Listed &L : P.Lines) {
@@ -243,7 +292,7 @@ void markdown(const Knowledge &K, llvm::raw_ostream &OS) {
            << (L.From->Header.empty() ? "" : "`" + cell(L.From->Header) + "`");
         Source(*L.From);
       } else {
-        OS << "corolint's rule | ";
+        OS << (L.Configured ? "the configuration | " : "corolint's rule | ");
       }
       OS << " |\n";
     }
@@ -273,12 +322,12 @@ void markdown(const Knowledge &K, llvm::raw_ostream &OS) {
 
 } // namespace
 
-void listBlocking(const Knowledge &K, ListFormat Format,
+void listBlocking(const ParsedOptions &Options, ListFormat Format,
                   llvm::raw_ostream &OS) {
   if (Format == ListFormat::Markdown)
-    markdown(K, OS);
+    markdown(Options, OS);
   else
-    text(K, OS);
+    text(Options, OS);
 }
 
 } // namespace corolint
