@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Builds everything and runs the whole lit suite; ends with "N passed,
+# Builds everything and runs the whole lit suite, a line per test as it
+# finishes ("PASS: corolint :: tool/cache.test (12 of 103)"); ends with "N passed,
 # N failed" and exits non-zero when a test fails.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -7,7 +8,7 @@ bash "$root/scripts/build.sh"
 results="$root/build/test/results.xml"
 rm -f "$results"
 status=0
-python3 /usr/lib/llvm-19/build/utils/lit/lit.py -sv --xunit-xml-output="$results" \
+python3 /usr/lib/llvm-19/build/utils/lit/lit.py -v --xunit-xml-output="$results" \
   "$root/build/test" || status=$?
 python3 - "$results" <<'PY'
 import sys, xml.etree.ElementTree as ET

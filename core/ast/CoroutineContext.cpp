@@ -704,6 +704,8 @@ const CXXRecordDecl *recordOf(QualType T) {
 std::string displayName(const FunctionDecl &F) {
   if (isLambdaCallOperator(&F))
     return "'lambda'";
+  if (!F.getParentFunctionOrMethod())
+    return "'" + qualifiedName(F) + "'";
   PrintingPolicy Policy = F.getASTContext().getPrintingPolicy();
   Policy.AnonymousTagLocations = false;
   std::string Name;

@@ -122,8 +122,11 @@ const clang::NamedDecl *lookupQualified(clang::ASTContext &Ctx,
 /// The record a type names, through sugar and templates.
 const clang::CXXRecordDecl *recordOf(clang::QualType T);
 
-/// F's name as messages show it, quoted: qualified, with template arguments,
-/// and lambdas without the file paths clang would add.
+/// F's name as messages show it, quoted: the name a user writes in an
+/// option or a baseline (qualifiedName: no template arguments, no inline
+/// namespaces); a function local to another, which no option can name, as
+/// clang names it (the enclosing function's name first); lambdas without
+/// the file paths clang would add.
 std::string displayName(const clang::FunctionDecl &F);
 
 } // namespace corolint

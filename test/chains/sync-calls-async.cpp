@@ -63,11 +63,11 @@ int ping(int N) { return N ? pong(N - 1) : fetch_now(); }
 
 cppcoro::task<long> templates_and_recursion() {
   long A = fetch_as<long>(3);
-  // CHECK: :[[@LINE-1]]:12: warning: call to 'fetch_as<long>' reaches nested run 'cppcoro::sync_wait' inside coroutine 'templates_and_recursion' [coro-sync-calls-async]
+  // CHECK: :[[@LINE-1]]:12: warning: call to 'fetch_as' reaches nested run 'cppcoro::sync_wait' inside coroutine 'templates_and_recursion' [coro-sync-calls-async]
   // CHECK: :[[#TR:@LINE-3]]:21: note: coroutine 'templates_and_recursion' declared here
-  // CHECK: :[[@LINE-12]]:25: note: 'fetch_as<long>' calls 'fetch_now' here
+  // CHECK: :[[@LINE-12]]:25: note: 'fetch_as' calls 'fetch_now' here
   // CHECK: :[[@LINE-56]]:26: note: 'fetch_now' calls 'cppcoro::sync_wait' here
-  // CHECK: :[[@LINE-5]]:12: note: make 'fetch_as<long>' a coroutine and 'co_await' it: async all the way up; no fix-it: 'fetch_now' is used outside cppcoro coroutines (the rewrite would change it too)
+  // CHECK: :[[@LINE-5]]:12: note: make 'fetch_as' a coroutine and 'co_await' it: async all the way up; no fix-it: 'fetch_now' is used outside cppcoro coroutines (the rewrite would change it too)
   int B = pong(4);
   // CHECK: :[[@LINE-1]]:11: warning: call to 'pong' reaches nested run 'cppcoro::sync_wait' inside coroutine 'templates_and_recursion' [coro-sync-calls-async]
   // CHECK: :[[#TR]]:21: note: coroutine 'templates_and_recursion' declared here

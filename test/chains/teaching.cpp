@@ -98,9 +98,9 @@ cppcoro::task<int> options(int Id) {
   // Without OffloadFunctions, submit looks synchronous and is followed into
   // the lambda it calls; a function reference it calls is not followed.
   pool::submit([] { sleep(1); });
-  // CHECK: :[[@LINE-1]]:3: warning: call to 'pool::submit<(lambda)>' reaches blocking sleep 'sleep' inside coroutine 'options' [coro-blocking-sleep]
+  // CHECK: :[[@LINE-1]]:3: warning: call to 'pool::submit' reaches blocking sleep 'sleep' inside coroutine 'options' [coro-blocking-sleep]
   // CHECK: :[[#OPTIONS]]:20: note: coroutine 'options' declared here
-  // CHECK: :[[@LINE-68]]:45: note: 'pool::submit<(lambda)>' calls 'lambda' here
+  // CHECK: :[[@LINE-68]]:45: note: 'pool::submit' calls 'lambda' here
   // CHECK: :[[@LINE-4]]:21: note: 'lambda' calls 'sleep' here
   // CHECK: :[[@LINE-5]]:3: note: cppcoro coroutines await 'io_service.schedule_after(d)' on a 'cppcoro::io_service' instead
   pool::submit(audit::flush);

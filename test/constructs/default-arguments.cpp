@@ -11,7 +11,7 @@ int fallback(int V = cppcoro::sync_wait(child())) { return V; }
 cppcoro::task<int> uses_default() {
   co_return fallback();
   // CHECK: :[[@LINE-1]]:13: warning: nested run 'cppcoro::sync_wait' inside coroutine 'uses_default' [coro-nested-run]
-  // CHECK: :[[@LINE-5]]:22: note: 'cppcoro::sync_wait<cppcoro::task<int>>' is called here
+  // CHECK: :[[@LINE-5]]:22: note: 'cppcoro::sync_wait' is called here
   // CHECK: :[[@LINE-4]]:20: note: coroutine 'uses_default' declared here
   // CHECK: :[[@LINE-4]]:13: note: 'co_await' the work instead
 }

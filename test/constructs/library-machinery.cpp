@@ -52,10 +52,10 @@ coro::task<> machinery(coro::event &Ready, doctest::detail::ResultBuilder &R,
   // CHECK: :41:22: note: 'app::event::set' calls 'write' here
   // CHECK: :[[@LINE-4]]:8: note: use a non-blocking descriptor whose readiness is awaited (Asio 'posix::stream_descriptor', libcoro 'sched->poll(fd, op)') instead
   auto Stop = coro::scope_exit{[] { sleep(1); }};
-  // CHECK: :[[@LINE-1]]:8: warning: call to 'coro::scope_exit<(lambda)>::~scope_exit' reaches blocking sleep 'sleep' inside coroutine 'machinery' [coro-blocking-sleep]
-  // CHECK: :[[@LINE+6]]:1: note: 'coro::scope_exit<(lambda)>::~scope_exit' is called here
+  // CHECK: :[[@LINE-1]]:8: warning: call to 'coro::scope_exit::~scope_exit' reaches blocking sleep 'sleep' inside coroutine 'machinery' [coro-blocking-sleep]
+  // CHECK: :[[@LINE+6]]:1: note: 'coro::scope_exit::~scope_exit' is called here
   // CHECK: :[[#MACHINERY]]:14: note: coroutine 'machinery' declared here
-  // CHECK: :23:19: note: 'coro::scope_exit<(lambda)>::~scope_exit' calls 'lambda' here
+  // CHECK: :23:19: note: 'coro::scope_exit::~scope_exit' calls 'lambda' here
   // CHECK: :[[@LINE-5]]:37: note: 'lambda' calls 'sleep' here
   // CHECK: :[[@LINE-6]]:8: note: libcoro coroutines await 'sched->yield_for(d)' on a 'coro::scheduler' instead
   co_return;

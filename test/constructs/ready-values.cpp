@@ -90,10 +90,10 @@ result<void> captured(result<int> A, result<int> B) {
   auto Early = [&B] { B.get(); };
   assert_equal(B.status(), result_status::value);
   assert_throws(Early);
-  // CHECK: :[[@LINE-1]]:3: warning: call to 'assert_throws<(lambda) &>' reaches nested run 'concurrencpp::result::get' inside coroutine 'captured' [coro-sync-calls-async]
+  // CHECK: :[[@LINE-1]]:3: warning: call to 'assert_throws' reaches nested run 'concurrencpp::result::get' inside coroutine 'captured' [coro-sync-calls-async]
   // CHECK: :[[@LINE-8]]:14: note: coroutine 'captured' declared here
-  // CHECK: :27:5: note: 'assert_throws<(lambda) &>' calls 'lambda' here
+  // CHECK: :27:5: note: 'assert_throws' calls 'lambda' here
   // CHECK: :[[@LINE-6]]:25: note: 'lambda' calls 'concurrencpp::result::get' here
-  // CHECK: :[[@LINE-5]]:3: note: make 'assert_throws<(lambda) &>' a coroutine and 'co_await' it: async all the way up; no fix-it: 'assert_throws<(lambda) &>' is a template
+  // CHECK: :[[@LINE-5]]:3: note: make 'assert_throws' a coroutine and 'co_await' it: async all the way up; no fix-it: 'assert_throws' is a template
   co_return;
 }

@@ -12,8 +12,8 @@
 template <typename Rep, typename Period>
 folly::coro::Task<void> nap(std::chrono::duration<Rep, Period> D) {
   std::this_thread::sleep_for(D);
-  // CHECK: :[[@LINE-1]]:3: warning: blocking sleep 'std::this_thread::sleep_for' inside coroutine 'nap<long, std::ratio<1, 1000>>' [coro-blocking-sleep]
-  // CHECK: :[[@LINE-3]]:25: note: coroutine 'nap<long, std::ratio<1, 1000>>' declared here
+  // CHECK: :[[@LINE-1]]:3: warning: blocking sleep 'std::this_thread::sleep_for' inside coroutine 'nap' [coro-blocking-sleep]
+  // CHECK: :[[@LINE-3]]:25: note: coroutine 'nap' declared here
   // CHECK: :[[@LINE-3]]:3: note: folly coroutines await 'folly::coro::sleep(d)' instead
   co_return;
 }
@@ -21,8 +21,8 @@ folly::coro::Task<void> nap(std::chrono::duration<Rep, Period> D) {
 template <typename T> struct Poller {
   folly::coro::Task<T> poll() {
     sleep(1);
-    // CHECK: :[[@LINE-1]]:5: warning: blocking sleep 'sleep' inside coroutine 'Poller<int>::poll' [coro-blocking-sleep]
-    // CHECK: :[[@LINE-3]]:24: note: coroutine 'Poller<int>::poll' declared here
+    // CHECK: :[[@LINE-1]]:5: warning: blocking sleep 'sleep' inside coroutine 'Poller::poll' [coro-blocking-sleep]
+    // CHECK: :[[@LINE-3]]:24: note: coroutine 'Poller::poll' declared here
     // CHECK: :[[@LINE-3]]:5: note: folly coroutines await 'folly::coro::sleep(d)' instead
     co_return T();
   }

@@ -18,8 +18,8 @@ template <bool Blocking> folly::coro::Task<int> unevaluated() {
   const std::type_info &Info = typeid(sleep(1));
   if constexpr (Blocking) {
     sleep(2);
-    // CHECK: :[[@LINE-1]]:5: warning: blocking sleep 'sleep' inside coroutine 'unevaluated<true>' [coro-blocking-sleep]
-    // CHECK: :[[@LINE-9]]:49: note: coroutine 'unevaluated<true>' declared here
+    // CHECK: :[[@LINE-1]]:5: warning: blocking sleep 'sleep' inside coroutine 'unevaluated' [coro-blocking-sleep]
+    // CHECK: :[[@LINE-9]]:49: note: coroutine 'unevaluated' declared here
     // CHECK: :[[@LINE-3]]:5: note: folly coroutines await 'folly::coro::sleep(d)' instead
   } else {
     usleep(2);

@@ -186,9 +186,9 @@ coro::task<> through_helpers(int Fd, Connection &C) {
   // CHECK: :[[@LINE-17]]:5: note: 'Connection::drain' calls 'read' here
   // CHECK: :[[@LINE-4]]:5: note: use a non-blocking descriptor whose readiness is awaited (Asio 'posix::stream_descriptor', libcoro 'sched->poll(fd, op)') instead
   reap(42);
-  // CHECK: :[[@LINE-1]]:3: warning: call to 'reap<int>' reaches blocking call to 'waitpid' (waits for a process) inside coroutine 'through_helpers' [coro-blocking-call]
+  // CHECK: :[[@LINE-1]]:3: warning: call to 'reap' reaches blocking call to 'waitpid' (waits for a process) inside coroutine 'through_helpers' [coro-blocking-call]
   // CHECK: :[[#THROUGH_HELPERS]]:14: note: coroutine 'through_helpers' declared here
-  // CHECK: :[[@LINE-17]]:42: note: 'reap<int>' calls 'waitpid' here
+  // CHECK: :[[@LINE-17]]:42: note: 'reap' calls 'waitpid' here
   // CHECK: :[[@LINE-4]]:3: note: use an asynchronous process API (Boost.Process v2 'async_execute', Seastar 'spawn_process', Qt 'QProcess' with QCoro) instead
   Connection Temporary{Fd};
   co_return;

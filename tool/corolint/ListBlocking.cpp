@@ -35,10 +35,10 @@ void configured(llvm::StringRef Option, llvm::StringRef Spec,
   Spec.split(Items, ';', -1, /*KeepEmpty=*/false);
   for (llvm::StringRef Item : Items)
     if (!Item.trim().empty())
-      Lines.push_back({Item.trim().str(),
-                       ("option " + Option + (What.empty() ? "" : ": ") + What)
-                           .str(),
-                       nullptr, "", /*Configured=*/true});
+      Lines.push_back(
+          {Item.trim().str(),
+           ("option " + Option + (What.empty() ? "" : ": ") + What).str(),
+           nullptr, "", /*Configured=*/true});
 }
 
 /// How a nested run of Rewrite is written as an await.
@@ -186,7 +186,6 @@ std::vector<Part> parts(const ParsedOptions &Options) {
       Out.push_back(std::move(*P));
   return Out;
 }
-
 
 void text(const ParsedOptions &Options, llvm::raw_ostream &OS) {
   OS << "What the coro-* checks report inside a coroutine, and through the "
