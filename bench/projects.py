@@ -50,9 +50,17 @@ def generate_chain(path, functions):
         f.write("\n".join(out) + "\n")
 
 
-def write_database(directory, paths):
-    """compile_commands.json for paths, compiled in directory."""
+def flags_of(path, older=()):
+    """The compile flags of path: CXXFLAGS, or for the paths in older (files
+    with no coroutine, as a project's older parts are) -std=c++14 alone."""
+    return ["-std=c++14"] if path in older else CXXFLAGS
+
+
+def write_database(directory, paths, older=()):
+    """compile_commands.json for paths, compiled in directory; those in
+    older with -std=c++14."""
     with open(os.path.join(directory, "compile_commands.json"), "w") as f:
         json.dump([{"directory": directory, "file": p,
-                    "arguments": ["clang++-19", "-I", directory] + CXXFLAGS + ["-c", p]}
+                    "arguments": ["clang++-19", "-I", directory] + flags_of(p, older)
+                    + ["-c", p]}
                    for p in paths], f)

@@ -1,13 +1,27 @@
 #!/usr/bin/env bash
-# Installs what corolint needs to build and test, idempotently, from Debian's
-# packages (and, from npm, the SARIF schema the tests validate against).
+# Installs what corolint needs, idempotently, from Debian's packages:
+#   install-deps.sh        everything, to build and test (and, from npm where
+#                          there is none, the SARIF schema the tests use);
+#   install-deps.sh build  what building the standalone corolint needs;
+#   install-deps.sh run    what a built corolint needs to run (the Action,
+#                          with its build restored from the cache).
+# With --print, prints the packages it would need instead (one per line).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 
-packages=(
-  clang-19 clang-tidy-19 clang-tools-19 clang-format-19 libclang-19-dev llvm-19-dev
-  llvm-19-tools
-  cmake ninja-build patch
+mode=all print=0
+for arg in "$@"; do
+  case "$arg" in
+    all | build | run) mode=$arg ;;
+    --print) print=1 ;;
+    *) echo "install-deps: unknown argument '$arg' (all, build, run, --print)" >&2; exit 2 ;;
+  esac
+done
+
+run=(clang-19 libclang-cpp19 libllvm19)
+build=(clang-19 clang-tidy-19 libclang-19-dev llvm-19-dev cmake ninja-build)
+tests=(
+  clang-tools-19 clang-format-19 llvm-19-tools patch
   libasio-dev libboost1.81-dev libboost1.81-doc
   libgrpc++-dev libprotobuf-dev protobuf-compiler protobuf-compiler-grpc
   libpq-dev libsqlite3-dev libcurl4-openssl-dev libhiredis-dev
@@ -15,6 +29,16 @@ packages=(
   neovim python3-jsonschema python3-yaml
   libclang-rt-19-dev
 )
+case "$mode" in
+  run) packages=("${run[@]}") ;;
+  build) packages=("${build[@]}") ;;
+  all) packages=("${build[@]}" "${tests[@]}") ;;
+esac
+if [ "$print" = 1 ]; then
+  printf '%s\n' "${packages[@]}"
+  [ "$mode" = all ] && echo "npm (where there is none, for the SARIF schema)"
+  exit 0
+fi
 
 missing=()
 for p in "${packages[@]}"; do
@@ -22,8 +46,9 @@ for p in "${packages[@]}"; do
     missing+=("$p")
   fi
 done
-# npm from Debian only where there is none: another one may be installed.
-if ! command -v npm >/dev/null; then
+# npm from Debian only where there is none (another one may be installed),
+# and only for the tests.
+if [ "$mode" = all ] && ! command -v npm >/dev/null; then
   missing+=(npm)
 fi
 
@@ -41,7 +66,7 @@ fi
 # The SARIF 2.1.0 JSON schema (OASIS), as Microsoft's @microsoft/jest-sarif
 # package ships it, for test/tool/sarif.test.
 schema="$root/build/sarif-2.1.0-rtm.5.json"
-if [ ! -f "$schema" ]; then
+if [ "$mode" = all ] && [ ! -f "$schema" ]; then
   mkdir -p "$root/build"
   tmp=$(mktemp -d)
   trap 'rm -rf "$tmp"' EXIT

@@ -50,7 +50,9 @@ std::optional<BlockKind> kindNamed(llvm::StringRef Name) {
   return enumNamed<BlockKind>(KindNames, Name);
 }
 
-std::string docsUrl(const CheckInfo &C) {
+std::string docsUrl(const CheckInfo &C, llvm::StringRef Given) {
+  if (!Given.empty())
+    return (Given.rtrim('/') + "/" + C.Name + ".md").str();
   static const std::string Base = []() -> std::string {
     if (*COROLINT_DOCS_URL)
       return COROLINT_DOCS_URL;

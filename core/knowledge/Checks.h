@@ -52,10 +52,11 @@ const CheckInfo *checkNamed(llvm::StringRef Name);
 /// (Chain false) or reached through plain functions (Chain true).
 CheckId checkFor(BlockKind Kind, bool Chain);
 
-/// The address of the check's documentation page: a build-time setting
+/// The address of the check's documentation page: under Base (the
+/// directory of the checks' pages) when given, else a build-time setting
 /// (COROLINT_DOCS_URL), by default the docs installed beside the running
 /// binary as a file:// URL (the sources' from the build tree).
-std::string docsUrl(const CheckInfo &C);
+std::string docsUrl(const CheckInfo &C, llvm::StringRef Base = "");
 
 /// Kinds as facts files name them, and back.
 llvm::StringRef kindName(BlockKind Kind);

@@ -123,7 +123,8 @@ llvm::json::Object invocation(const Results &R, llvm::StringRef Root) {
 
 } // namespace
 
-void writeSARIF(const Results &R, llvm::StringRef Root, llvm::raw_ostream &OS) {
+void writeSARIF(const Results &R, llvm::StringRef Root, llvm::raw_ostream &OS,
+                llvm::StringRef DocsBase) {
   Sources Src(R);
   llvm::json::Array Rules;
   for (const CheckInfo &C : checkInfos())
@@ -132,7 +133,7 @@ void writeSARIF(const Results &R, llvm::StringRef Root, llvm::raw_ostream &OS) {
         {"shortDescription", llvm::json::Object{{"text", C.Summary}}},
         {"fullDescription", llvm::json::Object{{"text", C.Help}}},
         {"help", llvm::json::Object{{"text", C.Help}, {"markdown", C.Help}}},
-        {"helpUri", docsUrl(C)},
+        {"helpUri", docsUrl(C, DocsBase)},
         {"defaultConfiguration", llvm::json::Object{{"level", "warning"}}},
         {"properties",
          llvm::json::Object{

@@ -23,7 +23,9 @@ void writeJSON(const Results &R, llvm::raw_ostream &OS);
 /// help, a result per finding with its notes as related locations, a code
 /// flow along each chain, the fixes, and a fingerprint that survives edits
 /// elsewhere in the file. Paths under Root are relative to it (%SRCROOT%).
-void writeSARIF(const Results &R, llvm::StringRef Root, llvm::raw_ostream &OS);
+/// Each rule's page is under DocsBase when given (docsUrl).
+void writeSARIF(const Results &R, llvm::StringRef Root, llvm::raw_ostream &OS,
+                llvm::StringRef DocsBase = "");
 
 } // namespace corolint
 

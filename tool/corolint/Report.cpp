@@ -74,7 +74,7 @@ void writeFindings(const RunOptions &O, const Results &R,
   if (O.Output == Format::JSON) {
     writeJSON(R, llvm::outs());
   } else if (O.Output == Format::SARIF) {
-    writeSARIF(R, Root, llvm::outs());
+    writeSARIF(R, Root, llvm::outs(), O.DocsUrl);
   } else {
     // Asked only for text: --color must not put escapes in JSON or SARIF.
     bool Colour = llvm::WithColor(llvm::outs()).colorsEnabled();

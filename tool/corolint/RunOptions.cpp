@@ -119,6 +119,12 @@ cl::opt<std::string> SourceRoot(
     cl::desc("Paths in SARIF output and baselines are relative to this\n"
              "directory (default: the current directory)"),
     cl::value_desc("dir"), cl::cat(Category));
+cl::opt<std::string> DocsUrl(
+    "docs-url",
+    cl::desc("The directory of the checks' pages (docs/checks) that SARIF's\n"
+             "rules link to, such as the repository's web pages (default:\n"
+             "the docs installed beside corolint, as file://)"),
+    cl::value_desc("url"), cl::cat(Category));
 cl::opt<bool> Fix("fix",
                   cl::desc("Apply the fixes of the findings, refusing any\n"
                            "that overlaps another"),
@@ -323,6 +329,7 @@ std::optional<RunOptions> parseCommandLine(int Argc, const char **Argv) {
   O.Jobs = Jobs;
   O.Output = OutputFormat;
   O.SourceRoot = SourceRoot;
+  O.DocsUrl = DocsUrl;
   // As in clang-tidy, --fix-notes implies --fix.
   O.Fix = Fix || FixErrors || FixNotes || Diff;
   O.Diff = Diff;

@@ -34,6 +34,8 @@ struct RunOptions {
   unsigned Jobs = 0; // 0: every core
   Format Output = Format::Text;
   std::string SourceRoot;
+  /// --docs-url: where the checks' pages are, for SARIF's rules.
+  std::string DocsUrl;
   bool Fix = false, FixNotes = false;
   /// Print the fixes as a diff instead of the findings; write no file.
   bool Diff = false;
