@@ -99,7 +99,10 @@ private:
 /// --facts-out's directory when asked.
 class DatabaseFacts : public FactsSource {
 public:
-  DatabaseFacts(RunOptions &O, const char *Argv0) : O(O), Argv0(Argv0) {}
+  // The filters' configuration is checked in prepare(): one that cannot be
+  // read makes them filter nothing, and the run stops there.
+  DatabaseFacts(RunOptions &O, const char *Argv0)
+      : O(O), Argv0(Argv0), Filters(O.Tidy) {}
 
   std::optional<int> gather(WholeProgram &P, Gathered &G) override {
     if (std::optional<int> Status = prepare(G))
@@ -138,7 +141,6 @@ private:
       return usageError(Error);
     if (std::optional<int> Status = validateFlags(O.Tidy))
       return Status;
-    Filters.emplace(O.Tidy);
     std::optional<std::vector<std::string>> Mine =
         filesToAnalyse(O, *DB, DatabaseDir, G.Focus);
     if (!Mine)
@@ -224,7 +226,7 @@ private:
       if (llvm::Error E =
               writeFileAtomically(factsFilePath(O.FactsOut, Path), Text))
         Errors.insert("--facts-out: " + llvm::toString(std::move(E)));
-    Filters->apply(*F, P.strings());
+    Filters.apply(*F, P.strings());
     P.add(std::move(*F));
   }
 
@@ -263,7 +265,7 @@ private:
   std::vector<std::pair<std::string, std::string>> Unreadable;
   std::vector<std::string> Missing; // skipped (--skip-missing-files)
   std::optional<FactsCache> Cache;
-  std::optional<HeaderFilters> Filters;
+  HeaderFilters Filters;
   Analysed Done;
   std::set<std::string> Errors;
 };

@@ -40,8 +40,7 @@ makeOptionsProvider(const TidyFlags &Flags) {
     Overrides.ExcludeHeaderFilterRegex = *Flags.ExcludeHeaderFilter;
   if (Flags.WarningsAsErrors)
     Overrides.WarningsAsErrors = *Flags.WarningsAsErrors;
-  if (Flags.SystemHeaders)
-    Overrides.SystemHeaders = *Flags.SystemHeaders;
+  Overrides.SystemHeaders = Flags.SystemHeaders;
   if (Flags.FormatStyle)
     Overrides.FormatStyle = *Flags.FormatStyle;
 
@@ -259,8 +258,8 @@ runChecks(tidy::ClangTidyContext &Context,
           bool Quiet = false) {
   tidy::ClangTidyCheckFactories Factories;
   addCorolintChecks(Factories, std::make_shared<Session>(std::move(Front)));
-  tooling::ClangTool Tool(DB, {File},
-                          std::make_shared<PCHContainerOperations>(), FS);
+  tooling::ClangTool Tool(
+      DB, {File}, std::make_shared<PCHContainerOperations>(), std::move(FS));
   if (Quiet) {
     quiet(Tool, Context);
   } else {
