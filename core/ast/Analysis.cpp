@@ -121,18 +121,20 @@ private:
 
 } // namespace
 
-/// A function the analysis has looked at: its calls, walked once, and its
-/// node in the graph once it has one.
+/// A function the analysis has looked at: its calls, walked once (a plain
+/// function's again if they are asked for after the graph is built), and
+/// its node in the graph once it has one. A unit may define a million
+/// functions: what few of them need is kept beside, by function.
 struct Analysis::Function {
+  static constexpr NodeId NoNode = ~0u;
   const FunctionDecl *F = nullptr;
+  std::vector<Call> Calls;
+  /// Its context, once known (in Contexts); nullptr for none.
+  const std::optional<AsyncContext> *Context = nullptr;
+  NodeId Node = NoNode;
   bool Walked = false, ContextKnown = false;
   /// For a coroutine: whether its own code awaits or yields.
   bool Suspends = false;
-  std::vector<Call> Calls;
-  std::optional<AsyncContext> Context;
-  std::optional<NodeId> Node;
-  std::unique_ptr<ParentMap> Parents;
-  std::unique_ptr<FunctionEvidence> Evidence;
 };
 
 Analysis::Analysis(ASTContext &Ctx, std::shared_ptr<const ParsedOptions> Opts,
@@ -181,20 +183,21 @@ std::string usrOf(const FunctionDecl &F) {
 Analysis::Function &Analysis::function(const FunctionDecl &F) {
   Function *&Slot = ByDecl[&F];
   if (!Slot) {
-    Functions.push_back(std::make_unique<Function>());
-    Slot = Functions.back().get();
+    Slot = &Functions.emplace_back();
     Slot->F = &F;
   }
   return *Slot;
 }
 
 const std::optional<AsyncContext> &Analysis::contextOf(const FunctionDecl &F) {
+  static const std::optional<AsyncContext> None;
   Function &Fn = function(F);
   if (!Fn.ContextKnown) {
     Fn.ContextKnown = true;
-    Fn.Context = asyncContextOf(F, Opts->knowledge());
+    if (std::optional<AsyncContext> C = asyncContextOf(F, Opts->knowledge()))
+      Fn.Context = &Contexts.emplace_back(std::move(C));
   }
-  return Fn.Context;
+  return Fn.Context ? *Fn.Context : None;
 }
 
 const std::vector<Analysis::Call> &Analysis::callsOf(const FunctionDecl &F) {
@@ -228,22 +231,21 @@ const std::vector<Analysis::Call> &Analysis::callsOf(const FunctionDecl &F) {
 }
 
 const FunctionEvidence &Analysis::evidence(const FunctionDecl &F) {
-  Function &Fn = function(F);
-  if (!Fn.Evidence)
-    Fn.Evidence =
-        std::make_unique<FunctionEvidence>(F, parents(F), Opts->knowledge());
-  return *Fn.Evidence;
+  std::unique_ptr<FunctionEvidence> &E = Evidence[&F];
+  if (!E)
+    E = std::make_unique<FunctionEvidence>(F, parents(F), Opts->knowledge());
+  return *E;
 }
 
 ParentMap &Analysis::parents(const FunctionDecl &F) {
-  Function &Fn = function(F);
-  if (!Fn.Parents) {
+  std::unique_ptr<ParentMap> &P = Parents[&F];
+  if (!P) {
     Stmt *Body = F.getBody();
     if (auto *Coro = dyn_cast_or_null<CoroutineBodyStmt>(Body))
       Body = Coro->getBody();
-    Fn.Parents = std::make_unique<ParentMap>(Body);
+    P = std::make_unique<ParentMap>(Body);
   }
-  return *Fn.Parents;
+  return *P;
 }
 
 // A call from which every path ends the process (it sits in a block that
@@ -308,11 +310,11 @@ void Analysis::markCold(const FunctionDecl &F, std::vector<Call> &Calls) {
 
 NodeId Analysis::nodeOf(const FunctionDecl &F) {
   Function &Fn = function(F);
-  if (!Fn.Node) {
+  if (Fn.Node == Function::NoNode) {
     Fn.Node = G.node(Everything ? Strings->intern(usrOf(F)) : NoStr);
-    G[*Fn.Node].Name = Strings->intern(displayName(F));
+    G[Fn.Node].Name = Strings->intern(displayName(F));
   }
-  return *Fn.Node;
+  return Fn.Node;
 }
 
 void Analysis::indexOverriders(llvm::ArrayRef<const FunctionDecl *> Defined) {
@@ -453,18 +455,21 @@ void Analysis::build() {
   if (Everything)
     for (const auto &[Virtual, Bodies] : Overriders)
       dispatchNodeOf(*Virtual);
-  for (const AsyncContext *Coro : Coroutines)
-    for (const Call &C : callsOf(*Coro->Func))
-      for (const FunctionDecl *Body : bodiesRun(C))
-        Reach(*Body);
+  for (const FunctionDecl *F : markReached())
+    Reach(*F);
   while (!ToScan.empty()) {
     const FunctionDecl *F = ToScan.front();
     ToScan.pop_front();
     scan(*F, nodeOf(*F));
-    if (!isa<CoroutineBodyStmt>(F->getBody()))
-      for (const Call &C : callsOf(*F))
-        for (const FunctionDecl *Body : bodiesRun(C))
-          Reach(*Body);
+    if (isa<CoroutineBodyStmt>(F->getBody()))
+      continue;
+    for (const Call &C : callsOf(*F))
+      for (const FunctionDecl *Body : bodiesRun(C))
+        Reach(*Body);
+    // A plain function's calls are in the graph now: they are walked again
+    // only for the few a fix-it asks about. Kept, they would be most of the
+    // memory of a unit of many functions.
+    forgetCalls(*F);
   }
   collect();
 }
@@ -569,22 +574,31 @@ std::vector<Candidate> Analysis::candidates(CheckId Check) {
   return Out;
 }
 
+std::vector<const FunctionDecl *> Analysis::markReached() {
+  Reached.emplace();
+  std::vector<const FunctionDecl *> Order; // breadth first
+  auto Reach = [&](const Call &C) {
+    for (const FunctionDecl *Body : bodiesRun(C))
+      if (Reached->insert(Body).second)
+        Order.push_back(Body);
+  };
+  for (const AsyncContext *Coro : Coroutines)
+    llvm::for_each(callsOf(*Coro->Func), Reach);
+  for (size_t I = 0; I < Order.size(); ++I)
+    if (!isa<CoroutineBodyStmt>(Order[I]->getBody()))
+      llvm::for_each(callsOf(*Order[I]), Reach);
+  return Order;
+}
+
+void Analysis::forgetCalls(const FunctionDecl &F) {
+  Function &Fn = function(F);
+  Fn.Walked = false;
+  std::vector<Call>().swap(Fn.Calls);
+}
+
 bool Analysis::reachedFromCoroutine(const FunctionDecl &F) {
   if (!Ran)
     run();
-  if (!Reached) {
-    Reached.emplace();
-    llvm::SmallVector<const FunctionDecl *, 16> Work;
-    auto Reach = [&](const Call &C) {
-      for (const FunctionDecl *Body : bodiesRun(C))
-        if (Reached->insert(Body).second)
-          Work.push_back(Body);
-    };
-    for (const AsyncContext *Coro : Coroutines)
-      llvm::for_each(callsOf(*Coro->Func), Reach);
-    while (!Work.empty())
-      llvm::for_each(callsOf(*Work.pop_back_val()), Reach);
-  }
   const FunctionDecl *Def = F.getDefinition();
   return Reached->contains(Def ? Def : &F);
 }

@@ -20,6 +20,7 @@
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/MapVector.h"
+#include <deque>
 #include <memory>
 #include <optional>
 #include <vector>
@@ -108,6 +109,11 @@ private:
   /// one it may run.
   llvm::ArrayRef<const clang::FunctionDecl *> bodiesRun(const Call &C) const;
   void scan(const clang::FunctionDecl &F, NodeId N);
+  /// Fills Reached: the functions the coroutines' calls reach, returned in
+  /// the order met.
+  std::vector<const clang::FunctionDecl *> markReached();
+  /// Frees F's calls; callsOf() walks them again if asked.
+  void forgetCalls(const clang::FunctionDecl &F);
   Finding pending(const Call &C, const AsyncContext &Coro);
 
   clang::ASTContext &Ctx;
@@ -117,8 +123,14 @@ private:
   PlaceMaker Places;
   Graph G;
   bool Ran = false;
-  std::vector<std::unique_ptr<Function>> Functions;
+  std::deque<Function> Functions; // stays where it is as it grows
   llvm::DenseMap<const clang::FunctionDecl *, Function *> ByDecl;
+  std::deque<std::optional<AsyncContext>> Contexts;
+  llvm::DenseMap<const clang::FunctionDecl *, std::unique_ptr<clang::ParentMap>>
+      Parents;
+  llvm::DenseMap<const clang::FunctionDecl *,
+                 std::unique_ptr<FunctionEvidence>>
+      Evidence;
   /// By canonical declaration, in the order first met.
   llvm::MapVector<const clang::FunctionDecl *,
                   std::vector<const clang::FunctionDecl *>>
@@ -126,7 +138,7 @@ private:
   llvm::DenseMap<const clang::FunctionDecl *, NodeId> DispatchNodes;
   /// The unit's own coroutines, in the order they are defined.
   std::vector<const AsyncContext *> Coroutines;
-  /// The plain functions their calls reach, once asked.
+  /// The plain functions their calls reach.
   std::optional<llvm::DenseSet<const clang::FunctionDecl *>> Reached;
   std::vector<RawFinding> Found;      // findings without fix-its
   std::vector<RawFinding> Candidates; // with no End

@@ -86,7 +86,8 @@ std::optional<std::string> FactsCache::lookup(llvm::StringRef File,
     if (!Path || !Hash || Hash->getAsInteger(16, H) || hashOf(*Path) != H)
       return std::nullopt;
   }
-  return Facts.str();
+  Entry->erase(0, Facts.data() - Entry->data());
+  return Entry;
 }
 
 llvm::StringRef FactsCache::factsOf(llvm::StringRef Entry) {

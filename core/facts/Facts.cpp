@@ -3,6 +3,7 @@
 #include "Facts.h"
 #include "FactsCodec.h"
 #include "llvm/ADT/StringExtras.h"
+#include "llvm/Support/ConvertUTF.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/xxhash.h"
@@ -144,10 +145,7 @@ std::optional<std::string> invalid(const Candidate &C) {
 void Encoder::value(Id I) const {
   if (I.Value == NoStr)
     return J.value(nullptr);
-  auto [It, New] = Numbers.try_emplace(I.Value, 0);
-  if (New)
-    It->second = W.string(S[I.Value]);
-  J.value(It->second);
+  J.value(W.string(S, I.Value));
 }
 void Encoder::value(const std::string &Text) const { writeText(J, Text); }
 void Encoder::value(Hash H) const { J.value(llvm::utohexstr(H.Value)); }
@@ -162,22 +160,193 @@ void Encoder::value(const Place &P) const {
   part(P);
 }
 
-const json::Array *Decoder::arrayOf(const json::Value *V, size_t Size) {
-  const json::Array *A = V ? V->getAsArray() : nullptr;
-  if (!A || (Size && A->size() != Size)) {
-    fail(Size ? "expected an array of " + llvm::Twine(Size)
-              : llvm::Twine("expected an array"));
-    return nullptr;
-  }
-  return A;
+void Decoder::space() {
+  while (Pos < Text.size() && (Text[Pos] == ' ' || Text[Pos] == '\t' ||
+                               Text[Pos] == '\r' || Text[Pos] == '\n'))
+    ++Pos;
 }
 
-bool Decoder::read(const json::Value *V, Id Out) {
+bool Decoder::take(char C) {
+  space();
+  if (Pos >= Text.size() || Text[Pos] != C)
+    return false;
+  ++Pos;
+  return true;
+}
+
+bool Decoder::open(char C) {
+  if (!take(C))
+    return false;
+  if (++Depth > MaxNesting)
+    return fail("nested too deeply");
+  return true;
+}
+
+bool Decoder::close(char C) {
+  if (!take(C))
+    return false;
+  --Depth;
+  return true;
+}
+
+bool Decoder::atEnd() {
+  space();
+  return Pos == Text.size();
+}
+
+bool Decoder::null() {
+  space();
+  if (!Text.substr(Pos).starts_with("null"))
+    return false;
+  Pos += 4;
+  return true;
+}
+
+bool Decoder::string(llvm::StringRef &Out) {
+  if (!take('"'))
+    return false;
+  size_t Start = Pos;
+  while (Pos < Text.size() && Text[Pos] != '"' && Text[Pos] != '\\' &&
+         static_cast<unsigned char>(Text[Pos]) >= 0x20)
+    ++Pos;
+  if (Pos < Text.size() && Text[Pos] == '"') {
+    Out = Text.slice(Start, Pos++);
+    return true;
+  }
+  // Escapes: decoded into Scratch.
+  Scratch.assign(Text.data() + Start, Pos - Start);
+  while (Pos < Text.size()) {
+    char C = Text[Pos++];
+    if (C == '"') {
+      Out = Scratch;
+      return true;
+    }
+    if (static_cast<unsigned char>(C) < 0x20)
+      return false;
+    if (C != '\\') {
+      Scratch.push_back(C);
+      continue;
+    }
+    if (Pos >= Text.size())
+      return false;
+    char E = Text[Pos++];
+    switch (E) {
+    case '"':
+    case '\\':
+    case '/':
+      Scratch.push_back(E);
+      continue;
+    case 'b':
+      Scratch.push_back('\b');
+      continue;
+    case 'f':
+      Scratch.push_back('\f');
+      continue;
+    case 'n':
+      Scratch.push_back('\n');
+      continue;
+    case 'r':
+      Scratch.push_back('\r');
+      continue;
+    case 't':
+      Scratch.push_back('\t');
+      continue;
+    case 'u':
+      break;
+    default:
+      return false;
+    }
+    auto Unit = [&](uint32_t &U) {
+      if (Pos + 4 > Text.size() || Text.substr(Pos, 4).getAsInteger(16, U) ||
+          !llvm::all_of(Text.substr(Pos, 4), llvm::isHexDigit))
+        return false;
+      Pos += 4;
+      return true;
+    };
+    uint32_t U;
+    if (!Unit(U))
+      return false;
+    if (U >= 0xD800 && U < 0xDC00) { // a surrogate pair
+      uint32_t Low;
+      if (!Text.substr(Pos).starts_with("\\u") || (Pos += 2, !Unit(Low)) ||
+          Low < 0xDC00 || Low >= 0xE000)
+        return false;
+      U = 0x10000 + ((U - 0xD800) << 10) + (Low - 0xDC00);
+    } else if (U >= 0xDC00 && U < 0xE000) {
+      return false;
+    }
+    char Bytes[4];
+    char *End = Bytes;
+    if (!llvm::ConvertCodePointToUTF8(U, End))
+      return false;
+    Scratch.append(Bytes, End);
+  }
+  return false;
+}
+
+bool Decoder::key(std::string &Out) {
+  llvm::StringRef K;
+  if (!string(K) || !take(':'))
+    return fail("expected an object");
+  Out = K.str();
+  return true;
+}
+
+bool Decoder::skip() {
+  llvm::StringRef Ignored;
+  if (string(Ignored) || null())
+    return true;
+  space();
+  if (Text.substr(Pos).starts_with("true") ||
+      Text.substr(Pos).starts_with("false")) {
+    Pos += Text[Pos] == 't' ? 4 : 5;
+    return true;
+  }
+  if (open('[')) {
+    if (close(']'))
+      return true;
+    do
+      if (!skip())
+        return false;
+    while (take(','));
+    return close(']') || fail("expected a value");
+  }
+  if (open('{')) {
+    if (close('}'))
+      return true;
+    std::string Key;
+    do
+      if (!key(Key) || !skip())
+        return false;
+    while (take(','));
+    return close('}') || fail("expected a value");
+  }
+  if (!Why.empty())
+    return false;
+  size_t Start = Pos;
+  while (Pos < Text.size() && llvm::StringRef("+-.0123456789eE").contains(Text[Pos]))
+    ++Pos;
+  double Ignore;
+  return (Pos > Start && !Text.slice(Start, Pos).getAsDouble(Ignore)) ||
+         fail("expected a value");
+}
+
+llvm::StringRef Decoder::firstKey() {
+  size_t Start = Pos;
+  unsigned Outer = Depth;
+  llvm::StringRef K;
+  bool Found = take('{') && string(K);
+  Pos = Start;
+  Depth = Outer;
+  return Found ? K : llvm::StringRef();
+}
+
+bool Decoder::read(Id Out) {
   Out.Value = NoStr;
-  if (V && V->kind() == json::Value::Null)
+  if (null())
     return true;
   uint32_t N;
-  if (!read(V, N))
+  if (!read(N))
     return false;
   if (N >= Ids.size())
     return fail("refers to string " + llvm::Twine(N) + " of " +
@@ -186,63 +355,78 @@ bool Decoder::read(const json::Value *V, Id Out) {
   return true;
 }
 
-bool Decoder::read(const json::Value *V, uint32_t &Out) {
-  std::optional<int64_t> N = V ? V->getAsInteger() : std::nullopt;
-  if (!N || *N < 0 || *N > UINT32_MAX)
+bool Decoder::read(uint32_t &Out) {
+  space();
+  size_t Start = Pos;
+  while (Pos < Text.size() && llvm::isDigit(Text[Pos]))
+    ++Pos;
+  uint64_t N;
+  if (Pos == Start || Pos - Start > 10 ||
+      Text.slice(Start, Pos).getAsInteger(10, N) || N > UINT32_MAX)
     return fail("expected a number from 0 to 2^32-1");
-  Out = static_cast<uint32_t>(*N);
+  Out = static_cast<uint32_t>(N);
   return true;
 }
 
-bool Decoder::read(const json::Value *V, bool &Out) {
-  std::optional<bool> B = V ? V->getAsBoolean() : std::nullopt;
-  if (!B)
-    return fail("expected true or false");
-  Out = *B;
-  return true;
+bool Decoder::read(bool &Out) {
+  space();
+  for (bool B : {true, false})
+    if (llvm::StringRef Word = B ? "true" : "false";
+        Text.substr(Pos).starts_with(Word)) {
+      Pos += Word.size();
+      Out = B;
+      return true;
+    }
+  return fail("expected true or false");
 }
 
-bool Decoder::read(const json::Value *V, std::string &Out) {
-  std::optional<std::string> T = V ? textFromJSON(*V) : std::nullopt;
-  if (!T)
+bool Decoder::read(std::string &Out) {
+  llvm::StringRef T;
+  if (string(T)) {
+    Out = T.str();
+    return true;
+  }
+  // Text that is not UTF-8: {"hex": ...}.
+  std::string Hex;
+  if (!open('{') || !key(Hex) || Hex != "hex" || !string(T) ||
+      !llvm::tryGetFromHex(T, Out) || !close('}'))
     return fail("expected a string");
-  Out = std::move(*T);
   return true;
 }
 
-bool Decoder::read(const json::Value *V, Hash H) {
+bool Decoder::read(Hash H) {
   std::string Text;
-  if (!read(V, Text) || llvm::StringRef(Text).getAsInteger(16, H.Value))
+  if (!read(Text) || llvm::StringRef(Text).getAsInteger(16, H.Value))
     return fail("expected a hash");
   return true;
 }
 
-bool Decoder::read(const json::Value *V, CheckId &Out) {
-  std::optional<llvm::StringRef> Name = V ? V->getAsString() : std::nullopt;
-  const CheckInfo *Check = Name ? checkNamed(*Name) : nullptr;
+bool Decoder::read(CheckId &Out) {
+  llvm::StringRef Name;
+  const CheckInfo *Check = string(Name) ? checkNamed(Name) : nullptr;
   if (!Check)
     return fail("expected the name of a check");
   Out = Check->Id;
   return true;
 }
-bool Decoder::read(const json::Value *V, BlockKind &Out) {
-  return named<BlockKind>(V, Out, kindNamed, "a kind of blocking call");
+bool Decoder::read(BlockKind &Out) {
+  return named<BlockKind>(Out, kindNamed, "a kind of blocking call");
 }
-bool Decoder::read(const json::Value *V, Wait &Out) {
-  return named<Wait>(V, Out, waitNamed, "a kind of wait");
+bool Decoder::read(Wait &Out) {
+  return named<Wait>(Out, waitNamed, "a kind of wait");
 }
-bool Decoder::read(const json::Value *V, Framework &Out) {
-  return named<Framework>(V, Out, frameworkNamed, "a framework");
+bool Decoder::read(Framework &Out) {
+  return named<Framework>(Out, frameworkNamed, "a framework");
 }
-bool Decoder::read(const json::Value *V, NoRewrite &Out) {
-  return named<NoRewrite>(V, Out, noRewriteNamed, "a reason");
+bool Decoder::read(NoRewrite &Out) {
+  return named<NoRewrite>(Out, noRewriteNamed, "a reason");
 }
 
-bool Decoder::read(const json::Value *V, Place &Out) {
+bool Decoder::read(Place &Out) {
   Out = Place();
-  if (V && V->kind() == json::Value::Null)
+  if (null())
     return true;
-  return part(V, Out);
+  return part(Out);
 }
 
 //===----------------------------------------------------------------------===//
@@ -271,28 +455,31 @@ void FactsWriter::line(llvm::function_ref<void(json::OStream &)> Write) {
 
 void FactsWriter::part(llvm::StringRef Key, const StringPool &S,
                        llvm::function_ref<void(const Encoder &)> Write) {
-  StringNumbers Numbers;
   line([&](json::OStream &J) {
     J.object([&] {
       J.attributeBegin(Key);
-      Write(Encoder(S, Numbers, *this, J));
+      Write(Encoder(S, *this, J));
       J.attributeEnd();
     });
   });
 }
 
-uint32_t FactsWriter::string(llvm::StringRef S) {
-  auto [It, New] = Written.try_emplace(S, Written.size());
-  if (New) {
+uint32_t FactsWriter::string(const StringPool &Pool, StrId Id) {
+  std::vector<uint32_t> &Numbers = Written[Pool.identity()];
+  if (Numbers.size() <= Id)
+    Numbers.resize(Pool.size(), NotWritten);
+  uint32_t &Number = Numbers[Id];
+  if (Number == NotWritten) {
+    Number = Count++;
     json::OStream J(OS);
     J.object([&] {
       J.attributeBegin("s");
-      writeText(J, S);
+      writeText(J, Pool[Id]);
       J.attributeEnd();
     });
     OS << '\n';
   }
-  return It->second;
+  return Number;
 }
 
 void FactsWriter::inputs(llvm::ArrayRef<Input> Files) {
@@ -305,10 +492,9 @@ void FactsWriter::graph(const Graph &G, llvm::StringRef Options) {
   GraphHeader Header{
       G.strings().intern(Options), static_cast<uint32_t>(G.size()),
       std::vector<Primitive>(G.primitives().begin(), G.primitives().end())};
-  StringNumbers Numbers; // for every node's line
   auto Write = [&](const auto &Part) {
     line([&](json::OStream &J) {
-      Encoder(G.strings(), Numbers, *this, J).value(Part);
+      Encoder(G.strings(), *this, J).value(Part);
     });
   };
   Write(Header);
@@ -352,28 +538,19 @@ void FactsWriter::end(bool Parsed) {
 
 namespace {
 
-/// Whether Line nests its arrays and objects at most Max deep; JSON's own
-/// parser recurses once per level.
-bool nestsAtMost(llvm::StringRef Line, unsigned Max) {
-  unsigned Depth = 0;
-  bool InString = false;
-  for (size_t I = 0; I < Line.size(); ++I) {
-    char C = Line[I];
-    if (InString) {
-      if (C == '\\')
-        ++I;
-      else if (C == '"')
-        InString = false;
-    } else if (C == '"') {
-      InString = true;
-    } else if (C == '[' || C == '{') {
-      if (++Depth > Max)
-        return false;
-    } else if ((C == ']' || C == '}') && Depth > 0) {
-      --Depth;
-    }
-  }
-  return true;
+/// The first line of a facts file.
+struct FileHeader {
+  uint32_t Version = 0;
+  std::string File;
+};
+template <typename IO> auto describe(IO &Io, FileHeader &H) {
+  return Io.object(field("corolint-facts", H.Version), field("file", H.File));
+}
+struct EndLine {
+  bool Parsed = false;
+};
+template <typename IO> auto describe(IO &Io, EndLine &E) {
+  return Io.object(field("parsed", E.Parsed));
 }
 
 /// Reads one facts file a line at a time: the header, then records, each
@@ -383,23 +560,23 @@ class Reader {
 public:
   Reader(FileFacts &F, StringPool &S) : F(F), S(S), D(S) {}
 
-  /// The first thing wrong with Line, the file's LineNo-th, or nothing.
+  /// The first thing wrong with Line, or nothing.
   std::optional<std::string> line(llvm::StringRef Line) {
     if (Ended)
       return std::string("text after the end");
-    if (!nestsAtMost(Line, MaxNesting))
-      return std::string("nested too deeply");
-    llvm::Expected<json::Value> V = json::parse(Line);
-    if (!V)
-      return llvm::toString(V.takeError());
-    const json::Object *O = V->getAsObject();
-    if (!O || O->size() == 0)
+    if (!json::isUTF8(Line))
+      return std::string("invalid UTF-8");
+    D.start(Line);
+    llvm::StringRef Key = D.firstKey();
+    if (Key.empty())
       return std::string("expected an object");
-    bool Ok = !Header       ? header(*V, *O)
-              : O->get("s") ? string(*O->get("s"))
-              : NodesLeft   ? node(*V)
-                            : record(*V, *O);
-    if (!Ok)
+    bool Ok = !Header      ? header()
+              : Key == "s" ? string()
+              : NodesLeft  ? node()
+                           : record(Key);
+    if (Ok && !D.atEnd())
+      D.fail("text after the object");
+    if (!D.Why.empty())
       return D.Why;
     return std::nullopt;
   }
@@ -416,62 +593,60 @@ public:
   }
 
 private:
-  bool header(const json::Value &V, const json::Object &O) {
-    json::Path::Root Root;
-    json::ObjectMapper M(V, Root);
-    int64_t Version = 0;
-    const json::Value *File = O.get("file");
-    if (!File) {
-      M.map("file", F.File); // says what is missing
-      return D.fail(llvm::toString(Root.getError()));
-    }
-    if (!D.read(File, F.File))
+  /// A record: {Key: Part}.
+  template <typename T> bool one(const char *Key, T &Part) {
+    return D.object(field(Key, Part));
+  }
+
+  bool header() {
+    FileHeader H;
+    if (!D.read(H))
       return false;
-    if (!M.map("corolint-facts", Version))
-      return D.fail(llvm::toString(Root.getError()));
-    if (Version != FactsFormatVersion)
+    if (H.Version != FactsFormatVersion)
       return D.fail("written by another version of corolint (format " +
-                    llvm::Twine(Version) + ", this one reads " +
+                    llvm::Twine(H.Version) + ", this one reads " +
                     llvm::Twine(FactsFormatVersion) + ")");
+    F.File = std::move(H.File);
     Header = true;
     return true;
   }
 
   /// A string, written before its first use; its number is its place.
-  bool string(const json::Value &V) {
+  bool string() {
     std::string T;
-    if (!D.read(&V, T))
+    if (!one("s", T))
       return false;
     D.addString(T);
     return true;
   }
 
-  bool record(const json::Value &V, const json::Object &O) {
-    if (O.get("graph"))
-      return graph(V);
-    if (const json::Value *In = O.get("inputs"))
-      return D.read(In, F.Inputs);
-    if (const json::Value *Fd = O.get("finding"))
-      return D.read(Fd, F.Findings.emplace_back());
-    if (const json::Value *C = O.get("candidate"))
-      return D.read(C, F.Candidates.emplace_back());
-    if (const json::Value *E = O.get("error"))
-      return D.read(E, F.Errors.emplace_back());
-    if (const json::Value *E = O.get("config_error"))
-      return D.read(E, F.ConfigErrors.emplace_back());
-    if (const json::Value *E = O.get("end")) {
-      const json::Object *EO = E->getAsObject();
-      if (!EO || !D.read(EO->get("parsed"), F.Parsed))
-        return D.fail("expected the end");
+  bool record(llvm::StringRef Key) {
+    if (Key == "graph")
+      return graph();
+    if (Key == "inputs")
+      return one("inputs", F.Inputs);
+    if (Key == "finding")
+      return one("finding", F.Findings.emplace_back());
+    if (Key == "candidate")
+      return one("candidate", F.Candidates.emplace_back());
+    if (Key == "error")
+      return one("error", F.Errors.emplace_back());
+    if (Key == "config_error")
+      return one("config_error", F.ConfigErrors.emplace_back());
+    if (Key == "end") {
+      EndLine E;
+      if (!one("end", E))
+        return false;
+      F.Parsed = E.Parsed;
       Ended = true;
       return true;
     }
     return D.fail("unknown record");
   }
 
-  bool graph(const json::Value &V) {
+  bool graph() {
     GraphHeader H;
-    if (!D.read(&V, H) || H.Options == NoStr)
+    if (!D.read(H) || H.Options == NoStr)
       return D.fail("expected a graph");
     Open = &F.Graphs.emplace_back(H.Options, Graph(S)).second;
     for (const Primitive &P : H.Primitives)
@@ -481,9 +656,9 @@ private:
   }
 
   /// A node line of the open graph.
-  bool node(const json::Value &V) {
+  bool node() {
     NodeLine L;
-    if (!D.read(&V, L))
+    if (!D.read(L))
       return false;
     Graph &G = *Open;
     if (L.Names.Usr != NoStr && G.find(L.Names.Usr))

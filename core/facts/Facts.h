@@ -15,8 +15,8 @@
 #define COROLINT_FACTS_FACTS_H
 
 #include "Finding.h"
+#include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/STLFunctionalExtras.h"
-#include "llvm/ADT/StringMap.h"
 #include "llvm/Support/Error.h"
 #include "llvm/Support/JSON.h"
 #include "llvm/Support/raw_ostream.h"
@@ -94,8 +94,10 @@ public:
   /// Ends the file: a file without its end was cut short.
   void end(bool Parsed);
 
-  /// S's number in this file, written before its first use.
-  uint32_t string(llvm::StringRef S);
+  /// The number in this file of Pool's string Id, written before its first
+  /// use. A pool's strings are numbered by id, not by text: the same text
+  /// in two pools is written twice.
+  uint32_t string(const StringPool &Pool, StrId Id);
 
 private:
   void line(const llvm::json::Value &V);
@@ -106,8 +108,11 @@ private:
   void part(llvm::StringRef Key, const StringPool &S,
             llvm::function_ref<void(const Encoder &)> Write);
 
+  static constexpr uint32_t NotWritten = ~0u;
   llvm::raw_ostream &OS;
-  llvm::StringMap<uint32_t> Written;
+  /// Each pool's strings' numbers (by the pool's identity), by id.
+  llvm::DenseMap<uint64_t, std::vector<uint32_t>> Written;
+  uint32_t Count = 0;
   std::string Line; // the line being written
 };
 

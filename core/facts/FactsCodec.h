@@ -102,18 +102,12 @@ struct Id {
   StrId &Value;
 };
 
-/// The file's numbers of a pool's strings written so far: most are met
-/// many times (a graph's callers, files), and a pool's ids hash faster than
-/// text.
-using StringNumbers = llvm::DenseMap<StrId, uint32_t>;
-
 /// Writes parts as JSON to J as it goes, without building them first,
 /// each string of S through the facts writer's table.
 class Encoder {
 public:
-  Encoder(const StringPool &S, StringNumbers &Numbers, FactsWriter &W,
-          llvm::json::OStream &J)
-      : S(S), Numbers(Numbers), W(W), J(J) {}
+  Encoder(const StringPool &S, FactsWriter &W, llvm::json::OStream &J)
+      : S(S), W(W), J(J) {}
 
   void value(Id I) const;
   void value(uint32_t N) const { J.value(N); }
@@ -160,13 +154,15 @@ private:
   static bool isDefault(bool B) { return !B; }
 
   const StringPool &S;
-  StringNumbers &Numbers;
   FactsWriter &W;
   llvm::json::OStream &J;
 };
 
-/// Reads parts from JSON. Every accessor checks what it reads and, on the
-/// first thing wrong, leaves the reason in Why.
+/// Reads parts from one line of JSON text as it goes, without building a
+/// tree of it first: a pull parser that walks the same describe() as the
+/// encoder. An object's keys may come in any order, and keys it does not
+/// know are skipped. Every accessor checks what it reads and, on the first
+/// thing wrong, leaves the reason in Why.
 class Decoder {
 public:
   explicit Decoder(StringPool &S) : S(S) {}
@@ -182,87 +178,134 @@ public:
   /// A string's number in this file is its place in the order read.
   void addString(llvm::StringRef Text) { Ids.push_back(S.intern(Text)); }
 
-  bool read(const llvm::json::Value *V, Id Out);
-  bool read(const llvm::json::Value *V, uint32_t &Out);
-  bool read(const llvm::json::Value *V, bool &Out);
-  bool read(const llvm::json::Value *V, std::string &Out);
-  bool read(const llvm::json::Value *V, Hash H);
-  bool read(const llvm::json::Value *V, CheckId &Out);
-  bool read(const llvm::json::Value *V, BlockKind &Out);
-  bool read(const llvm::json::Value *V, Wait &Out);
-  bool read(const llvm::json::Value *V, Framework &Out);
-  bool read(const llvm::json::Value *V, NoRewrite &Out);
+  /// Starts reading Line, which is valid UTF-8.
+  void start(llvm::StringRef Line) {
+    Text = Line;
+    Pos = 0;
+    Depth = 0;
+  }
+  /// The first key of the object the line holds, without reading it; empty
+  /// when the line holds no object with a key.
+  llvm::StringRef firstKey();
+  /// Whether only spaces are left of the line.
+  bool atEnd();
+
+  bool read(Id Out);
+  bool read(uint32_t &Out);
+  bool read(bool &Out);
+  /// Text as textJSON() writes it.
+  bool read(std::string &Out);
+  bool read(Hash H);
+  bool read(CheckId &Out);
+  bool read(BlockKind &Out);
+  bool read(Wait &Out);
+  bool read(Framework &Out);
+  bool read(NoRewrite &Out);
   /// Null is an invalid place.
-  bool read(const llvm::json::Value *V, Place &Out);
-  template <typename T>
-  bool read(const llvm::json::Value *V, std::vector<T> &Out) {
-    const llvm::json::Array *A = arrayOf(V);
-    if (!A)
-      return false;
-    for (const llvm::json::Value &Item : *A)
-      if (!read(&Item, Out.emplace_back()))
+  bool read(Place &Out);
+  template <typename T> bool read(std::vector<T> &Out) {
+    if (!open('['))
+      return fail("expected an array");
+    if (close(']'))
+      return true;
+    do
+      if (!read(Out.emplace_back()))
         return false;
-    return true;
+    while (take(','));
+    return close(']') || fail("expected an array");
   }
-  template <typename T> bool read(const llvm::json::Value *V, T &Out) {
-    return part(V, Out);
-  }
+  template <typename T> bool read(T &Out) { return part(Out); }
 
   // What describe() calls.
   template <typename... T> bool array(T &&...Fields) {
-    const llvm::json::Array *A = arrayOf(Cur, sizeof...(T));
-    if (!A)
-      return false;
+    constexpr size_t Size = sizeof...(T);
     size_t I = 0;
-    return (read(&(*A)[I++], Fields) && ...);
+    bool Ok = open('[') && ((item(I++) && read(Fields)) && ...) && close(']');
+    return Ok || fail("expected an array of " + llvm::Twine(Size));
   }
   template <typename... T> bool object(Field<T>... Fields) {
-    const llvm::json::Object *O = Cur ? Cur->getAsObject() : nullptr;
-    if (!O)
+    if (!open('{'))
       return fail("expected an object");
-    return (take(*O, Fields) && ...);
+    bool Seen[sizeof...(T)] = {};
+    if (!close('}')) {
+      do {
+        std::string Key;
+        if (!key(Key))
+          return false;
+        bool Known = false;
+        auto Match = [&](auto &F, bool &Met) {
+          if (Known || Key != F.Key)
+            return true;
+          Known = true;
+          return field(F, Met);
+        };
+        size_t I = 0;
+        if (!(Match(Fields, Seen[I++]) && ...) || (!Known && !skip()))
+          return false;
+      } while (take(','));
+      if (!close('}'))
+        return fail("expected an object");
+    }
+    auto Present = [&](auto &F, bool Met) {
+      return Met || F.Optional ||
+             fail(llvm::Twine("missing \"") + F.Key + "\"");
+    };
+    size_t I = 0;
+    return (Present(Fields, Seen[I++]) && ...);
   }
   Hash hash(uint64_t &V) { return {V}; }
   Id id(StrId &V) { return {V}; }
 
-  /// V as an array, of Size items when Size is not 0.
-  const llvm::json::Array *arrayOf(const llvm::json::Value *V, size_t Size = 0);
-
 private:
   /// A part as describe() gives it, then what invalid() checks.
-  template <typename T> bool part(const llvm::json::Value *V, T &Out) {
-    const llvm::json::Value *Outer = Cur;
-    Cur = V;
-    bool Ok = describe(*this, Out);
-    Cur = Outer;
-    if (!Ok)
+  template <typename T> bool part(T &Out) {
+    if (!describe(*this, Out))
       return false;
     if (std::optional<std::string> Wrong = invalid(Out))
       return fail(*Wrong);
     return true;
   }
-  template <typename T> bool take(const llvm::json::Object &O, Field<T> F) {
-    const llvm::json::Value *V = O.get(F.Key);
-    if (!V && F.Optional)
-      return true;
-    if (read(V, F.Value))
-      return true;
-    return fail(llvm::Twine("in \"") + F.Key + "\"");
+  template <typename T> bool field(Field<T> &F, bool &Seen) {
+    if (Seen)
+      return fail(llvm::Twine("\"") + F.Key + "\" twice");
+    Seen = true;
+    return read(F.Value) || fail(llvm::Twine("in \"") + F.Key + "\"");
   }
   template <typename E>
-  bool named(const llvm::json::Value *V, E &Out,
-             std::optional<E> (*Lookup)(llvm::StringRef), const char *What) {
-    std::optional<llvm::StringRef> T = V ? V->getAsString() : std::nullopt;
-    std::optional<E> Found = T ? Lookup(*T) : std::nullopt;
+  bool named(E &Out, std::optional<E> (*Lookup)(llvm::StringRef),
+             const char *What) {
+    llvm::StringRef Name;
+    std::optional<E> Found = string(Name) ? Lookup(Name) : std::nullopt;
     if (!Found)
       return fail(llvm::Twine("expected ") + What);
     Out = *Found;
     return true;
   }
 
+  // The text, a token at a time.
+  void space();
+  /// Takes C, after spaces, when it comes next.
+  bool take(char C);
+  /// Opens an array or object, counting how deep they nest.
+  bool open(char C);
+  bool close(char C);
+  /// Before the I-th item of an array: a comma after the first.
+  bool item(size_t I) { return I == 0 || take(','); }
+  bool null();
+  /// A JSON string: a view of the line when it has no escapes, else
+  /// decoded into Scratch.
+  bool string(llvm::StringRef &Out);
+  /// A key and its colon.
+  bool key(std::string &Out);
+  /// Any value, unread.
+  bool skip();
+
   StringPool &S;
   std::vector<StrId> Ids;
-  const llvm::json::Value *Cur = nullptr;
+  llvm::StringRef Text;
+  size_t Pos = 0;
+  unsigned Depth = 0;
+  std::string Scratch;
 };
 
 } // namespace corolint

@@ -183,8 +183,10 @@ public:
                      {NoRewrite::ReachesThrough, U.pool()[H.Callee].str()});
       At = Next->Target;
       add(*At);
+      // Each member's return type changes at least.
+      if (std::optional<Why> Not = tooLarge(Members.size()))
+        return Not;
     }
-    // Each member's return type changes at least.
     return tooLarge(Members.size());
   }
 

@@ -7,10 +7,16 @@
 #include "clang/Lex/Lexer.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Path.h"
+#include <atomic>
 
 using namespace clang;
 
 namespace corolint {
+
+StringPool::StringPool() {
+  static std::atomic<uint64_t> Made{0};
+  Identity = Made++;
+}
 
 StrId StringPool::intern(llvm::StringRef S) {
   auto [It, New] = Ids.try_emplace(S, static_cast<StrId>(Strings.size()));

@@ -32,9 +32,16 @@ namespace corolint {
 using StrId = uint32_t;
 constexpr StrId NoStr = ~0u;
 
-/// Strings kept once each, by id.
+/// Strings kept once each, by id. Each pool has an identity of its own
+/// for the whole process, which outlives it: what is keyed by it cannot be
+/// mistaken for another pool's made where it was.
 class StringPool {
 public:
+  StringPool();
+  StringPool(const StringPool &) = delete;
+  StringPool &operator=(const StringPool &) = delete;
+
+  uint64_t identity() const { return Identity; }
   StrId intern(llvm::StringRef S);
   llvm::StringRef operator[](StrId Id) const {
     return Id == NoStr ? llvm::StringRef() : Strings[Id];
@@ -42,6 +49,7 @@ public:
   size_t size() const { return Strings.size(); }
 
 private:
+  uint64_t Identity;
   llvm::StringMap<StrId, llvm::BumpPtrAllocator> Ids;
   std::vector<llvm::StringRef> Strings;
 };

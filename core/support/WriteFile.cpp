@@ -2,7 +2,6 @@
 
 #include "WriteFile.h"
 #include "llvm/Support/FileSystem.h"
-#include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/Process.h"
 #include "llvm/Support/Signals.h"
@@ -152,10 +151,20 @@ std::optional<std::string> readRegularFile(llvm::StringRef Path) {
     return std::nullopt;
   struct stat Status;
   std::optional<std::string> Text;
-  if (fstat(Fd, &Status) == 0 && S_ISREG(Status.st_mode))
-    if (auto Buffer = llvm::MemoryBuffer::getOpenFile(
-            Fd, Path, Status.st_size, /*RequiresNullTerminator=*/false))
-      Text = (*Buffer)->getBuffer().str();
+  if (fstat(Fd, &Status) == 0 && S_ISREG(Status.st_mode)) {
+    // Read straight into the string: no mapping, no second copy.
+    Text.emplace(Status.st_size, '\0');
+    size_t Done = 0;
+    while (Done < Text->size()) {
+      ssize_t N = ::read(Fd, Text->data() + Done, Text->size() - Done);
+      if (N < 0 && errno == EINTR)
+        continue;
+      if (N <= 0)
+        break;
+      Done += N;
+    }
+    Text->resize(Done); // a file cut short since is read as it is now
+  }
   ::close(Fd);
   return Text;
 }

@@ -115,17 +115,12 @@ public:
       P.skip(std::move(Path));
     for (size_t I = 0; I < Readable.size(); ++I) {
       auto Reanalyse = [&] { return runWorkerOn(Readable[I], Done.Common); };
-      std::optional<std::string> Cached;
-      if (Done.FromCache[I] && Cache)
-        Cached = Cache->lookup(Readable[I], Done.Keys[I]);
       // A worker's facts are in the cache already (analyseAll keeps them).
-      Source From = Cached                   ? Source::Cache
+      Source From = Done.FromCache[I]        ? Source::Cache
                     : !Done.Facts[I].empty() ? Source::Stored
                                              : Source::Worker;
       take(P, G, Readable[I],
-           Cached                   ? std::move(*Cached)
-           : !Done.Facts[I].empty() ? std::move(Done.Facts[I])
-                                    : Reanalyse(),
+           !Done.Facts[I].empty() ? std::move(Done.Facts[I]) : Reanalyse(),
            Reanalyse, From, Done.Keys[I]);
     }
     return finish(P, G);

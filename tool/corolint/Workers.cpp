@@ -320,7 +320,9 @@ void analyseAll(const RunOptions &O, const std::vector<std::string> &Paths,
           std::lock_guard<std::mutex> Lock(OptionsMutex);
           Result.Keys[I] = cacheKey(Paths[I], DB, **Options, Build);
         }
-        if (Cache->lookup(Paths[I], Result.Keys[I])) {
+        if (std::optional<std::string> Cached =
+                Cache->lookup(Paths[I], Result.Keys[I])) {
+          Result.Facts[I] = std::move(*Cached);
           Result.FromCache[I] = true;
           Bar.done(/*FromCache=*/true);
           continue;

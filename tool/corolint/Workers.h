@@ -28,10 +28,9 @@ std::string runWorkerOn(const std::string &Path,
                         llvm::ArrayRef<std::string> Command);
 
 /// Each file's facts: from the cache where they are fresh, else from a
-/// worker process of its own, O.Jobs at a time. Facts holds the cache's
-/// hits as empty strings: the caller reads them from the cache. A worker's
-/// facts go to the cache as soon as they are made, so that a run stopped
-/// before the end keeps what it did.
+/// worker process of its own, O.Jobs at a time (each file's entry read
+/// once). A worker's facts go to the cache as soon as they are made, so
+/// that a run stopped before the end keeps what it did.
 struct Analysed {
   std::vector<std::string> Facts;
   std::vector<std::string> Keys;
