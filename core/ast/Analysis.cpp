@@ -133,6 +133,8 @@ struct Analysis::Function {
   const std::optional<AsyncContext> *Context = nullptr;
   NodeId Node = NoNode;
   bool Walked = false, ContextKnown = false;
+  /// Whether it is queued to be scanned; whether coroutines reach it.
+  bool Queued = false, Reached = false;
   /// For a coroutine: whether its own code awaits or yields.
   bool Suspends = false;
 };
@@ -435,12 +437,17 @@ void Analysis::build() {
   // The graph: the plain functions the coroutines call, and what they call
   // in turn; for facts, every function defined here.
   std::deque<const FunctionDecl *> ToScan;
-  llvm::DenseSet<const FunctionDecl *> Queued;
   auto Reach = [&](const FunctionDecl &F) {
-    if (Queued.insert(&F).second)
+    if (bool &Queued = function(F).Queued; !Queued) {
+      Queued = true;
       ToScan.push_back(&F);
+    }
   };
   indexOverriders(Finder.Found);
+  if (Everything) { // a node each, and one per virtual call
+    G.reserve(Finder.Found.size() + Overriders.size());
+    ByDecl.reserve(Finder.Found.size());
+  }
   for (const FunctionDecl *F : Finder.Found) {
     bool IsCoroutine = isa<CoroutineBodyStmt>(F->getBody());
     if (IsCoroutine)
@@ -575,12 +582,13 @@ std::vector<Candidate> Analysis::candidates(CheckId Check) {
 }
 
 std::vector<const FunctionDecl *> Analysis::markReached() {
-  Reached.emplace();
   std::vector<const FunctionDecl *> Order; // breadth first
   auto Reach = [&](const Call &C) {
     for (const FunctionDecl *Body : bodiesRun(C))
-      if (Reached->insert(Body).second)
+      if (bool &Reached = function(*Body).Reached; !Reached) {
+        Reached = true;
         Order.push_back(Body);
+      }
   };
   for (const AsyncContext *Coro : Coroutines)
     llvm::for_each(callsOf(*Coro->Func), Reach);
@@ -600,7 +608,8 @@ bool Analysis::reachedFromCoroutine(const FunctionDecl &F) {
   if (!Ran)
     run();
   const FunctionDecl *Def = F.getDefinition();
-  return Reached->contains(Def ? Def : &F);
+  auto It = ByDecl.find(Def ? Def : &F);
+  return It != ByDecl.end() && It->second->Reached;
 }
 
 llvm::ArrayRef<Reference> Analysis::referencesTo(const FunctionDecl &F) {

@@ -18,7 +18,6 @@
 #include "Place.h"
 #include "UnitIndex.h"
 #include "llvm/ADT/DenseMap.h"
-#include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/MapVector.h"
 #include <deque>
 #include <memory>
@@ -109,7 +108,7 @@ private:
   /// one it may run.
   llvm::ArrayRef<const clang::FunctionDecl *> bodiesRun(const Call &C) const;
   void scan(const clang::FunctionDecl &F, NodeId N);
-  /// Fills Reached: the functions the coroutines' calls reach, returned in
+  /// Marks the functions the coroutines' calls reach, and returns them in
   /// the order met.
   std::vector<const clang::FunctionDecl *> markReached();
   /// Frees F's calls; callsOf() walks them again if asked.
@@ -138,8 +137,6 @@ private:
   llvm::DenseMap<const clang::FunctionDecl *, NodeId> DispatchNodes;
   /// The unit's own coroutines, in the order they are defined.
   std::vector<const AsyncContext *> Coroutines;
-  /// The plain functions their calls reach.
-  std::optional<llvm::DenseSet<const clang::FunctionDecl *>> Reached;
   std::vector<RawFinding> Found;      // findings without fix-its
   std::vector<RawFinding> Candidates; // with no End
   std::optional<

@@ -99,6 +99,8 @@ public:
 
   StringPool &strings() const { return Strings; }
   size_t size() const { return Nodes.size(); }
+  /// Room for N nodes in all.
+  void reserve(size_t N) { Nodes.reserve(N); }
   Node &operator[](NodeId N) { return Nodes[N]; }
   const Node &operator[](NodeId N) const { return Nodes[N]; }
 
