@@ -16,7 +16,7 @@
 #include "clang/Index/USRGeneration.h"
 #include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/SmallPtrSet.h"
-#include <deque>
+#include <utility>
 #include <tuple>
 
 using namespace clang;
@@ -361,7 +361,7 @@ NodeId Analysis::dispatchNodeOf(const FunctionDecl &M) {
   if (auto It = Overriders.find(Key); It != Overriders.end())
     for (const FunctionDecl *Body : It->second) {
       NodeId To = nodeOf(*Body);
-      G[N].Edges.push_back({To, Places.at(Body->getLocation()), {}, true});
+      G.addEdge(N, {To, Places.at(Body->getLocation()), {}, true});
     }
   return N;
 }
@@ -398,8 +398,7 @@ void Analysis::scan(const FunctionDecl &F, NodeId N) {
     case Call::Class::External:
     case Call::Class::Virtual: {
       NodeId To = calleeNode(C);
-      G[N].Edges.push_back(
-          {To, Places.at(C.Site.Loc), Places.at(C.Site.ImplicitAt)});
+      G.addEdge(N, {To, Places.at(C.Site.Loc), Places.at(C.Site.ImplicitAt)});
       break;
     }
     case Call::Class::Other:
@@ -436,7 +435,7 @@ void Analysis::build() {
 
   // The graph: the plain functions the coroutines call, and what they call
   // in turn; for facts, every function defined here.
-  std::deque<const FunctionDecl *> ToScan;
+  std::vector<const FunctionDecl *> ToScan; // scanned in the order queued
   auto Reach = [&](const FunctionDecl &F) {
     if (bool &Queued = function(F).Queued; !Queued) {
       Queued = true;
@@ -454,19 +453,24 @@ void Analysis::build() {
       if (const std::optional<AsyncContext> &Coro = contextOf(*F);
           Coro && ownCoroutine(*Coro))
         Coroutines.push_back(&*Coro);
-    if (Everything)
-      Reach(*F);
+  }
+  if (Everything) { // every function found, once, in the order found
+    llvm::erase_if(Finder.Found, [&](const FunctionDecl *F) {
+      return std::exchange(function(*F).Queued, true);
+    });
+    ToScan = std::move(Finder.Found);
   }
   // Facts hold every virtual call's node: another unit's call may run the
   // bodies defined here.
   if (Everything)
     for (const auto &[Virtual, Bodies] : Overriders)
       dispatchNodeOf(*Virtual);
-  for (const FunctionDecl *F : markReached())
-    Reach(*F);
-  while (!ToScan.empty()) {
-    const FunctionDecl *F = ToScan.front();
-    ToScan.pop_front();
+  for (const AsyncContext *Coro : Coroutines)
+    for (const Call &C : callsOf(*Coro->Func))
+      for (const FunctionDecl *Body : bodiesRun(C))
+        Reach(*Body);
+  for (size_t I = 0; I < ToScan.size(); ++I) {
+    const FunctionDecl *F = ToScan[I];
     scan(*F, nodeOf(*F));
     if (isa<CoroutineBodyStmt>(F->getBody()))
       continue;
@@ -478,6 +482,7 @@ void Analysis::build() {
     // memory of a unit of many functions.
     forgetCalls(*F);
   }
+  markReached();
   collect();
 }
 
@@ -543,6 +548,7 @@ void Analysis::collect() {
           if (Path) {
             R.F.End = Path->End;
             R.F.Hops = Path->Hops;
+            R.F.OmittedHops = Path->Omitted;
             R.Path = std::move(Path);
           }
         }
@@ -581,21 +587,39 @@ std::vector<Candidate> Analysis::candidates(CheckId Check) {
   return Out;
 }
 
-std::vector<const FunctionDecl *> Analysis::markReached() {
-  std::vector<const FunctionDecl *> Order; // breadth first
-  auto Reach = [&](const Call &C) {
-    for (const FunctionDecl *Body : bodiesRun(C))
-      if (bool &Reached = function(*Body).Reached; !Reached) {
-        Reached = true;
-        Order.push_back(Body);
-      }
+void Analysis::markReached() {
+  // Over the graph, whose plain functions' calls are not kept: from the
+  // bodies the coroutines' calls run, through every call of a plain
+  // function and every body a virtual call may run.
+  std::vector<Function *> Defined(G.size(), nullptr);
+  for (Function &Fn : Functions)
+    if (Fn.Node != Function::NoNode && Fn.F->doesThisDeclarationHaveABody())
+      Defined[Fn.Node] = &Fn;
+  std::vector<bool> Seen(G.size());
+  std::vector<NodeId> Work;
+  auto Reach = [&](NodeId N) {
+    if (!Seen[N]) {
+      Seen[N] = true;
+      Work.push_back(N);
+    }
   };
   for (const AsyncContext *Coro : Coroutines)
-    llvm::for_each(callsOf(*Coro->Func), Reach);
-  for (size_t I = 0; I < Order.size(); ++I)
-    if (!isa<CoroutineBodyStmt>(Order[I]->getBody()))
-      llvm::for_each(callsOf(*Order[I]), Reach);
-  return Order;
+    for (const Call &C : callsOf(*Coro->Func))
+      for (const FunctionDecl *Body : bodiesRun(C))
+        Reach(nodeOf(*Body));
+  while (!Work.empty()) {
+    const NodeId Id = Work.back();
+    Work.pop_back();
+    const Node &N = G[Id];
+    Function *Fn = Defined[Id];
+    if (!N.Dispatch && !Fn)
+      continue; // defined in another unit
+    if (Fn)
+      Fn->Reached = true;
+    if (!N.Coroutine)
+      for (const Edge &E : G.edges(Id))
+        Reach(E.To);
+  }
 }
 
 void Analysis::forgetCalls(const FunctionDecl &F) {

@@ -108,9 +108,9 @@ private:
   /// one it may run.
   llvm::ArrayRef<const clang::FunctionDecl *> bodiesRun(const Call &C) const;
   void scan(const clang::FunctionDecl &F, NodeId N);
-  /// Marks the functions the coroutines' calls reach, and returns them in
-  /// the order met.
-  std::vector<const clang::FunctionDecl *> markReached();
+  /// Marks the functions the coroutines' calls reach, once the graph is
+  /// built.
+  void markReached();
   /// Frees F's calls; callsOf() walks them again if asked.
   void forgetCalls(const clang::FunctionDecl &F);
   Finding pending(const Call &C, const AsyncContext &Coro);

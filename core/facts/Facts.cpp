@@ -500,7 +500,7 @@ void FactsWriter::graph(const Graph &G, llvm::StringRef Options) {
   Write(Header);
   for (NodeId N = 0; N < G.size(); ++N) {
     const Node &Fn = G[N];
-    NodeLine L{{Fn.Usr, Fn.Name}, {}, Fn.Edges, {}};
+    NodeLine L{{Fn.Usr, Fn.Name}, {}, G.edges(N).vec(), {}};
     for (const NodeFlag &F : NodeFlags)
       if (Fn.*F.Member)
         L.Flags.push_back(F.Name.str());
@@ -676,7 +676,7 @@ private:
     for (const Edge &E : L.Edges)
       if (E.To >= NodesTotal)
         return D.fail("a call to a function the graph does not have");
-    N.Edges = std::move(L.Edges);
+    G.setEdges(Id, L.Edges);
     for (const SinkLine &S : L.Sinks) {
       if (!G.sink(Id, S.Kind).empty())
         return D.fail("two blocking calls of one kind");

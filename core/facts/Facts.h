@@ -29,7 +29,7 @@ namespace corolint {
 class Encoder;
 
 /// The version of the facts format.
-constexpr int FactsFormatVersion = 8;
+constexpr int FactsFormatVersion = 9;
 
 /// Where the facts of SourceFile go in a facts directory or the cache:
 /// Dir/<hash of its path>.json.

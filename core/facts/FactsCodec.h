@@ -68,7 +68,8 @@ template <typename IO> auto describe(IO &Io, Finding &F) {
       field("check", F.Check), field("coroutine", F.Coro), field("at", F.At),
       field("implicit", F.ImplicitAt), field("callee", Io.id(F.Callee)),
       field("called", Io.id(F.Called)), field("end", F.End),
-      field("hops", F.Hops), field("fixes", F.Fixes), field("async", F.Async));
+      field("hops", F.Hops), optionalField("omitted", F.OmittedHops),
+      field("fixes", F.Fixes), field("async", F.Async));
 }
 template <typename IO> auto describe(IO &Io, Candidate &C) {
   return Io.object(
@@ -152,6 +153,7 @@ private:
   }
   template <typename T> static bool isDefault(const T &) { return false; }
   static bool isDefault(bool B) { return !B; }
+  static bool isDefault(uint32_t N) { return N == 0; }
 
   const StringPool &S;
   FactsWriter &W;

@@ -68,6 +68,7 @@ std::optional<Finding> Program::resolveFrom(const Candidate &C,
     Path.Hops.push_back({To(Pool, Strings, H.Caller),
                          To(Pool, Strings, H.Callee), Back(H.At), H.Implicit,
                          H.Dispatch});
+  Path.Omitted = Found->OmittedHops;
   Path.End = Found->End;
   Path.End.Name = To(Pool, Strings, Path.End.Name);
   Path.End.Suggestion = To(Pool, Strings, Path.End.Suggestion);

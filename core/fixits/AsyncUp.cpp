@@ -169,6 +169,8 @@ public:
   /// B and the functions C's hops pass through, down to the one that makes
   /// the blocking call itself.
   std::optional<Why> path(const Chain &C, const FunctionDecl &B) {
+    if (C.Omitted) // too long to keep whole
+      return tooLarge(C.Hops.size() + C.Omitted);
     add(B);
     const FunctionDecl *At = &B;
     for (const Hop &H : llvm::ArrayRef(C.Hops).drop_back()) {

@@ -81,6 +81,7 @@ Finding resolve(const Candidate &Cand, const Chain &C) {
   Finding F = Cand.Pending;
   F.End = C.End;
   F.Hops = C.Hops;
+  F.OmittedHops = C.Omitted;
   if (F.End.Kind == BlockKind::NestedRun) {
     // Across files the rewrite is only advised. (The first hop is a call
     // unless the callee makes the blocking call itself, as another unit's

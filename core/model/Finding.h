@@ -59,14 +59,23 @@ struct Finding {
   /// The blocking call reached; its kind is the check's.
   Primitive End;
   /// The calls from the function called down to End; empty when the call
-  /// is End itself.
+  /// is End itself. A chain longer than MaxChainHops keeps its halves.
   std::vector<Hop> Hops;
+  /// The hops left out after the first half of Hops.
+  uint32_t OmittedHops = 0;
   /// The warning's own fix-its.
   std::vector<Edit> Fixes;
   /// For a chain to a nested run.
   AsyncRewrite Async;
 
   bool chain() const { return !Hops.empty(); }
+  /// The chain's hops, those left out included.
+  size_t length() const { return Hops.size() + OmittedHops; }
+  /// The I-th hop of the chain, I < length(), not one left out.
+  const Hop &hop(size_t I) const {
+    const size_t Half = Hops.size() / 2;
+    return Hops[I < Half || !OmittedHops ? I : I - OmittedHops];
+  }
 };
 
 /// A call in a coroutine that reaches no blocking call of its check's kind

@@ -24,6 +24,28 @@ std::optional<NodeId> Graph::find(StrId Usr) const {
   return It->second;
 }
 
+void Graph::addEdge(NodeId N, const Edge &E) {
+  Node &Mine = Nodes[N];
+  if (Mine.NumEdges == 0) {
+    Mine.FirstEdge = Edges.size();
+  } else if (Mine.FirstEdge + Mine.NumEdges != Edges.size()) {
+    // Its calls are not the last ones: they move to the end first.
+    Edges.reserve(Edges.size() + Mine.NumEdges + 1);
+    uint32_t From = Mine.FirstEdge;
+    Mine.FirstEdge = Edges.size();
+    for (uint32_t I = 0; I < Mine.NumEdges; ++I)
+      Edges.push_back(Edges[From + I]);
+  }
+  Edges.push_back(E);
+  ++Mine.NumEdges;
+}
+
+void Graph::setEdges(NodeId N, llvm::ArrayRef<Edge> New) {
+  Nodes[N].NumEdges = 0;
+  for (const Edge &E : New)
+    addEdge(N, E);
+}
+
 const Sink &Graph::sink(NodeId N, BlockKind Kind) const {
   static const Sink None;
   uint32_t Set = Nodes[N].SinkSet;
@@ -63,11 +85,11 @@ void Graph::merge(const Graph &Other) {
       Mine.Name = Theirs.Name;
     if (Theirs.Dispatch) {
       Mine.Defined = Mine.Dispatch = true;
-      for (Edge E : Theirs.Edges) {
+      for (Edge E : Other.edges(I)) {
         E.To = Map[E.To];
-        if (llvm::none_of(Mine.Edges,
+        if (llvm::none_of(edges(Map[I]),
                           [&](const Edge &Known) { return Known.To == E.To; }))
-          Mine.Edges.push_back(E);
+          addEdge(Map[I], E);
       }
       continue;
     }
@@ -77,9 +99,11 @@ void Graph::merge(const Graph &Other) {
     Mine.Name = Theirs.Name;
     Mine.Coroutine = Theirs.Coroutine;
     Mine.NonBlocking = Theirs.NonBlocking;
-    Mine.Edges = Theirs.Edges;
-    for (Edge &E : Mine.Edges)
+    Nodes[Map[I]].NumEdges = 0;
+    for (Edge E : Other.edges(I)) {
       E.To = Map[E.To];
+      addEdge(Map[I], E);
+    }
     for (unsigned K = 0; K < NumBlockKinds; ++K) {
       Sink S = Other.sink(I, static_cast<BlockKind>(K));
       if (S.empty())
@@ -99,15 +123,22 @@ void Graph::merge(const Graph &Other) {
 void Graph::solve(unsigned K) {
   Solved[K] = true;
   std::vector<Reach> &R = Reaches[K];
+  R.clear();
+  // No function makes a blocking call of kind K: none has a chain (and a
+  // graph of a million functions keeps no distances for it).
+  if (llvm::all_of(SinkSets, [&](const std::array<Sink, NumBlockKinds> &Set) {
+        return Set[K].empty();
+      }))
+    return;
   R.assign(Nodes.size(), Reach());
   auto Follows = [&](const Node &N) {
     return N.Defined && !N.Coroutine && !N.NonBlocking;
   };
   // The callers of each node, as (caller, edge) pairs, grouped by callee.
   std::vector<uint32_t> Start(Nodes.size() + 1, 0);
-  for (const Node &N : Nodes)
-    if (Follows(N))
-      for (const Edge &E : N.Edges)
+  for (NodeId U = 0; U < Nodes.size(); ++U)
+    if (Follows(Nodes[U]))
+      for (const Edge &E : edges(U))
         ++Start[E.To + 1];
   for (size_t I = 1; I < Start.size(); ++I)
     Start[I] += Start[I - 1];
@@ -115,8 +146,8 @@ void Graph::solve(unsigned K) {
   std::vector<uint32_t> Fill(Start.begin(), Start.end() - 1);
   for (NodeId U = 0; U < Nodes.size(); ++U)
     if (Follows(Nodes[U]))
-      for (uint32_t E = 0; E < Nodes[U].Edges.size(); ++E)
-        Callers[Fill[Nodes[U].Edges[E].To]++] = {U, E};
+      for (uint32_t E = 0; E < Nodes[U].NumEdges; ++E)
+        Callers[Fill[edges(U)[E].To]++] = {U, E};
 
   std::vector<NodeId> Frontier, Next;
   for (NodeId U = 0; U < Nodes.size(); ++U)
@@ -144,19 +175,39 @@ std::optional<Chain> Graph::chain(NodeId N, BlockKind Kind) {
   unsigned K = static_cast<unsigned>(Kind);
   if (!Solved[K])
     solve(K);
-  if (Reaches[K][N].Distance == 0)
+  if (Reaches[K].empty() || Reaches[K][N].Distance == 0)
     return std::nullopt;
+  // The calls down the chain, as hops: a virtual call that runs the
+  // function's own body is a plain call, not a hop of its own.
+  auto Walk = [&](auto Visit) {
+    NodeId U = N;
+    while (Reaches[K][U].Distance > 1) {
+      const Edge &E = edges(U)[Reaches[K][U].Edge];
+      if (!E.Dispatch || Nodes[U].Name != Nodes[E.To].Name)
+        Visit(U, E);
+      U = E.To;
+    }
+    return U;
+  };
+  // A chain longer than it keeps: its hops (the last calls End) counted
+  // first, and those between its halves only counted.
+  size_t Length = 1;
+  if (Reaches[K][N].Distance > MaxChainHops)
+    Walk([&](NodeId, const Edge &) { ++Length; });
+  const size_t Half = MaxChainHops / 2;
+  const bool Long = Length > MaxChainHops;
   Chain C;
-  NodeId U = N;
-  while (Reaches[K][U].Distance > 1) {
-    const Edge &E = Nodes[U].Edges[Reaches[K][U].Edge];
-    bool Implicit = E.ImplicitAt.valid();
-    // A virtual call that runs the function's own body is a plain call.
-    if (!E.Dispatch || Nodes[U].Name != Nodes[E.To].Name)
-      C.Hops.push_back({Nodes[U].Name, Nodes[E.To].Name,
+  size_t Step = 0;
+  NodeId U = Walk([&](NodeId From, const Edge &E) {
+    if (Long && Step >= Half && Length - Step > Half) {
+      ++C.Omitted;
+    } else {
+      bool Implicit = E.ImplicitAt.valid();
+      C.Hops.push_back({Nodes[From].Name, Nodes[E.To].Name,
                         Implicit ? E.ImplicitAt : E.At, Implicit, E.Dispatch});
-    U = E.To;
-  }
+    }
+    ++Step;
+  });
   const Sink &S = sink(U, Kind);
   bool Implicit = S.ImplicitAt.valid();
   C.Hops.push_back(

@@ -68,7 +68,8 @@ struct Node {
   /// edges go to every body defined in the program that the call may run
   /// (the function's own and its overrides'), gathered from every unit.
   bool Dispatch = false;
-  std::vector<Edge> Edges;
+  /// Its calls (Graph::edges), in the graph's store of every edge.
+  uint32_t FirstEdge = 0, NumEdges = 0;
   /// Its blocking calls, when it makes any: an index into the graph's
   /// sets of sinks (most functions make none).
   uint32_t SinkSet = NoSinks;
@@ -85,11 +86,19 @@ struct Hop {
   bool Dispatch = false;
 };
 
+/// The most hops a chain keeps: a longer one keeps its first and last
+/// halves and counts the hops between. No rewrite takes a path that long
+/// (each of its functions would change), and the notes show fewer.
+constexpr size_t MaxChainHops = 20000;
+
 /// The shortest way from a function down to a blocking call: one hop per
 /// call, the last one calling End.
 struct Chain {
   std::vector<Hop> Hops;
   Primitive End;
+  /// The hops left out after the first half of Hops, in a chain longer
+  /// than MaxChainHops.
+  uint32_t Omitted = 0;
 };
 
 class Graph {
@@ -109,6 +118,15 @@ public:
   NodeId node(StrId Usr);
   /// The node of Usr, if there is one.
   std::optional<NodeId> find(StrId Usr) const;
+
+  /// N's calls, in the order made.
+  llvm::ArrayRef<Edge> edges(NodeId N) const {
+    return llvm::ArrayRef(Edges).slice(Nodes[N].FirstEdge, Nodes[N].NumEdges);
+  }
+  /// Adds a call to N's.
+  void addEdge(NodeId N, const Edge &E);
+  /// Replaces N's calls (by edges of another graph or of none).
+  void setEdges(NodeId N, llvm::ArrayRef<Edge> New);
 
   /// N's first blocking call of Kind; an empty sink when it makes none.
   const Sink &sink(NodeId N, BlockKind Kind) const;
@@ -134,6 +152,9 @@ private:
 
   StringPool &Strings;
   std::vector<Node> Nodes;
+  /// Every node's calls, a node's together: a million small vectors would
+  /// cost more than their edges.
+  std::vector<Edge> Edges;
   std::vector<std::array<Sink, NumBlockKinds>> SinkSets;
   llvm::DenseMap<StrId, NodeId> ByUsr;
   std::vector<Primitive> Primitives;

@@ -7,22 +7,56 @@
 #include "clang/Lex/Lexer.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Path.h"
+#include "llvm/Support/xxhash.h"
+#include <algorithm>
 #include <atomic>
+#include <limits>
 
 using namespace clang;
 
 namespace corolint {
 
-StringPool::StringPool() {
+StringPool::StringPool() : Table(16, NoStr) {
   static std::atomic<uint64_t> Made{0};
   Identity = Made++;
 }
 
+static uint32_t hashText(llvm::StringRef S) {
+  return static_cast<uint32_t>(llvm::xxh3_64bits(S));
+}
+
+StrId &StringPool::slot(llvm::StringRef S, uint32_t Hash) {
+  const size_t Mask = Table.size() - 1;
+  for (size_t I = Hash & Mask;; I = (I + 1) & Mask)
+    if (Table[I] == NoStr || (*this)[Table[I]] == S)
+      return Table[I];
+}
+
+void StringPool::grow() {
+  std::vector<StrId> Old(Table.size() * 2, NoStr);
+  Old.swap(Table);
+  for (StrId Id : Old)
+    if (Id != NoStr)
+      slot((*this)[Id], hashText((*this)[Id])) = Id;
+}
+
 StrId StringPool::intern(llvm::StringRef S) {
-  auto [It, New] = Ids.try_emplace(S, static_cast<StrId>(Strings.size()));
-  if (New)
-    Strings.push_back(It->getKey());
-  return It->second;
+  StrId &Id = slot(S, hashText(S));
+  if (Id != NoStr)
+    return Id;
+  // A string of 4 GiB or more is no name or path corolint keeps.
+  const uint32_t Size = static_cast<uint32_t>(
+      std::min<size_t>(S.size(), std::numeric_limits<uint32_t>::max()));
+  char *Copy = Bytes.Allocate<char>(sizeof Size + Size + 1);
+  std::memcpy(Copy, &Size, sizeof Size);
+  std::copy(S.begin(), S.begin() + Size, Copy + sizeof Size);
+  Copy[sizeof Size + Size] = '\0';
+  Id = static_cast<StrId>(Strings.size());
+  Strings.push_back(Copy);
+  StrId New = Id;
+  if (Strings.size() * 2 > Table.size())
+    grow();
+  return New;
 }
 
 std::string canonicalPath(llvm::StringRef Path, llvm::StringRef Directory) {

@@ -14,10 +14,10 @@
 #include "clang/Basic/FileEntry.h"
 #include "clang/Basic/SourceLocation.h"
 #include "llvm/ADT/DenseMap.h"
-#include "llvm/ADT/StringMap.h"
 #include "llvm/ADT/StringRef.h"
 #include "llvm/Support/Allocator.h"
 #include <cstdint>
+#include <cstring>
 #include <string>
 #include <vector>
 
@@ -34,7 +34,9 @@ constexpr StrId NoStr = ~0u;
 
 /// Strings kept once each, by id. Each pool has an identity of its own
 /// for the whole process, which outlives it: what is keyed by it cannot be
-/// mistaken for another pool's made where it was.
+/// mistaken for another pool's made where it was. A unit's pool holds two
+/// strings per function (its USR and its name), so it is kept compact: the
+/// bytes in an arena, and a table of ids hashed by their text.
 class StringPool {
 public:
   StringPool();
@@ -44,14 +46,26 @@ public:
   uint64_t identity() const { return Identity; }
   StrId intern(llvm::StringRef S);
   llvm::StringRef operator[](StrId Id) const {
-    return Id == NoStr ? llvm::StringRef() : Strings[Id];
+    if (Id == NoStr)
+      return llvm::StringRef();
+    uint32_t Size;
+    std::memcpy(&Size, Strings[Id], sizeof Size);
+    return llvm::StringRef(Strings[Id] + sizeof Size, Size);
   }
   size_t size() const { return Strings.size(); }
 
 private:
+  /// Where S's id is in Table, or the empty slot where it would go.
+  StrId &slot(llvm::StringRef S, uint32_t Hash);
+  void grow();
+
   uint64_t Identity;
-  llvm::StringMap<StrId, llvm::BumpPtrAllocator> Ids;
-  std::vector<llvm::StringRef> Strings;
+  llvm::BumpPtrAllocator Bytes;
+  /// Each string's bytes, after their size (four bytes).
+  std::vector<const char *> Strings;
+  /// Open addressing, a power of two in size, at most half full; NoStr
+  /// where empty.
+  std::vector<StrId> Table;
 };
 
 /// A place in a file: its real path, 1-based line and column, and byte

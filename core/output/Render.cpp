@@ -94,17 +94,17 @@ std::vector<Message> render(const Finding &F, const StringPool &S) {
                      : "coroutine " + S[F.Coro.Name].str() + " declared here");
   // A chain of thousands of calls gets its first and last hops, and a note
   // that says how many are left out between them.
-  const size_t Shown = std::min(F.Hops.size(), HopNotes);
-  const size_t Skipped = F.Hops.size() - Shown;
-  for (size_t I = 0; I < F.Hops.size(); ++I) {
+  const size_t Shown = std::min(F.length(), HopNotes);
+  const size_t Skipped = F.length() - Shown;
+  for (size_t I = 0; I < F.length(); ++I) {
     if (Skipped && I == HopNotes / 2) {
-      Note(Role::Hop, F.Hops[I].At,
+      Note(Role::Hop, F.hop(I).At,
            "and " + std::to_string(Skipped) +
                " more calls down the chain from here, not shown");
       I += Skipped - 1;
       continue;
     }
-    const Hop &H = F.Hops[I];
+    const Hop &H = F.hop(I);
     std::string Caller = S[H.Caller].str();
     if (H.Dispatch) {
       Note(Role::Hop, H.At,
@@ -114,7 +114,7 @@ std::vector<Message> render(const Finding &F, const StringPool &S) {
     }
     Caller += H.Implicit ? " implicitly calls " : " calls ";
     // The last hop calls the blocking call itself.
-    bool Last = !H.Implicit && I + 1 == F.Hops.size();
+    bool Last = !H.Implicit && I + 1 == F.length();
     Note(Role::Hop, H.At,
          Caller + (Last ? Primitive : S[H.Callee].str()) + " here");
   }

@@ -88,7 +88,7 @@ private:
     F.Defined |= From.Defined;
     F.Coroutine |= From.Coroutine && From.Defined;
     F.Dispatch |= From.Dispatch;
-    for (const Edge &E : From.Edges) {
+    for (const Edge &E : G.edges(N)) {
       const Node &To = G[E.To];
       Functions[To.Usr].Callers.push_back({From.Usr, E.At});
       Callees[From.Usr].push_back(To.Usr);
@@ -172,6 +172,9 @@ private:
   /// The members: the path's functions, then the plain callers coroutines
   /// reach; the roots: the other plain callers.
   void plan(const Finding &F, StrId B, Attempt &A) {
+    if (F.OmittedHops) // its path alone passes what a rewrite takes
+      return refuse(A, NoRewrite::TooLarge,
+                    S.intern("more than " + std::to_string(MaxChainHops)));
     std::vector<StrId> Members{B};
     for (const Hop &H : llvm::ArrayRef(F.Hops).drop_back()) {
       // Into an override from a virtual call: it joins with its family.
