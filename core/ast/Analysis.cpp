@@ -16,8 +16,8 @@
 #include "clang/Index/USRGeneration.h"
 #include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/SmallPtrSet.h"
-#include <utility>
 #include <tuple>
+#include <utility>
 
 using namespace clang;
 

@@ -127,8 +127,7 @@ private:
   std::deque<std::optional<AsyncContext>> Contexts;
   llvm::DenseMap<const clang::FunctionDecl *, std::unique_ptr<clang::ParentMap>>
       Parents;
-  llvm::DenseMap<const clang::FunctionDecl *,
-                 std::unique_ptr<FunctionEvidence>>
+  llvm::DenseMap<const clang::FunctionDecl *, std::unique_ptr<FunctionEvidence>>
       Evidence;
   /// By canonical declaration, in the order first met.
   llvm::MapVector<const clang::FunctionDecl *,

@@ -324,7 +324,8 @@ bool Decoder::skip() {
   if (!Why.empty())
     return false;
   size_t Start = Pos;
-  while (Pos < Text.size() && llvm::StringRef("+-.0123456789eE").contains(Text[Pos]))
+  while (Pos < Text.size() &&
+         llvm::StringRef("+-.0123456789eE").contains(Text[Pos]))
     ++Pos;
   double Ignore;
   return (Pos > Start && !Text.slice(Start, Pos).getAsDouble(Ignore)) ||
@@ -493,9 +494,7 @@ void FactsWriter::graph(const Graph &G, llvm::StringRef Options) {
       G.strings().intern(Options), static_cast<uint32_t>(G.size()),
       std::vector<Primitive>(G.primitives().begin(), G.primitives().end())};
   auto Write = [&](const auto &Part) {
-    line([&](json::OStream &J) {
-      Encoder(G.strings(), *this, J).value(Part);
-    });
+    line([&](json::OStream &J) { Encoder(G.strings(), *this, J).value(Part); });
   };
   Write(Header);
   for (NodeId N = 0; N < G.size(); ++N) {

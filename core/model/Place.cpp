@@ -16,7 +16,7 @@ using namespace clang;
 
 namespace corolint {
 
-StringPool::StringPool() : Table(16, NoStr) {
+StringPool::StringPool() : Table(16) {
   static std::atomic<uint64_t> Made{0};
   Identity = Made++;
 }
@@ -25,25 +25,28 @@ static uint32_t hashText(llvm::StringRef S) {
   return static_cast<uint32_t>(llvm::xxh3_64bits(S));
 }
 
-StrId &StringPool::slot(llvm::StringRef S, uint32_t Hash) {
+StringPool::Slot &StringPool::slot(llvm::StringRef S, uint32_t Hash) {
   const size_t Mask = Table.size() - 1;
-  for (size_t I = Hash & Mask;; I = (I + 1) & Mask)
-    if (Table[I] == NoStr || (*this)[Table[I]] == S)
-      return Table[I];
+  for (size_t I = Hash & Mask;; I = (I + 1) & Mask) {
+    Slot &At = Table[I];
+    if (At.Id == NoStr || (At.Hash == Hash && (*this)[At.Id] == S))
+      return At;
+  }
 }
 
 void StringPool::grow() {
-  std::vector<StrId> Old(Table.size() * 2, NoStr);
+  std::vector<Slot> Old(Table.size() * 2);
   Old.swap(Table);
-  for (StrId Id : Old)
-    if (Id != NoStr)
-      slot((*this)[Id], hashText((*this)[Id])) = Id;
+  for (const Slot &S : Old)
+    if (S.Id != NoStr)
+      slot((*this)[S.Id], S.Hash) = S;
 }
 
 StrId StringPool::intern(llvm::StringRef S) {
-  StrId &Id = slot(S, hashText(S));
-  if (Id != NoStr)
-    return Id;
+  const uint32_t Hash = hashText(S);
+  Slot &At = slot(S, Hash);
+  if (At.Id != NoStr)
+    return At.Id;
   // A string of 4 GiB or more is no name or path corolint keeps.
   const uint32_t Size = static_cast<uint32_t>(
       std::min<size_t>(S.size(), std::numeric_limits<uint32_t>::max()));
@@ -51,9 +54,9 @@ StrId StringPool::intern(llvm::StringRef S) {
   std::memcpy(Copy, &Size, sizeof Size);
   std::copy(S.begin(), S.begin() + Size, Copy + sizeof Size);
   Copy[sizeof Size + Size] = '\0';
-  Id = static_cast<StrId>(Strings.size());
+  const StrId New = static_cast<StrId>(Strings.size());
+  At = {Hash, New};
   Strings.push_back(Copy);
-  StrId New = Id;
   if (Strings.size() * 2 > Table.size())
     grow();
   return New;

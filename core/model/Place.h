@@ -55,17 +55,21 @@ public:
   size_t size() const { return Strings.size(); }
 
 private:
+  /// A slot of Table: an id and its text's hash, compared before its text.
+  struct Slot {
+    uint32_t Hash;
+    StrId Id = NoStr;
+  };
   /// Where S's id is in Table, or the empty slot where it would go.
-  StrId &slot(llvm::StringRef S, uint32_t Hash);
+  Slot &slot(llvm::StringRef S, uint32_t Hash);
   void grow();
 
   uint64_t Identity;
   llvm::BumpPtrAllocator Bytes;
   /// Each string's bytes, after their size (four bytes).
   std::vector<const char *> Strings;
-  /// Open addressing, a power of two in size, at most half full; NoStr
-  /// where empty.
-  std::vector<StrId> Table;
+  /// Open addressing, a power of two in size, at most half full.
+  std::vector<Slot> Table;
 };
 
 /// A place in a file: its real path, 1-based line and column, and byte
