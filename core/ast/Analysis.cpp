@@ -197,7 +197,7 @@ const std::optional<AsyncContext> &Analysis::contextOf(const FunctionDecl &F) {
   if (!Fn.ContextKnown) {
     Fn.ContextKnown = true;
     if (std::optional<AsyncContext> C = asyncContextOf(F, Opts->knowledge()))
-      Fn.Context = &Contexts.emplace_back(std::move(C));
+      Fn.Context = &Contexts.emplace_back(C);
   }
   return Fn.Context ? *Fn.Context : None;
 }

@@ -267,9 +267,11 @@ bool Decoder::string(llvm::StringRef &Out) {
     if (!Unit(U))
       return false;
     if (U >= 0xD800 && U < 0xDC00) { // a surrogate pair
+      if (!Text.substr(Pos).starts_with("\\u"))
+        return false;
+      Pos += 2;
       uint32_t Low;
-      if (!Text.substr(Pos).starts_with("\\u") || (Pos += 2, !Unit(Low)) ||
-          Low < 0xDC00 || Low >= 0xE000)
+      if (!Unit(Low) || Low < 0xDC00 || Low >= 0xE000)
         return false;
       U = 0x10000 + ((U - 0xD800) << 10) + (Low - 0xDC00);
     } else if (U >= 0xDC00 && U < 0xE000) {
