@@ -15,7 +15,6 @@
 #define COROLINT_FACTS_FACTSCODEC_H
 
 #include "Facts.h"
-#include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/Twine.h"
 #include "llvm/Support/JSON.h"
 #include <optional>
