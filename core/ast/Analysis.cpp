@@ -535,7 +535,12 @@ void Analysis::collect() {
           std::optional<Chain> Path;
           if (C.What != Call::Class::External)
             Path = G.chain(calleeNode(C), Kind);
-          if (CandidatesPass == Path.has_value() || !First(Check, C))
+          // A call whose every function is defined here has no chain
+          // through other files either: no candidate.
+          if (CandidatesPass == Path.has_value() ||
+              (!Path && C.What == Call::Class::Followed &&
+               G.closed(calleeNode(C))) ||
+              !First(Check, C))
             continue;
           RawFinding &R = (Path ? Found : Candidates).emplace_back();
           R.F = pending(C, *Coro);

@@ -354,7 +354,16 @@ bool Decoder::read(Id Out) {
   if (N >= Ids.size())
     return fail("refers to string " + llvm::Twine(N) + " of " +
                 llvm::Twine(Ids.size()));
-  Out.Value = Ids[N];
+  StringLine &Str = Ids[N];
+  if (Str.Id == NoStr) {
+    Decoder Again(S);
+    Again.start(Str.Line);
+    std::string Text;
+    if (!Again.object(corolint::field("s", Text))) // read once: cannot fail
+      return fail("refers to string " + llvm::Twine(N) + ": " + Again.Why);
+    Str.Id = S.intern(Text);
+  }
+  Out.Value = Str.Id;
   return true;
 }
 
@@ -559,20 +568,25 @@ template <typename IO> auto describe(IO &Io, EndLine &E) {
 /// nodes), to the end.
 class Reader {
 public:
-  Reader(FileFacts &F, StringPool &S) : F(F), S(S), D(S) {}
+  Reader(FileFacts &F, StringPool &S, FactsPart Part)
+      : F(F), S(S), D(S), Part(Part) {}
 
   /// The first thing wrong with Line, or nothing.
   std::optional<std::string> line(llvm::StringRef Line) {
     if (Ended)
       return std::string("text after the end");
-    if (!json::isUTF8(Line))
-      return std::string("invalid UTF-8");
     D.start(Line);
     llvm::StringRef Key = D.firstKey();
     if (Key.empty())
       return std::string("expected an object");
+    if (NodesLeft && Key != "s" && Part == FactsPart::AllButGraphs) {
+      --NodesLeft; // a function of a graph not read
+      return std::nullopt;
+    }
+    if (!json::isUTF8(Line))
+      return std::string("invalid UTF-8");
     bool Ok = !Header      ? header()
-              : Key == "s" ? string()
+              : Key == "s" ? string(Line)
               : NodesLeft  ? node()
                            : record(Key);
     if (Ok && !D.atEnd())
@@ -613,11 +627,11 @@ private:
   }
 
   /// A string, written before its first use; its number is its place.
-  bool string() {
+  bool string(llvm::StringRef Line) {
     std::string T;
     if (!one("s", T))
       return false;
-    D.addString(T);
+    D.addString(Line);
     return true;
   }
 
@@ -649,10 +663,12 @@ private:
     GraphHeader H;
     if (!D.read(H) || H.Options == NoStr)
       return D.fail("expected a graph");
+    NodesLeft = NodesTotal = H.Nodes;
+    if (Part == FactsPart::AllButGraphs)
+      return true;
     Open = &F.Graphs.emplace_back(H.Options, Graph(S)).second;
     for (const Primitive &P : H.Primitives)
       Open->addPrimitive(P);
-    NodesLeft = NodesTotal = H.Nodes;
     return true;
   }
 
@@ -693,6 +709,7 @@ private:
   FileFacts &F;
   StringPool &S;
   Decoder D;
+  const FactsPart Part;
   bool Header = false, Ended = false;
   Graph *Open = nullptr; // the graph whose nodes are being read
   uint32_t NodesLeft = 0, NodesTotal = 0;
@@ -701,9 +718,9 @@ private:
 } // namespace
 
 llvm::Expected<FileFacts> readFacts(llvm::StringRef Text, llvm::StringRef Name,
-                                    StringPool &S) {
+                                    StringPool &S, FactsPart Part) {
   FileFacts F;
-  Reader R(F, S);
+  Reader R(F, S, Part);
   unsigned LineNo = 0;
   auto Fail = [&](const llvm::Twine &Why) {
     return llvm::createStringError(

@@ -116,11 +116,19 @@ private:
   std::string Line; // the line being written
 };
 
-/// Reads the facts in Text (from Name, for messages), interning their
-/// strings in S. Facts are input: anything malformed, out of range or cut
-/// short is an error that names Name, never a crash.
+/// What readFacts reads of a file's facts. A graph's functions are most of
+/// a file's facts, and only a candidate needs them (or a rewrite across
+/// files): without one in the whole program, they are left unread, and so
+/// are the strings only they name.
+enum class FactsPart : bool { All, AllButGraphs };
+
+/// Reads the facts in Text (from Name, for messages), interning the
+/// strings they name in S. Facts are input: anything malformed, out of
+/// range or cut short is an error that names Name, never a crash (a
+/// graph's functions, left unread, are only counted).
 llvm::Expected<FileFacts> readFacts(llvm::StringRef Text, llvm::StringRef Name,
-                                    StringPool &S);
+                                    StringPool &S,
+                                    FactsPart Part = FactsPart::All);
 
 } // namespace corolint
 

@@ -176,8 +176,10 @@ public:
     return false;
   }
 
-  /// A string's number in this file is its place in the order read.
-  void addString(llvm::StringRef Text) { Ids.push_back(S.intern(Text)); }
+  /// A string's number in this file is its place in the order read. Line,
+  /// read once already, is its line: the string is interned when a record
+  /// read refers to it, so that records left unread cost no string.
+  void addString(llvm::StringRef Line) { Ids.push_back({Line, NoStr}); }
 
   /// Starts reading Line, which is valid UTF-8.
   void start(llvm::StringRef Line) {
@@ -302,7 +304,12 @@ private:
   bool skip();
 
   StringPool &S;
-  std::vector<StrId> Ids;
+  /// Each string's line, and its id in S once interned.
+  struct StringLine {
+    llvm::StringRef Line;
+    StrId Id;
+  };
+  std::vector<StringLine> Ids;
   llvm::StringRef Text;
   size_t Pos = 0;
   unsigned Depth = 0;

@@ -14,6 +14,7 @@ NodeId Graph::node(StrId Usr) {
   if (Usr != NoStr)
     ByUsr[Usr] = N;
   Solved = {};
+  Closures.clear();
   return N;
 }
 
@@ -113,6 +114,7 @@ void Graph::merge(const Graph &Other) {
     }
   }
   Solved = {};
+  Closures.clear();
 }
 
 // A breadth-first search backwards from the functions that make a blocking
@@ -214,6 +216,48 @@ std::optional<Chain> Graph::chain(NodeId N, BlockKind Kind) {
       {Nodes[U].Name, S.Callee, Implicit ? S.ImplicitAt : S.At, Implicit});
   C.End = Primitives[S.Primitive];
   return C;
+}
+
+// Depth first from N. A search that meets an open function makes open the
+// ones on its way there and leaves the others it saw unknown; one that
+// meets none makes closed every function it saw, those in a cycle too.
+bool Graph::closed(NodeId N) {
+  if (Closures.size() != Nodes.size())
+    Closures.assign(Nodes.size(), Closure::Unknown);
+  std::vector<NodeId> Seen;
+  std::vector<std::pair<NodeId, uint32_t>> Way; // with the next call to try
+  // False when U is open.
+  auto Enter = [&](NodeId U) {
+    Closure &State = Closures[U];
+    if (State != Closure::Unknown)
+      return State != Closure::Open;
+    const Node &X = Nodes[U];
+    if (!X.Defined || X.Dispatch) {
+      State = Closure::Open;
+      return false;
+    }
+    State = Closure::Searching;
+    Seen.push_back(U);
+    if (!X.Coroutine && !X.NonBlocking)
+      Way.push_back({U, 0});
+    return true;
+  };
+  bool Open = !Enter(N);
+  while (!Open && !Way.empty()) {
+    const auto [U, Next] = Way.back();
+    if (Next == Nodes[U].NumEdges) {
+      Way.pop_back();
+      continue;
+    }
+    ++Way.back().second;
+    Open = !Enter(edges(U)[Next].To);
+  }
+  for (const auto &[U, Next] : Way)
+    Closures[U] = Closure::Open;
+  for (NodeId U : Seen)
+    if (Closures[U] == Closure::Searching)
+      Closures[U] = Open ? Closure::Unknown : Closure::Closed;
+  return !Open;
 }
 
 } // namespace corolint

@@ -147,6 +147,12 @@ public:
   /// is not defined. Ties go to the call made first.
   std::optional<Chain> chain(NodeId N, BlockKind Kind);
 
+  /// Whether no other unit can give N a chain this graph does not show:
+  /// every function N's calls may run has its body here, and no virtual
+  /// call among them may run an override defined elsewhere. A coroutine,
+  /// or a function not followed, is closed; one only declared here is not.
+  bool closed(NodeId N);
+
 private:
   void solve(unsigned K);
 
@@ -164,6 +170,9 @@ private:
   };
   std::array<std::vector<Reach>, NumBlockKinds> Reaches;
   std::array<bool, NumBlockKinds> Solved{};
+  /// What closed() knows of each node (empty when the graph changed).
+  enum class Closure : uint8_t { Unknown, Searching, Closed, Open };
+  std::vector<Closure> Closures;
 };
 
 } // namespace corolint

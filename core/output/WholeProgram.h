@@ -26,6 +26,15 @@ public:
 
   /// Takes one file's facts, read with strings().
   void add(FileFacts &&F);
+  /// Takes the graphs of a file whose other facts add() took (read apart
+  /// from them: readFacts' FactsPart).
+  void addGraphs(FileFacts &&F) { P.addGraphs(std::move(F)); }
+  /// Whether resolve() needs the files' graphs: a candidate does.
+  bool needsGraphs() const { return !P.Candidates.empty(); }
+  /// A file that add() took fails after all, for Why.
+  void fail(std::string File, std::vector<std::string> Why) {
+    R.Failures.push_back({std::move(File), std::move(Why)});
+  }
   /// A file of the database that did not exist, skipped as asked.
   void skip(std::string File) { R.Skipped.push_back(std::move(File)); }
 

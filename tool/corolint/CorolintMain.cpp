@@ -64,7 +64,7 @@ int runWorker(RunOptions &O) {
 /// chains that cross files get their rewrite.
 std::optional<int> rewriteAcrossFiles(RunOptions &O, Results &R,
                                       WholeProgram &P) {
-  if ((!O.Fix && O.ExportFixes.empty()) || !O.FactsIn.empty())
+  if (!O.rewritesAcrossFiles())
     return std::nullopt;
   std::string DatabaseDir, Error;
   auto DB = loadDatabase(O, DatabaseDir, Error);

@@ -12,6 +12,7 @@
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
 #include <functional>
+#include <map>
 
 using namespace clang;
 
@@ -59,6 +60,57 @@ std::optional<int> clearFactsDir(llvm::StringRef Dir) {
   return std::nullopt;
 }
 
+/// The facts whose graphs readFacts left unread: every file's are read
+/// at the end, once the whole program is known to need them (a candidate
+/// to resolve, or a rewrite across files). A file's text is kept until
+/// then, and freed once its graphs are read.
+class LaterGraphs {
+public:
+  void keep(std::string File, std::string Text) {
+    Kept.push_back({std::move(File), std::move(Text)});
+  }
+
+  /// The facts of File made anew, when they can be (a cache entry's, by
+  /// parsing the file again), or nothing.
+  using Remake = std::function<std::optional<std::string>(const std::string &)>;
+
+  /// A file whose graphs could not be read, and why.
+  struct Damage {
+    std::string File;
+    std::vector<std::string> Why;
+  };
+
+  /// Reads the graphs kept into P, if they are needed. Facts whose graphs
+  /// are damaged are made anew by Again; the files whose graphs still
+  /// cannot be read (or that could not be parsed again) are returned.
+  std::vector<Damage> read(WholeProgram &P, bool Rewrites,
+                           const Remake &Again) {
+    std::vector<Damage> Damaged;
+    if (!P.needsGraphs() && !Rewrites)
+      return Damaged;
+    for (auto &[File, Text] : Kept) {
+      llvm::Expected<FileFacts> F = readFacts(Text, File, P.strings());
+      std::optional<std::string> New;
+      if (!F && (New = Again(File))) {
+        llvm::consumeError(F.takeError());
+        Text = std::move(*New);
+        F = readFacts(Text, File, P.strings());
+      }
+      if (!F)
+        Damaged.push_back({File, {llvm::toString(F.takeError())}});
+      else if (!F->Parsed)
+        Damaged.push_back({File, F->Errors});
+      else
+        P.addGraphs(std::move(*F));
+      std::string().swap(Text);
+    }
+    return Damaged;
+  }
+
+private:
+  std::vector<std::pair<std::string, std::string>> Kept;
+};
+
 /// The facts directories --facts-in names (the files given are more of
 /// them): reporting from the facts of shards, with no parsing and no
 /// database.
@@ -75,19 +127,28 @@ public:
     std::optional<std::vector<std::string>> Paths = factsFilesOf(Dirs);
     if (!Paths)
       return ExitUsage;
+    LaterGraphs Graphs;
     for (const std::string &Path : *Paths) {
       auto Buffer = llvm::MemoryBuffer::getFile(Path);
       if (!Buffer)
         return usageError("--facts-in: cannot read " + Path + ": " +
                           Buffer.getError().message());
+      std::string Text = (*Buffer)->getBuffer().str();
       llvm::Expected<FileFacts> F =
-          readFacts((*Buffer)->getBuffer(), Path, P.strings());
+          readFacts(Text, Path, P.strings(), FactsPart::AllButGraphs);
       if (!F)
         return usageError("--facts-in: " + llvm::toString(F.takeError()));
       Filters.apply(*F, P.strings());
+      if (F->Parsed)
+        Graphs.keep(Path, std::move(Text));
       P.add(std::move(*F));
     }
-    return std::nullopt;
+    auto Damaged =
+        Graphs.read(P, O.rewritesAcrossFiles(),
+                    [](const std::string &) { return std::nullopt; });
+    for (const LaterGraphs::Damage &D : Damaged)
+      usageError("--facts-in: " + D.Why.front());
+    return Damaged.empty() ? std::nullopt : std::optional<int>(ExitUsage);
   }
 
 private:
@@ -123,6 +184,19 @@ public:
            !Done.Facts[I].empty() ? std::move(Done.Facts[I]) : Reanalyse(),
            Reanalyse, From, Done.Keys[I]);
     }
+    // A cache entry whose graphs are damaged is not trusted either; a
+    // worker's facts, made again, would be the same.
+    auto Again = [&](const std::string &Path) -> std::optional<std::string> {
+      auto It = CachedKeys.find(Path);
+      if (It == CachedKeys.end())
+        return std::nullopt;
+      std::string Text = runWorkerOn(Path, Done.Common);
+      keepInCache(*Cache, Path, It->second, Text);
+      return Text;
+    };
+    for (LaterGraphs::Damage &D :
+         Graphs.read(P, O.rewritesAcrossFiles(), Again))
+      P.fail(std::move(D.File), std::move(D.Why));
     return finish(P, G);
   }
 
@@ -199,17 +273,20 @@ private:
   void take(WholeProgram &P, Gathered &G, const std::string &Path,
             std::string Text, const std::function<std::string()> &Reanalyse,
             Source From, llvm::StringRef Key) {
-    llvm::Expected<FileFacts> F = readFacts(Text, Path, P.strings());
+    auto Read = [&] {
+      return readFacts(Text, Path, P.strings(), FactsPart::AllButGraphs);
+    };
+    llvm::Expected<FileFacts> F = Read();
     if (!F && From == Source::Cache) {
       llvm::consumeError(F.takeError());
       From = Source::Worker;
       Text = Reanalyse();
-      F = readFacts(Text, Path, P.strings());
+      F = Read();
     }
     if (!F) {
       std::string Why = llvm::toString(F.takeError());
       Text = failedFacts(Path, {"corolint could not read its facts: " + Why});
-      F = readFacts(Text, Path, P.strings());
+      F = Read();
       if (!F) // cannot happen: the facts were just written
         return;
     }
@@ -222,6 +299,11 @@ private:
               writeFileAtomically(factsFilePath(O.FactsOut, Path), Text))
         Errors.insert("--facts-out: " + llvm::toString(std::move(E)));
     Filters.apply(*F, P.strings());
+    if (F->Parsed) {
+      if (From == Source::Cache)
+        CachedKeys[Path] = Key.str();
+      Graphs.keep(Path, std::move(Text));
+    }
     P.add(std::move(*F));
   }
 
@@ -262,6 +344,9 @@ private:
   std::optional<FactsCache> Cache;
   HeaderFilters Filters;
   Analysed Done;
+  LaterGraphs Graphs;
+  /// The cache's key of each file whose facts came from the cache.
+  std::map<std::string, std::string> CachedKeys;
   std::set<std::string> Errors;
 };
 

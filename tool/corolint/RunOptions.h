@@ -64,6 +64,13 @@ struct RunOptions {
   /// binary Self, then what decides how a file is analysed.
   std::vector<std::string> workerCommand(const std::string &Self,
                                          const std::string &DatabaseDir) const;
+
+  /// Whether fixes are applied or exported from a compile database: a
+  /// chain's rewrite may then reach other files, which needs the merged
+  /// graphs.
+  bool rewritesAcrossFiles() const {
+    return (Fix || !ExportFixes.empty()) && FactsIn.empty();
+  }
 };
 
 /// Reads the command line; nothing (having said why) when it is not one

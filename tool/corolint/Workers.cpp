@@ -21,6 +21,7 @@
 #include <climits>
 #include <condition_variable>
 #include <csignal>
+#include <cstdlib>
 #include <cstring>
 #include <mutex>
 #include <system_error>
@@ -150,8 +151,9 @@ std::string cacheKey(const std::string &Path,
 }
 
 /// The run's private directory for its workers' files: $TMPDIR/corolint-
-/// PID-XXXXXX, 0700. Removed at the end of the run and when it is
-/// interrupted; one that a killed run left is removed by the next run.
+/// PID-XXXXXX, 0700, made for the first worker. Removed when the run
+/// exits or is interrupted; one that a killed run left is removed by the
+/// next run.
 char RunDirectory[PATH_MAX];
 
 /// After LLVM's handler has removed the run's files (it then restores this
@@ -197,11 +199,28 @@ bool makeRunDirectory(std::string &Error) {
   return true;
 }
 
+/// Makes the run's directory once, for every worker of the run (those
+/// that parse again a file whose cached facts are damaged too); false,
+/// with why in Error, when it cannot.
+bool haveRunDirectory(std::string &Error) {
+  static std::once_flag Once;
+  static std::string Why;
+  std::call_once(Once, [] {
+    if (makeRunDirectory(Why))
+      std::atexit([] { rmdir(RunDirectory); });
+  });
+  if (!Why.empty())
+    Error = Why;
+  return Why.empty();
+}
+
 /// A temporary file in the run's directory, removed when the run is
 /// interrupted, and when it goes out of scope.
 class ScratchFile {
 public:
   ScratchFile(llvm::StringRef Suffix, std::string &Error) {
+    if (!haveRunDirectory(Error))
+      return;
     if (std::error_code EC = llvm::sys::fs::createUniqueFile(
             llvm::Twine(RunDirectory) + "/facts-%%%%%%." + Suffix, Path)) {
       Error = "cannot create a temporary file: " + EC.message();
@@ -222,11 +241,13 @@ private:
   llvm::SmallString<128> Path;
 };
 
-/// Keeps a worker's facts for Path in the cache, when it parsed the file.
-void keep(FactsCache &Cache, const std::string &Path, llvm::StringRef Key,
-          llvm::StringRef Text) {
+} // namespace
+
+void keepInCache(FactsCache &Cache, const std::string &Path,
+                 llvm::StringRef Key, llvm::StringRef Text) {
   StringPool Strings;
-  llvm::Expected<FileFacts> F = readFacts(Text, Path, Strings);
+  llvm::Expected<FileFacts> F =
+      readFacts(Text, Path, Strings, FactsPart::AllButGraphs);
   if (!F) {
     llvm::consumeError(F.takeError()); // the caller says it, once
     return;
@@ -234,8 +255,6 @@ void keep(FactsCache &Cache, const std::string &Path, llvm::StringRef Key,
   if (F->Parsed && F->File == Path)
     Cache.store(Path, Key, F->Inputs, Text);
 }
-
-} // namespace
 
 std::string failedFacts(llvm::StringRef File,
                         llvm::ArrayRef<std::string> Errors) {
@@ -305,12 +324,6 @@ void analyseAll(const RunOptions &O, const std::vector<std::string> &Paths,
       Build += " overlay " +
                llvm::utohexstr(llvm::xxh3_64bits((*Overlay)->getBuffer()));
   Result.Common = O.workerCommand(Self, DatabaseDir);
-  std::string NoDirectory;
-  if (!makeRunDirectory(NoDirectory)) {
-    for (size_t I = 0; I < Paths.size(); ++I)
-      Result.Facts[I] = failedFacts(Paths[I], {NoDirectory});
-    return;
-  }
   Progress Bar(Paths.size(), O.Quiet, O.RefreshCache, O.ProgressInterval);
   std::atomic<size_t> Next{0};
   auto Work = [&] {
@@ -330,7 +343,7 @@ void analyseAll(const RunOptions &O, const std::vector<std::string> &Paths,
       }
       Result.Facts[I] = runWorkerOn(Paths[I], Result.Common);
       if (Cache)
-        keep(*Cache, Paths[I], Result.Keys[I], Result.Facts[I]);
+        keepInCache(*Cache, Paths[I], Result.Keys[I], Result.Facts[I]);
       Bar.done(/*FromCache=*/false);
     }
   };
@@ -351,7 +364,6 @@ void analyseAll(const RunOptions &O, const std::vector<std::string> &Paths,
   }
   for (std::thread &T : Threads)
     T.join();
-  rmdir(RunDirectory);
 }
 
 } // namespace corolint

@@ -22,6 +22,11 @@ namespace corolint {
 std::string failedFacts(llvm::StringRef File,
                         llvm::ArrayRef<std::string> Errors);
 
+/// Keeps a worker's facts Text for Path in the cache under Key, when it
+/// parsed the file.
+void keepInCache(FactsCache &Cache, const std::string &Path,
+                 llvm::StringRef Key, llvm::StringRef Text);
+
 /// Runs the worker (Command, then the file) on Path and returns its facts,
 /// or, when the worker failed, facts that say how.
 std::string runWorkerOn(const std::string &Path,
