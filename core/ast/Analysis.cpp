@@ -446,6 +446,7 @@ void Analysis::build() {
   if (Everything) { // a node each, and one per virtual call
     G.reserve(Finder.Found.size() + Overriders.size());
     ByDecl.reserve(Finder.Found.size());
+    Strings->reserve(Strings->size() + 2 * Finder.Found.size()); // USR, name
   }
   for (const FunctionDecl *F : Finder.Found) {
     bool IsCoroutine = isa<CoroutineBodyStmt>(F->getBody());

@@ -629,8 +629,13 @@ std::optional<KnownBlocking> knownBlocking(
     return KnownBlocking{BlockKind::Call, Row->QualifiedName.str(), *W, Advice};
   }
   // A twin of an I/O object the tables know (a socket, a timer, a file):
-  // its synchronous operations wait on the device.
-  std::optional<AsyncTwin> Twin = asyncTwin(Call, Ctx, K);
+  // its synchronous operations wait on the device. A call with no object,
+  // class or argument to be such an object is not looked at, unless the
+  // tables say every class's twins wait.
+  std::optional<AsyncTwin> Twin;
+  if (K.twinRule().UnknownClass || objectOf(Call) ||
+      isa_and_nonnull<CXXMethodDecl>(Call.Callee) || !Call.Args.empty())
+    Twin = asyncTwin(Call, Ctx, K);
   std::optional<Wait> TwinWaits;
   if (Twin)
     TwinWaits = Twin->Class ? Twin->Class->Waits : K.twinRule().UnknownClass;

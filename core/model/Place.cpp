@@ -34,12 +34,24 @@ StringPool::Slot &StringPool::slot(llvm::StringRef S, uint32_t Hash) {
   }
 }
 
-void StringPool::grow() {
-  std::vector<Slot> Old(Table.size() * 2);
+void StringPool::grow() { rehash(Table.size() * 2); }
+
+void StringPool::rehash(size_t Size) {
+  std::vector<Slot> Old(Size);
   Old.swap(Table);
   for (const Slot &S : Old)
     if (S.Id != NoStr)
       slot((*this)[S.Id], S.Hash) = S;
+}
+
+void StringPool::reserve(size_t N) {
+  Strings.reserve(N);
+  // At most half full, as grow() keeps it.
+  size_t Size = Table.size();
+  while (Size < 2 * N + 2)
+    Size *= 2;
+  if (Size != Table.size())
+    rehash(Size);
 }
 
 StrId StringPool::intern(llvm::StringRef S) {

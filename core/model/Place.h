@@ -45,6 +45,8 @@ public:
 
   uint64_t identity() const { return Identity; }
   StrId intern(llvm::StringRef S);
+  /// Room for N strings in all, so that the table is not grown on the way.
+  void reserve(size_t N);
   llvm::StringRef operator[](StrId Id) const {
     if (Id == NoStr)
       return llvm::StringRef();
@@ -63,6 +65,8 @@ private:
   /// Where S's id is in Table, or the empty slot where it would go.
   Slot &slot(llvm::StringRef S, uint32_t Hash);
   void grow();
+  /// The table made Size slots, every id in it again.
+  void rehash(size_t Size);
 
   uint64_t Identity;
   llvm::BumpPtrAllocator Bytes;
