@@ -17,6 +17,7 @@ peak resident set of the largest process (/usr/bin/time -v's maximum
 resident set size, read with getrusage).
 
     python3 bench/scale.py [--rounds 3] [--chain 100000] [--files 40 --functions 4000]
+                           [--files 0: the chain alone]
 """
 import argparse
 import os
@@ -32,7 +33,7 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
 def medians(samples):
     return {k: (statistics.median(t for t, _ in v), max(m for _, m in v))
-            for k, v in samples.items()}
+            for k, v in samples.items() if v}
 
 
 def report(name, med, base, tool, time_target, memory_target):
@@ -64,7 +65,7 @@ def main():
         chain = os.path.join(chain_dir, "chain.cpp")
         generate_chain(chain, args.chain)
         write_database(chain_dir, [chain])
-        files = generate_project(project_dir, args.files, args.functions)
+        files = generate_project(project_dir, args.files, args.functions) if args.files else []
         write_database(project_dir, files)
 
         samples = {"plugin": [], "chain tool": [], "chain parse": [], "parse": [],
@@ -77,6 +78,10 @@ def main():
             samples["plugin"].append((p.seconds, p.rss_kib))
             t = measure.run([corolint, "-p", chain_dir, "-j", "1", "--no-cache"], ok=(1,))
             samples["chain tool"].append((t.seconds, t.rss_kib))
+            if not files:
+                print("round %d: plugin %.2f s, tool %.2f s on the chain"
+                      % (r + 1, samples["plugin"][-1][0], samples["chain tool"][-1][0]), flush=True)
+                continue
             parse_time, parse_rss = 0.0, 0
             for f in files:
                 c = measure.run(["clang++-19", "-fsyntax-only", "-I", project_dir] +
@@ -96,7 +101,8 @@ def main():
               % (args.chain, args.files, args.functions))
         report("chain", med, "plugin", "chain tool", 1.3, 1.5)
         report("chain", med, "chain parse", "chain tool", 1.5, 1.5)
-        report("project", med, "parse", "project tool", 1.10, 1.2)
+        if files:
+            report("project", med, "parse", "project tool", 1.10, 1.2)
 
 
 if __name__ == "__main__":

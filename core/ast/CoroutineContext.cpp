@@ -651,7 +651,10 @@ llvm::SmallVector<std::string, 2> namesOf(const Expr &E) {
 
 std::string qualifiedName(const NamedDecl &D) {
   llvm::SmallVector<std::string, 6> Parts;
-  Parts.push_back(D.getDeclName().getAsString());
+  // A plain identifier as it is: printing a name in general makes default
+  // language options and a printing policy, each time.
+  Parts.push_back(D.getIdentifier() ? D.getName().str()
+                                    : D.getDeclName().getAsString());
   for (const DeclContext *DC = D.getDeclContext(); DC; DC = DC->getParent()) {
     if (const auto *NS = dyn_cast<NamespaceDecl>(DC)) {
       if (NS->isAnonymousNamespace())
