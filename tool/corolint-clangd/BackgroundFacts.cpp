@@ -220,8 +220,6 @@ void BackgroundFacts::enqueue(const std::string &Database) {
   if (P.Queued)
     return;
   P.Queued = true;
-  llvm::errs() << "corolint-clangd: bringing the facts of the compile database "
-               << "in " << Database << " up to date in the background\n";
   Queue.push_back({Database, ""});
   Wake.notify_one();
 }
@@ -262,6 +260,11 @@ int BackgroundFacts::reap(pid_t Child) {
 }
 
 bool BackgroundFacts::refresh(const std::string &Database) {
+  // Said as the run starts, not as it is queued: the log then keeps the
+  // queue's order whatever the load (a fix asked for before a save's
+  // refresh is logged before it).
+  llvm::errs() << "corolint-clangd: bringing the facts of the compile database "
+               << "in " << Database << " up to date in the background\n";
   int Output = -1;
   std::optional<pid_t> Child =
       spawn({Corolint, "-p", Database, "--refresh-cache", "--low-priority"},
