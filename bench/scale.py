@@ -12,7 +12,10 @@
            clang++-19 -fsyntax-only on each file. Targets: at most 1.10x the
            time, and a worker at most 1.2x the compiler's peak memory.
 
-Times are medians over rounds, run one command at a time; memory is the
+Times are medians over rounds, run one command at a time, with the
+processor time (user and system, every process of the run) beside the wall
+time: on a shared machine the wall time also counts the time others take.
+Memory is the
 peak resident set of the largest process (/usr/bin/time -v's maximum
 resident set size, read with getrusage).
 
@@ -32,16 +35,17 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
 
 def medians(samples):
-    return {k: (statistics.median(t for t, _ in v), max(m for _, m in v))
+    return {k: (statistics.median(t for t, _, _ in v), max(m for _, m, _ in v),
+                statistics.median(c for _, _, c in v))
             for k, v in samples.items() if v}
 
 
 def report(name, med, base, tool, time_target, memory_target):
-    (tb, mb), (tt, mt) = med[base], med[tool]
+    (tb, mb, cb), (tt, mt, ct) = med[base], med[tool]
     print("%s: %s %.2f s, %.0f MiB; corolint %.2f s, %.0f MiB; time %.3f (target <= %.2f), "
-          "memory %.3f (target <= %.2f)"
+          "memory %.3f (target <= %.2f); processor time %.2f s against %.2f s, %.3f"
           % (name, base, tb, mb / 1024, tt, mt / 1024, tt / tb, time_target, mt / mb,
-             memory_target), flush=True)
+             memory_target, ct, cb, ct / cb), flush=True)
 
 
 def main():
@@ -72,26 +76,27 @@ def main():
                    "project tool": []}
         for r in range(args.rounds):
             c = measure.run(["clang++-19", "-fsyntax-only", "-I", chain_dir] + CXXFLAGS + [chain])
-            samples["chain parse"].append((c.seconds, c.rss_kib))
+            samples["chain parse"].append((c.seconds, c.rss_kib, c.cpu_seconds))
             p = measure.run(["clang-tidy-19", "--load=" + plugin, "--quiet",
                              "--checks=-*,coro-*", chain, "--"] + CXXFLAGS)
-            samples["plugin"].append((p.seconds, p.rss_kib))
+            samples["plugin"].append((p.seconds, p.rss_kib, p.cpu_seconds))
             t = measure.run([corolint, "-p", chain_dir, "-j", "1", "--no-cache"], ok=(1,))
-            samples["chain tool"].append((t.seconds, t.rss_kib))
+            samples["chain tool"].append((t.seconds, t.rss_kib, t.cpu_seconds))
             if not files:
                 print("round %d: plugin %.2f s, tool %.2f s on the chain"
                       % (r + 1, samples["plugin"][-1][0], samples["chain tool"][-1][0]), flush=True)
                 continue
-            parse_time, parse_rss = 0.0, 0
+            parse_time, parse_rss, parse_cpu = 0.0, 0, 0.0
             for f in files:
                 c = measure.run(["clang++-19", "-fsyntax-only", "-I", project_dir] +
                                 CXXFLAGS + [f])
                 parse_time += c.seconds
                 parse_rss = max(parse_rss, c.rss_kib)
-            samples["parse"].append((parse_time, parse_rss))
+                parse_cpu += c.cpu_seconds
+            samples["parse"].append((parse_time, parse_rss, parse_cpu))
             t = measure.run([corolint, "-p", project_dir, "-j", "1", "--no-cache"],
                             ok=(1,))
-            samples["project tool"].append((t.seconds, t.rss_kib))
+            samples["project tool"].append((t.seconds, t.rss_kib, t.cpu_seconds))
             print("round %d: plugin %.2f s, tool %.2f s on the chain; parse %.2f s, tool %.2f s "
                   "on the project" % (r + 1, samples["plugin"][-1][0],
                                       samples["chain tool"][-1][0], parse_time,
