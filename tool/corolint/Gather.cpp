@@ -90,12 +90,12 @@ public:
       return Damaged;
     for (auto &[File, Text] : Kept) {
       llvm::Expected<FileFacts> F = readFacts(Text, File, P.strings());
-      std::optional<std::string> New;
-      if (!F && (New = Again(File))) {
-        llvm::consumeError(F.takeError());
-        Text = std::move(*New);
-        F = readFacts(Text, File, P.strings());
-      }
+      if (!F)
+        if (std::optional<std::string> New = Again(File)) {
+          llvm::consumeError(F.takeError());
+          Text = std::move(*New);
+          F = readFacts(Text, File, P.strings());
+        }
       if (!F)
         Damaged.push_back({File, {llvm::toString(F.takeError())}});
       else if (!F->Parsed)
