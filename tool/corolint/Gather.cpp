@@ -171,18 +171,15 @@ public:
     analyseAll(O, Readable, DatabaseDir, Argv0, *DB, Cache ? &*Cache : nullptr,
                Done);
     for (auto &[Path, Text] : Unreadable)
-      take(P, G, Path, std::move(Text), nullptr, Source::Worker, "");
+      take(P, G, Path, std::move(Text), nullptr, /*FromCache=*/false, "");
     for (std::string &Path : Missing)
       P.skip(std::move(Path));
     for (size_t I = 0; I < Readable.size(); ++I) {
-      auto Reanalyse = [&] { return runWorkerOn(Readable[I], Done.Common); };
+      auto Reanalyse = [&] { return parseAgain(Readable[I], Done.Keys[I]); };
       // A worker's facts are in the cache already (analyseAll keeps them).
-      Source From = Done.FromCache[I]        ? Source::Cache
-                    : !Done.Facts[I].empty() ? Source::Stored
-                                             : Source::Worker;
       take(P, G, Readable[I],
            !Done.Facts[I].empty() ? std::move(Done.Facts[I]) : Reanalyse(),
-           Reanalyse, From, Done.Keys[I]);
+           Reanalyse, Done.FromCache[I], Done.Keys[I]);
     }
     // A cache entry whose graphs are damaged is not trusted either; a
     // worker's facts, made again, would be the same.
@@ -190,9 +187,7 @@ public:
       auto It = CachedKeys.find(Path);
       if (It == CachedKeys.end())
         return std::nullopt;
-      std::string Text = runWorkerOn(Path, Done.Common);
-      keepInCache(*Cache, Path, It->second, Text);
-      return Text;
+      return parseAgain(Path, It->second);
     };
     for (LaterGraphs::Damage &D :
          Graphs.read(P, O.rewritesAcrossFiles(), Again))
@@ -263,23 +258,28 @@ private:
     }
   }
 
-  /// Where a file's facts come from: the cache, a worker whose facts the
-  /// cache already keeps, or a worker whose facts it does not yet.
-  enum class Source : uint8_t { Cache, Stored, Worker };
+  /// Path's facts from a worker, kept in the cache (under Key) when it
+  /// parsed the file.
+  std::string parseAgain(const std::string &Path, llvm::StringRef Key) {
+    std::string Text = runWorkerOn(Path, Done.Common);
+    if (Cache)
+      keepInCache(*Cache, Path, Key, Text);
+    return Text;
+  }
 
-  /// One file's facts into the program: the cache's, or the worker's
-  /// (which the cache then keeps). A damaged cache entry is not trusted:
-  /// the file is parsed again.
+  /// One file's facts into the program: the cache's, or a worker's (which
+  /// the cache keeps already). A damaged cache entry is not trusted: the
+  /// file is parsed again.
   void take(WholeProgram &P, Gathered &G, const std::string &Path,
             std::string Text, const std::function<std::string()> &Reanalyse,
-            Source From, llvm::StringRef Key) {
+            bool FromCache, llvm::StringRef Key) {
     auto Read = [&] {
       return readFacts(Text, Path, P.strings(), FactsPart::AllButGraphs);
     };
     llvm::Expected<FileFacts> F = Read();
-    if (!F && From == Source::Cache) {
+    if (!F && FromCache) {
       llvm::consumeError(F.takeError());
-      From = Source::Worker;
+      FromCache = false;
       Text = Reanalyse();
       F = Read();
     }
@@ -290,17 +290,15 @@ private:
       if (!F) // cannot happen: the facts were just written
         return;
     }
-    if (From == Source::Cache)
+    if (FromCache)
       ++G.FromCache;
-    else if (From == Source::Worker && Cache && F->Parsed && F->File == Path)
-      Cache->store(Path, Key, F->Inputs, Text);
     if (!O.FactsOut.empty())
       if (llvm::Error E =
               writeFileAtomically(factsFilePath(O.FactsOut, Path), Text))
         Errors.insert("--facts-out: " + llvm::toString(std::move(E)));
     Filters.apply(*F, P.strings());
     if (F->Parsed) {
-      if (From == Source::Cache)
+      if (FromCache)
         CachedKeys[Path] = Key.str();
       Graphs.keep(Path, std::move(Text));
     }
